@@ -1,0 +1,70 @@
+// missionbuy start: the web app and API on the configured database (embedded by default), loading the real
+// sample into an empty database first.
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.js';
+import { createLogger } from '../../log.js';
+import { compilePending, ingestPaths } from '../../ocds/pipeline.js';
+import { repoPath } from '../../paths.js';
+import { createServices } from '../../services/index.js';
+import { openDatabase } from '../../store/db.js';
+import { countReleases } from '../../store/release.repository.js';
+import { buildApp } from '../../web/app.js';
+import { startSyncJobs, type SyncJobs } from '../../jobs/sync-jobs.js';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('Serve the web app and API (http://localhost:3000 by default); loads the real sample into an empty database')
+    .option('--port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('--no-sample', 'do not load the bundled sample into an empty database')
+    .action(async (opts: { port?: string; sample: boolean }) => {
+      const overrides = opts.port !== undefined ? { port: Number(opts.port) } : {};
+      const config = loadConfig(process.env, { ...overrides, ...(opts.sample ? {} : { loadSample: false }) });
+      const log = createLogger(config.logLevel);
+      const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
+      try {
+        if (config.loadSample && (await countReleases(handle.db)) === 0) {
+          log.info('empty database: loading the real sample in data/sample');
+          const s = await ingestPaths(handle.db, [repoPath('data', 'sample')], { source: 'sample' });
+          log.info(s, 'sample loaded');
+        }
+        const compiled = await compilePending(handle.db);
+        if (compiled > 0) log.info({ compiled }, 'compiled records left queued by an earlier run');
+      } catch (e) {
+        await handle.close();
+        throw e;
+      }
+      const services = createServices({ db: handle.db, config, log });
+      const app = await buildApp({ config, services, log });
+      let jobs: SyncJobs | undefined;
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        log.info({ signal }, 'stopping');
+        await jobs?.stop().catch((e: unknown) => log.error({ err: e }, 'stopping scheduled jobs'));
+        await app.close().catch((e: unknown) => log.error({ err: e }, 'closing the web app'));
+        await handle.close().catch((e: unknown) => log.error({ err: e }, 'closing the database'));
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      try {
+        await app.listen({ port: config.port, host: config.host });
+      } catch (e) {
+        await handle.close();
+        throw e;
+      }
+      if (config.sync.length > 0) {
+        jobs = await startSyncJobs({
+          databaseUrl: handle.url,
+          sources: config.sync,
+          everyMinutes: config.syncEveryMinutes,
+          sync: services.sync,
+          log,
+        });
+      }
+      const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+      log.info(`missionbuy is running at http://${shown}:${config.port} (database: ${handle.kind})`);
+    });
+}

@@ -1,0 +1,32 @@
+// missionbuy: the command line. Each command lives in commands/; failures become one line and an exit code.
+import { Command } from 'commander';
+import { registerExport } from './commands/export.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerStart } from './commands/start.js';
+import { registerSync } from './commands/sync.js';
+import { reportFailure } from './run.js';
+
+const program = new Command()
+  .name('missionbuy')
+  .description('Mission-led public procurement on real UK OCDS data')
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Environment:
+  DATABASE_URL          PostgreSQL ≥ 15 to use (default: an embedded PostgreSQL in MISSIONBUY_DATA_DIR)
+  MISSIONBUY_DATA_DIR   folder for the embedded database and local state (default: .data/)
+  PORT, HOST            where \`start\` serves the web app (default 127.0.0.1:3000)
+  LOG_LEVEL             fatal|error|warn|info|debug|trace|silent`,
+  );
+
+registerStart(program);
+registerIngest(program);
+registerSync(program);
+registerExport(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = reportFailure(e);
+}

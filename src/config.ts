@@ -1,0 +1,83 @@
+// Configuration: one TypeBox schema, read from the environment once, validated, frozen and passed in.
+// Nothing else in the code reads process.env.
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+import { AppError } from './errors.js';
+import { repoPath } from './paths.js';
+
+export const ConfigSchema = Type.Object({
+  /** PostgreSQL URL; when empty, missionbuy starts its own embedded PostgreSQL. */
+  databaseUrl: Type.Optional(Type.String({ minLength: 1 })),
+  /** Folder for the embedded database and other local state. */
+  dataDir: Type.String({ minLength: 1 }),
+  /** HTTP port of the web app and API. */
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  logLevel: Type.Union([
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent'),
+  ]),
+  /** Show the GOV.UK crown and GDS Transport font: only for services on the GOV.UK domain. */
+  govukBrand: Type.Boolean(),
+  /** Service name shown in the header. */
+  serviceName: Type.String({ minLength: 1 }),
+  /** Load the bundled real sample into an empty database on start. */
+  loadSample: Type.Boolean(),
+  production: Type.Boolean(),
+  /** Base URLs of the OCDS APIs (default: the live services); point them at a replay server for offline work. */
+  ftsUrl: Type.Optional(Type.String({ minLength: 1 })),
+  contractsFinderUrl: Type.Optional(Type.String({ minLength: 1 })),
+  /** Sources synced on a schedule while the server runs (MISSIONBUY_SYNC=fts,contracts-finder). */
+  sync: Type.Array(Type.Union([Type.Literal('fts'), Type.Literal('contracts-finder')])),
+  syncEveryMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+});
+
+export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+type Env = Record<string, string | undefined>;
+
+const bool = (v: string | undefined, fallback: boolean): boolean => {
+  if (v === undefined || v === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(v)) return true;
+  if (/^(0|false|no|off)$/i.test(v)) return false;
+  throw new AppError('CONFIG', `expected a boolean (true/false), got "${v}"`);
+};
+
+const int = (name: string, v: string | undefined, fallback: number): number => {
+  if (v === undefined || v === '') return fallback;
+  if (!/^\d+$/.test(v)) throw new AppError('CONFIG', `${name} must be a whole number, got "${v}"`);
+  return Number(v);
+};
+
+/** Reads the configuration from an environment (process.env by default). Throws AppError('CONFIG') when invalid. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const raw = {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.MISSIONBUY_DATA_DIR || repoPath('.data'),
+    port: int('PORT', env.PORT, 3000),
+    host: env.HOST || '127.0.0.1',
+    logLevel: env.LOG_LEVEL || 'info',
+    govukBrand: bool(env.MISSIONBUY_GOVUK_BRAND, false),
+    serviceName: env.MISSIONBUY_SERVICE_NAME || 'missionbuy',
+    loadSample: bool(env.MISSIONBUY_LOAD_SAMPLE, true),
+    production: env.NODE_ENV === 'production',
+    ftsUrl: env.MISSIONBUY_FTS_URL || undefined,
+    contractsFinderUrl: env.MISSIONBUY_CF_URL || undefined,
+    sync: (env.MISSIONBUY_SYNC ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    syncEveryMinutes: int('MISSIONBUY_SYNC_EVERY_MINUTES', env.MISSIONBUY_SYNC_EVERY_MINUTES, 15),
+    ...overrides,
+  };
+  if (!Value.Check(ConfigSchema, raw)) {
+    const problems = [...Value.Errors(ConfigSchema, raw)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new AppError('CONFIG', `invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze(raw);
+}

@@ -1,0 +1,119 @@
+// Drains the compile queue: for each queued ocid, merge all its stored releases into a record and project the
+// record into the contract model, in one transaction per batch (the queue rows go with it).
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../store/database.js';
+import {
+  releasesForOcids,
+  takeCompileBatch,
+  upsertRecords,
+  compileQueueLength,
+  type NewRecord,
+  type StoredRelease,
+} from '../../store/release.repository.js';
+import type { Finding } from '../types.js';
+
+export interface RecordInput {
+  ocid: string;
+  compiled: Record<string, unknown>;
+  releases: { id: string; date: string; tags: string[]; data: Record<string, unknown> }[];
+  source: string;
+  synthetic: boolean;
+}
+
+export interface CompileDeps {
+  /** Merges one ocid's releases (sorted as stored: date text, then arrival) into a compiled release. */
+  compile(releases: Record<string, unknown>[]): { compiled: Record<string, unknown>; findings: Finding[] };
+  /** Projects compiled records into the contract model, replacing what was there for those ocids. */
+  saveRecords(trx: Transaction<Database>, records: RecordInput[]): Promise<void>;
+}
+
+/** Findings about the set of releases itself: the same (ocid, id) published with different content. */
+export function clashFindings(releases: StoredRelease[]): Finding[] {
+  const byId = new Map<string, StoredRelease[]>();
+  for (const r of releases) byId.set(r.releaseId, [...(byId.get(r.releaseId) ?? []), r]);
+  const findings: Finding[] = [];
+  for (const [id, versions] of byId) {
+    if (versions.length < 2) continue;
+    findings.push({
+      pointer: '',
+      keyword: 'release-clash',
+      message: `Release ${id} was published ${versions.length} times with different content (dates ${versions
+        .map((v) => v.dateText)
+        .join(', ')}); every version is kept and merged in date order.`,
+      value: versions.map((v) => v.hash.toString('hex').slice(0, 12)),
+    });
+  }
+  return findings;
+}
+
+function groupByOcid(releases: StoredRelease[]): Map<string, StoredRelease[]> {
+  const groups = new Map<string, StoredRelease[]>();
+  for (const r of releases) {
+    const g = groups.get(r.ocid);
+    if (g) g.push(r);
+    else groups.set(r.ocid, [r]);
+  }
+  return groups;
+}
+
+async function compileBatch(trx: Transaction<Database>, deps: CompileDeps, ocids: string[]): Promise<number> {
+  const stored = await releasesForOcids(trx, ocids);
+  const sources = await trx
+    .selectFrom('release')
+    .select(['ocid', 'source', 'synthetic'])
+    .distinctOn('ocid')
+    .where('ocid', 'in', ocids)
+    .orderBy('ocid')
+    .orderBy('id')
+    .execute();
+  const sourceOf = new Map(sources.map((s) => [s.ocid, s]));
+  const records: NewRecord[] = [];
+  const inputs: RecordInput[] = [];
+  for (const [ocid, releases] of groupByOcid(stored)) {
+    const { compiled, findings } = deps.compile(releases.map((r) => r.data));
+    const allFindings = [...clashFindings(releases), ...findings];
+    const first = sourceOf.get(ocid);
+    const latest = releases[releases.length - 1]?.dateText ?? null;
+    records.push({
+      ocid,
+      compiled: JSON.stringify(compiled),
+      releaseCount: releases.length,
+      latestDate: latest,
+      findings: JSON.stringify(allFindings),
+      synthetic: first?.synthetic ?? false,
+    });
+    inputs.push({
+      ocid,
+      compiled,
+      releases: releases.map((r) => ({ id: r.releaseId, date: r.dateText, tags: r.tags, data: r.data })),
+      source: first?.source ?? 'unknown',
+      synthetic: first?.synthetic ?? false,
+    });
+  }
+  await upsertRecords(trx, records);
+  await deps.saveRecords(trx, inputs);
+  return records.length;
+}
+
+/** Compiles and projects every queued ocid; returns how many records were (re)built. */
+export async function drainCompileQueue(
+  db: Kysely<Database>,
+  deps: CompileDeps,
+  options: { batchSize?: number; onProgress?: (compiled: number, queued: number) => void } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 500;
+  let compiled = 0;
+  const queued = await compileQueueLength(db);
+  for (;;) {
+    const n = await db.transaction().execute(async (trx) => {
+      const ocids = await takeCompileBatch(trx, batchSize);
+      if (ocids.length === 0) return 0;
+      await compileBatch(trx, deps, ocids);
+      return ocids.length;
+    });
+    if (n === 0) break;
+    compiled += n;
+    options.onProgress?.(compiled, queued);
+  }
+  return compiled;
+}

@@ -1,0 +1,116 @@
+// File ingest: read → check → validate → store (append-only, deduplicated) → compile → project.
+// One transaction per batch holds the releases, their quarantine rows, the run counters and the compile queue
+// entries, so a process killed at any point leaves whole batches only, and a re-run stores exactly what is missing.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/database.js';
+import { finishRun, startRun, type NewQuarantine, type NewRelease } from '../../store/release.repository.js';
+import type { InputItem } from '../types.js';
+import { drainCompileQueue, type CompileDeps } from './compile-queue.js';
+import { prepareRelease, toQuarantine, type Checker } from './prepare.js';
+import { storeBatch } from './store-batch.js';
+
+export interface IngestSummary {
+  read: number;
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+  compiled: number;
+  seconds: number;
+}
+
+export interface IngestProgress {
+  phase: 'store' | 'compile';
+  read: number;
+  stored: number;
+  duplicates: number;
+  quarantined: number;
+  compiled: number;
+  compileQueued?: number;
+}
+
+export interface IngestOptions {
+  source: string;
+  synthetic?: boolean;
+  /** Releases per transaction. */
+  batchSize?: number;
+  /** Skip compiling (the queue keeps the work for later). */
+  compile?: boolean;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+export interface IngestDeps extends CompileDeps {
+  checker: Checker;
+}
+
+/** Ingests the items of an async source (file reader, API pages) into the database. */
+export async function ingestItems(
+  db: Kysely<Database>,
+  items: AsyncIterable<InputItem>,
+  inputs: string[],
+  deps: IngestDeps,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const synthetic = options.synthetic ?? false;
+  const batchSize = options.batchSize ?? 1000;
+  const meta = { source: options.source, synthetic };
+  const runId = await startRun(db, options.source, inputs, synthetic);
+  const total = { read: 0, stored: 0, duplicates: 0, quarantined: 0, compiled: 0 };
+  const report = (phase: IngestProgress['phase'], extra: Partial<IngestProgress> = {}) =>
+    options.onProgress?.({ phase, ...total, ...extra });
+
+  let releases: NewRelease[] = [];
+  let quarantine: NewQuarantine[] = [];
+  let pending: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    const rs = releases;
+    const qs = quarantine;
+    releases = [];
+    quarantine = [];
+    if (rs.length === 0 && qs.length === 0) return;
+    // One batch in flight while the next is parsed: the database and the parser work at the same time.
+    pending = pending.then(async () => {
+      await db.transaction().execute(async (trx) => {
+        const counts = await storeBatch(trx, { releases: rs, quarantine: qs }, { ...meta, runId });
+        total.read += counts.read;
+        total.stored += counts.stored;
+        total.duplicates += counts.duplicates;
+        total.quarantined += counts.quarantined;
+      });
+      report('store');
+    });
+    return pending;
+  };
+
+  try {
+    for await (const item of items) {
+      if (item.kind === 'bad') quarantine.push(toQuarantine(item));
+      else {
+        const prepared = prepareRelease(deps.checker, item);
+        if ('release' in prepared) releases.push(prepared.release);
+        else quarantine.push(prepared.quarantine);
+      }
+      if (releases.length + quarantine.length >= batchSize) {
+        await pending; // back-pressure: never more than one batch waiting
+        flush();
+      }
+    }
+    flush();
+    await pending;
+    if (options.compile !== false) {
+      total.compiled = await drainCompileQueue(db, deps, {
+        onProgress: (compiled, queued) => {
+          total.compiled = compiled;
+          report('compile', { compileQueued: queued });
+        },
+      });
+    }
+    await finishRun(db, runId);
+  } catch (e) {
+    await pending.catch(() => {});
+    await finishRun(db, runId, (e as Error).message).catch(() => {});
+    throw e;
+  }
+  return { ...total, seconds: Math.round((performance.now() - started) / 10) / 100 };
+}

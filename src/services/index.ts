@@ -1,0 +1,51 @@
+// The composition root: every service is built here from the database, configuration and logger, and the
+// return type is the Services type the web app, API, CLI and jobs receive. No container, no globals; tests
+// build it on a test database or hand in fakes of the same shape.
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Database } from '../store/database.js';
+import { createContractsService } from './contracts/contracts.service.js';
+import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
+import { createStatsService } from './stats.service.js';
+import { createSyncService } from './sync.service.js';
+
+export interface ServiceDeps {
+  db: Kysely<Database>;
+  config: Config;
+  log: Logger;
+  /** CPV labels; default: data/reference/cpv-2008-en.csv when present. */
+  cpv?: CpvLabels;
+}
+
+export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
+  return {
+    contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
+    stats: createStatsService({ db }),
+    sync: createSyncService({ db, config, log }),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export type { ContractsService } from './contracts/contracts.service.js';
+export type { StatsService, Stats } from './stats.service.js';
+export type { SyncService } from './sync.service.js';
+export type * from './contracts/contract-types.js';
+export {
+  DEFAULT_ORDER,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  MAX_TEXT,
+  PAGE_SIZES,
+  SORT_KEYS,
+  hasFilters,
+  type ContractFilters,
+  type ContractQuery,
+  type ContractQueryInput,
+  type ContractSort,
+  type QueryField,
+  type QueryProblem,
+  type SortOrder,
+} from './contracts/contract-query.js';
+export { noticeTypeName, documentTypeName, tagName } from './reference/notice-types.js';

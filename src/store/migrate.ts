@@ -1,0 +1,26 @@
+// Forward-only migrations, listed explicitly (no folder scanning, so src/ and dist/ behave the same).
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { AppError } from '../errors.js';
+import * as m0001 from './migrations/0001-releases.js';
+import * as m0002 from './migrations/0002-contract-model.js';
+import * as m0003 from './migrations/0003-sync.js';
+
+export const migrations: Record<string, Migration> = {
+  '0001-releases': m0001,
+  '0002-contract-model': m0002,
+  '0003-sync': m0003,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time: Kysely<any>
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migration', migrationLockTableName: 'schema_migration_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new AppError('UPSTREAM', `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`, {
+      cause: error,
+    });
+  }
+}

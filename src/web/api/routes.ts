@@ -1,0 +1,81 @@
+// JSON API under /api. Every route declares its schemas: requests are validated before the handler runs, and the
+// same schemas are the OpenAPI description (/api/docs).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/index.js';
+import { AnyObject, ContractList, ContractListQuery, ContractSummary, ErrorBody, OcidParams, ReleaseParams } from './schemas.js';
+
+const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
+
+export async function registerApi(parent: FastifyInstance, services: Services): Promise<void> {
+  const api = parent.withTypeProvider<TypeBoxTypeProvider>();
+  api.addSchema(ErrorBody);
+  api.addSchema(ContractSummary);
+
+  api.get(
+    '/contracts',
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'Search contracting processes',
+        querystring: ContractListQuery,
+        response: { 200: ContractList, ...errors },
+      },
+    },
+    async (request) => services.contracts.list(services.contracts.queryOrThrow(request.query)),
+  );
+
+  api.get(
+    '/contracts/:ocid',
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'One contracting process: parties, lots, awards, contracts, notices',
+        params: OcidParams,
+        response: { 200: AnyObject, ...errors },
+      },
+    },
+    async (request) => services.contracts.get(request.params.ocid),
+  );
+
+  api.get(
+    '/contracts/:ocid/record',
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'The OCDS record package: every release and the compiled release',
+        params: OcidParams,
+        response: { 200: AnyObject, ...errors },
+      },
+    },
+    async (request) => {
+      const uri = `${request.protocol}://${request.host}${request.url}`;
+      return services.contracts.recordPackage(request.params.ocid, uri);
+    },
+  );
+
+  api.get(
+    '/contracts/:ocid/releases/:key',
+    {
+      schema: {
+        tags: ['contracts'],
+        summary: 'One stored release, as published (1.0 releases upgraded to 1.1)',
+        params: ReleaseParams,
+        response: { 200: AnyObject, ...errors },
+      },
+    },
+    async (request) => services.contracts.release(request.params.ocid, request.params.key),
+  );
+
+  api.get(
+    '/stats',
+    { schema: { tags: ['service'], summary: 'Totals: processes, releases, buyers, suppliers, sources' } },
+    async () => services.stats.totals(),
+  );
+
+  api.get(
+    '/sync',
+    { schema: { tags: ['service'], summary: 'Sync status of each live source' } },
+    async () => services.sync.status(),
+  );
+}

@@ -1,0 +1,63 @@
+// The web app: pages (Nunjucks + govuk-frontend) and the JSON API (TypeBox schemas, OpenAPI at /api/docs), built
+// on the services. Nothing here talks to the database directly (design.md: web → services → store).
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Services } from '../services/index.js';
+import { registerApi } from './api/routes.js';
+import { registerAssets } from './plugins/assets.js';
+import { registerErrorHandlers } from './plugins/errors.js';
+import { registerSecurityHeaders } from './plugins/security.js';
+import { registerAdminPages } from './routes/admin.js';
+import { registerContractPages } from './routes/contracts.js';
+import { registerHomePage } from './routes/home.js';
+import { createViews } from './views.js';
+
+export interface AppDeps {
+  config: Config;
+  services: Services;
+  log: Logger;
+}
+
+export async function buildApp({ config, services, log }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    // Behind a proxy in production; zero-setup runs on localhost.
+    trustProxy: config.production,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 500 },
+  });
+  const views = createViews(config);
+
+  await registerSecurityHeaders(app, config);
+  await app.register(formbody);
+  await app.register(rateLimit, { max: 600, timeWindow: '1 minute' });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: `${config.serviceName} API`,
+        version: '0.1.0',
+        description:
+          'Read access to UK public contracts compiled from Find a Tender and Contracts Finder OCDS data. Money is ' +
+          'exact decimal strings; dates are ISO 8601. Errors are `{ "error": { "code", "message" } }`.',
+      },
+      tags: [{ name: 'contracts', description: 'Contracting processes and their OCDS records' }, { name: 'service' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerAssets(app, config);
+  registerErrorHandlers(app, { config, views });
+
+  await app.register(async (api) => registerApi(api, services), { prefix: '/api' });
+  registerHomePage(app, { views, services });
+  registerContractPages(app, { views, services });
+  registerAdminPages(app, { views, services });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  return app;
+}

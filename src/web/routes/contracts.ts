@@ -1,0 +1,44 @@
+// Contracts pages: the searchable list (GET form, so every result page has a shareable address), its CSV export,
+// and one contract's page.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Services } from '../../services/index.js';
+import { detailViewModel } from '../pages/contracts/detail-view-model.js';
+import { inputFor, readListForm, toQueryInput } from '../pages/contracts/list-form.js';
+import { listViewModel } from '../pages/contracts/list-view-model.js';
+import type { Views } from '../views.js';
+
+const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+
+export function registerContractPages(app: FastifyInstance, deps: { views: Views; services: Services }): void {
+  const { views, services } = deps;
+  const contracts = services.contracts;
+
+  app.get('/contracts', async (request, reply) => {
+    const form = readListForm(request.query as Record<string, unknown>);
+    const { input, problems } = toQueryInput(form);
+    const parsed = contracts.parseQuery(input);
+    const all = [...problems, ...parsed.problems.map((p) => ({ field: inputFor(p.field), message: p.message }))];
+    if (all.length > 0) return views.page(request, reply, 'contracts/list.njk', listViewModel({ form, problems: all }), 400);
+    const [list, named] = await Promise.all([contracts.list(parsed.query), contracts.describeFilters(parsed.query.filters)]);
+    return views.page(request, reply, 'contracts/list.njk', listViewModel({ form, problems: [], query: parsed.query, list, named }));
+  });
+
+  app.get('/contracts.csv', async (request, reply) => {
+    const form = readListForm(request.query as Record<string, unknown>);
+    const { input, problems } = toQueryInput(form);
+    const query = contracts.queryOrThrow(input);
+    if (problems.length > 0) {
+      return reply.code(400).type('text/plain; charset=utf-8').send(problems.map((p) => p.message).join('\n'));
+    }
+    const day = new Date().toISOString().slice(0, 10);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="contracts-${day}.csv"`)
+      .send(contracts.exportCsv(query, baseUrl(request)));
+  });
+
+  app.get<{ Params: { ocid: string } }>('/contracts/:ocid', async (request, reply) => {
+    const detail = await contracts.get(request.params.ocid);
+    return views.page(request, reply, 'contracts/detail.njk', detailViewModel(detail));
+  });
+}

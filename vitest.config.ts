@@ -1,0 +1,44 @@
+// Test projects: pure unit tests; storage tests against the embedded PostgreSQL and, when
+// MISSIONBUY_TEST_DATABASE_URL is set (CI sets it), against that server too; browser tests in Chromium.
+import { defineConfig } from 'vitest/config';
+
+const dbTests = ['test/**/*.db.test.ts'];
+const externalUrl = process.env.MISSIONBUY_TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+    hookTimeout: 120_000,
+    projects: [
+      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...dbTests, 'test/browser/**'] } },
+      {
+        test: {
+          name: 'db-embedded',
+          include: dbTests,
+          globalSetup: ['test/support/db-global.ts'],
+        },
+      },
+      ...(externalUrl
+        ? [
+            {
+              test: {
+                name: 'db-external',
+                include: dbTests,
+                globalSetup: ['test/support/db-global.ts'],
+              },
+            },
+          ]
+        : []),
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/db-global.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
