@@ -12,8 +12,9 @@ export default defineConfig({
     outputFile: { json: 'test-results/vitest.json' },
     hookTimeout: 120_000,
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...dbTests, 'test/browser/**'] } },
+      { extends: true as const, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...dbTests, 'test/browser/**'] } },
       {
+        extends: true as const,
         test: {
           name: 'db-embedded',
           include: dbTests,
@@ -23,6 +24,7 @@ export default defineConfig({
       ...(externalUrl
         ? [
             {
+              extends: true as const,
               test: {
                 name: 'db-external',
                 include: dbTests,
@@ -32,6 +34,7 @@ export default defineConfig({
           ]
         : []),
       {
+        extends: true as const,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

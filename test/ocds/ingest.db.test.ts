@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
+import { compilePending, ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { tempDir, type TempDir } from '../support/files.js';
@@ -69,6 +69,29 @@ describe('ingest of the real sample', () => {
       from release where upgraded_from = '1.0'`.execute(t.db);
     expect(up.rows[0]!.n).toBe(164);
     expect(up.rows[0]!.with_parties).toBe(164);
+  });
+
+  it('resolves each buyer and supplier to one organisation, and re-projecting changes nothing', async () => {
+    const orgs = async () =>
+      (
+        await sql<{ organisations: number; identifiers: number; parties: number; harrogate: number }>`
+          select (select count(*)::int from organisation where merged_into is null) as organisations,
+                 (select count(*)::int from organisation_identifier) as identifiers,
+                 (select count(*)::int from party) as parties,
+                 (select count(*)::int from organisation where name = 'Harrogate Town Council') as harrogate`.execute(t.db)
+      ).rows[0]!;
+    const before = await orgs();
+    expect(before.harrogate).toBe(1);
+    expect(before.organisations).toBeGreaterThan(100);
+    expect(before.organisations).toBeLessThan(before.parties); // buyers and suppliers recur across processes
+    // Every party of one process points at a live organisation.
+    const dangling = await sql<{ n: number }>`
+      select count(*)::int as n from party p join organisation o on o.id = p.organisation_id where o.merged_into is not null`.execute(t.db);
+    expect(dangling.rows[0]!.n).toBe(0);
+
+    await sql`insert into compile_queue (ocid) select distinct ocid from release on conflict do nothing`.execute(t.db);
+    expect(await compilePending(t.db)).toBe(378);
+    expect(await orgs()).toEqual(before);
   });
 
   it('stores validation findings with the release rather than hiding it', async () => {
