@@ -7,8 +7,8 @@ import { recordsPage, releasesForOcids } from '../store/release.repository.js';
 
 export interface ExportOptions {
   ocids?: string[] | undefined;
-  /** Adds each record's versionedRelease, built from its releases. */
-  versioned?: boolean;
+  /** When given, each record gets a versionedRelease built from its releases by this function. */
+  versioned?: VersionedBuilder | undefined;
   pageSize?: number;
 }
 
@@ -22,7 +22,7 @@ async function write(out: Writable, chunk: string): Promise<void> {
 export async function writeRecordPackage(
   db: Kysely<Database>,
   out: Writable,
-  options: ExportOptions & { buildVersioned?: VersionedBuilder },
+  options: ExportOptions,
 ): Promise<number> {
   const pageSize = options.pageSize ?? 200;
   const header = {
@@ -46,7 +46,7 @@ export async function writeRecordPackage(
     for (const rec of page) {
       const rels = byOcid.get(rec.ocid) ?? [];
       const record: Record<string, unknown> = { ocid: rec.ocid, releases: rels, compiledRelease: rec.compiled };
-      if (options.versioned && options.buildVersioned) record.versionedRelease = options.buildVersioned(rels);
+      if (options.versioned) record.versionedRelease = options.versioned(rels);
       await write(out, `${count > 0 ? ',' : ''}\n${JSON.stringify(record)}`);
       count++;
     }

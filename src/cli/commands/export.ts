@@ -1,6 +1,7 @@
 // missionbuy export records [--ocid X…] : an OCDS record package on stdout, streamed.
 import type { Command } from 'commander';
 import { writeRecordPackage } from '../../ocds/export.js';
+import { buildVersioned } from '../../ocds/pipeline.js';
 import { withDatabase } from '../run.js';
 
 export function registerExport(program: Command): void {
@@ -12,7 +13,10 @@ export function registerExport(program: Command): void {
     .option('--versioned', 'include each record’s versionedRelease', false)
     .action(async (opts: { ocid?: string[]; versioned: boolean }) => {
       await withDatabase(async ({ handle }) => {
-        await writeRecordPackage(handle.db, process.stdout, { ocids: opts.ocid, versioned: opts.versioned });
+        await writeRecordPackage(handle.db, process.stdout, {
+          ocids: opts.ocid,
+          versioned: opts.versioned ? buildVersioned : undefined,
+        });
       });
     });
 }
