@@ -84,9 +84,17 @@ if (!isMainThread) {
   );
   const parallel = rates.reduce((a, b) => a + b, 0);
 
-  console.log(`input: ${releases} real Contracts Finder releases in ${groups.length} records (data/sample/contracts-finder)`);
-  console.log(`identical to the reference port of ocds-merge: ${groups.length - differ}/${groups.length} records`);
-  console.log(`1 thread:   ${single.toFixed(0)} releases/s  (ratio to Python ocds-merge ${PYTHON_OCDS_MERGE}/s: ${(single / PYTHON_OCDS_MERGE).toFixed(1)}×)`);
-  console.log(`${threads} threads:  ${parallel.toFixed(0)} releases/s  (ratio: ${(parallel / PYTHON_OCDS_MERGE).toFixed(1)}×, target ≥ ${TARGET_RATIO}×)`);
+  console.log(
+    `input: ${releases} real Contracts Finder releases in ${groups.length} records (data/sample/contracts-finder)`,
+  );
+  console.log(
+    `identical to the reference port of ocds-merge: ${groups.length - differ}/${groups.length} records`,
+  );
+  console.log(
+    `1 thread:   ${single.toFixed(0)} releases/s  (ratio to Python ocds-merge ${PYTHON_OCDS_MERGE}/s: ${(single / PYTHON_OCDS_MERGE).toFixed(1)}×)`,
+  );
+  console.log(
+    `${threads} threads:  ${parallel.toFixed(0)} releases/s  (ratio: ${(parallel / PYTHON_OCDS_MERGE).toFixed(1)}×, target ≥ ${TARGET_RATIO}×)`,
+  );
   if (differ > 0) process.exitCode = 1;
 }

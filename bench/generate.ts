@@ -30,5 +30,12 @@ out.end();
 await once(file, 'close');
 const s = (performance.now() - t0) / 1000;
 console.log(
-  JSON.stringify({ synthetic: true, releases: count, base: base.length, bytes, seconds: Math.round(s * 10) / 10, out: values.out }),
+  JSON.stringify({
+    synthetic: true,
+    releases: count,
+    base: base.length,
+    bytes,
+    seconds: Math.round(s * 10) / 10,
+    out: values.out,
+  }),
 );

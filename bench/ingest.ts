@@ -55,7 +55,9 @@ if (values.child) {
   const summary = await ingestPaths(handle.db, [values.child], { source: 'bench', synthetic: true });
   const seconds = (performance.now() - t0) / 1000;
   await handle.close();
-  process.stdout.write(JSON.stringify({ ...summary, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  process.stdout.write(
+    JSON.stringify({ ...summary, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  );
   process.exit(0);
 }
 
@@ -71,20 +73,27 @@ await once(out, 'close');
 const bytes = statSync(file).size;
 
 const runs = [await readAndParse(file), await readAndParse(file), await readAndParse(file)];
-if (runs.some((b) => b.parsed !== count)) throw new Error(`read+parse saw ${runs[0]!.parsed} lines, expected ${count}`);
+if (runs.some((b) => b.parsed !== count))
+  throw new Error(`read+parse saw ${runs[0]!.parsed} lines, expected ${count}`);
 const baseline = runs.map((b) => b.seconds).sort((a, b) => a - b)[1]!; // the median of three
-const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file, '--dir', join(work, 'db')], {
-  encoding: 'utf8',
-  maxBuffer: 1 << 20,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawnSync(
+  process.execPath,
+  [fileURLToPath(import.meta.url), '--child', file, '--dir', join(work, 'db')],
+  {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 if (child.status !== 0) throw new Error(`ingest child failed with status ${child.status}`);
 const r = JSON.parse(child.stdout) as { stored: number; seconds: number; maxRssMb: number; compiled: number };
 rmSync(work, { recursive: true, force: true });
 
 const mb = bytes / 1e6;
 console.log(`synthetic releases: ${count} (${mb.toFixed(0)} MB JSON Lines, scaled from the real sample)`);
-console.log(`read + JSON.parse:  ${baseline.toFixed(2)} s  (${(count / baseline).toFixed(0)} releases/s, ${(mb / baseline).toFixed(0)} MB/s)`);
+console.log(
+  `read + JSON.parse:  ${baseline.toFixed(2)} s  (${(count / baseline).toFixed(0)} releases/s, ${(mb / baseline).toFixed(0)} MB/s)`,
+);
 console.log(
   `ingest end-to-end:  ${r.seconds.toFixed(2)} s  (${(count / r.seconds).toFixed(0)} releases/s, ${(mb / r.seconds).toFixed(1)} MB/s), ${r.stored} stored, ${r.compiled} records`,
 );

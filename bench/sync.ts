@@ -30,10 +30,16 @@ try {
     policy: { minIntervalMs: 0 },
   });
   const outside = 1 - s.networkSeconds / s.seconds;
-  console.log(`synthetic releases served: ${count} (scaled from ${real.releases.length} real Contracts Finder releases)`);
-  console.log(`sync: ${s.pages} pages, ${s.stored} stored, ${s.compiled} records in ${s.seconds.toFixed(2)} s`);
+  console.log(
+    `synthetic releases served: ${count} (scaled from ${real.releases.length} real Contracts Finder releases)`,
+  );
+  console.log(
+    `sync: ${s.pages} pages, ${s.stored} stored, ${s.compiled} records in ${s.seconds.toFixed(2)} s`,
+  );
   console.log(`throughput: ${(s.read / s.seconds).toFixed(0)} releases/s end-to-end`);
-  console.log(`HTTP wait: ${s.networkSeconds.toFixed(2)} s; share of time outside the HTTP wait: ${(outside * 100).toFixed(1)}%`);
+  console.log(
+    `HTTP wait: ${s.networkSeconds.toFixed(2)} s; share of time outside the HTTP wait: ${(outside * 100).toFixed(1)}%`,
+  );
 } finally {
   await handle.close();
   await server.close();

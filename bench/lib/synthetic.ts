@@ -18,7 +18,8 @@ export function loadRealReleases(dir: string): Record<string, Json>[] {
   const take = (doc: Json) => {
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return;
     if (Array.isArray(doc.releases)) {
-      for (const r of doc.releases) if (r && typeof r === 'object' && !Array.isArray(r) && 'ocid' in r) out.push(r);
+      for (const r of doc.releases)
+        if (r && typeof r === 'object' && !Array.isArray(r) && 'ocid' in r) out.push(r);
     } else if ('ocid' in doc && 'date' in doc) out.push(doc);
   };
   const walk = (d: string) => {
@@ -26,7 +27,8 @@ export function loadRealReleases(dir: string): Record<string, Json>[] {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (name.endsWith('.jsonl')) {
-        for (const line of readFileSync(p, 'utf8').split('\n')) if (line.trim()) take(JSON.parse(line) as Json);
+        for (const line of readFileSync(p, 'utf8').split('\n'))
+          if (line.trim()) take(JSON.parse(line) as Json);
       } else if (name.endsWith('.json')) take(JSON.parse(readFileSync(p, 'utf8')) as Json);
     }
   };
@@ -48,7 +50,10 @@ function rewriteOrg(org: Json, v: number): Json {
   if (typeof o.name === 'string') o.name = `${o.name} (synthetic ${v})`;
   if (o.identifier && typeof o.identifier === 'object' && !Array.isArray(o.identifier)) {
     const id = o.identifier as Record<string, Json>;
-    o.identifier = { ...id, ...(typeof id.id === 'string' || typeof id.id === 'number' ? { id: `${id.id}S${v}` } : {}) };
+    o.identifier = {
+      ...id,
+      ...(typeof id.id === 'string' || typeof id.id === 'number' ? { id: `${id.id}S${v}` } : {}),
+    };
   }
   return o;
 }
@@ -68,7 +73,11 @@ function rewrite(value: Json, days: number, v: number, key = ''): Json {
 }
 
 /** The i-th synthetic release (deterministic in i, the base set and orgVariants). */
-export function syntheticRelease(base: Record<string, Json>[], i: number, orgVariants = 5000): Record<string, Json> {
+export function syntheticRelease(
+  base: Record<string, Json>[],
+  i: number,
+  orgVariants = 5000,
+): Record<string, Json> {
   const template = base[i % base.length]!;
   const copy = Math.floor(i / base.length);
   const v = copy % orgVariants;
@@ -80,10 +89,15 @@ export function syntheticRelease(base: Record<string, Json>[], i: number, orgVar
 }
 
 /** Yields `count` synthetic releases as JSON Lines text chunks. */
-export function* syntheticLines(base: Record<string, Json>[], count: number, chunk = 1000): Generator<string> {
+export function* syntheticLines(
+  base: Record<string, Json>[],
+  count: number,
+  chunk = 1000,
+): Generator<string> {
   for (let i = 0; i < count; i += chunk) {
     const lines: string[] = [];
-    for (let j = i; j < Math.min(count, i + chunk); j++) lines.push(JSON.stringify(syntheticRelease(base, j)));
+    for (let j = i; j < Math.min(count, i + chunk); j++)
+      lines.push(JSON.stringify(syntheticRelease(base, j)));
     yield `${lines.join('\n')}\n`;
   }
 }

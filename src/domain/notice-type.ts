@@ -54,8 +54,18 @@ export const UK_NOTICE_TYPES: readonly NoticeTypeInfo[] = [
   { code: 'UK11', kind: 'contract-termination', name: 'Contract termination', section: 's.80' },
   { code: 'UK12', kind: 'procurement-termination', name: 'Procurement termination', section: 's.55' },
   { code: 'UK13', kind: 'dynamic-market-intention', name: 'Dynamic market intention', section: 's.39–40' },
-  { code: 'UK14', kind: 'dynamic-market-establishment', name: 'Dynamic market establishment', section: 's.39–40' },
-  { code: 'UK15', kind: 'dynamic-market-modification', name: 'Dynamic market modification', section: 's.39–40' },
+  {
+    code: 'UK14',
+    kind: 'dynamic-market-establishment',
+    name: 'Dynamic market establishment',
+    section: 's.39–40',
+  },
+  {
+    code: 'UK15',
+    kind: 'dynamic-market-modification',
+    name: 'Dynamic market modification',
+    section: 's.39–40',
+  },
   { code: 'UK16', kind: 'dynamic-market-cessation', name: 'Dynamic market cessation', section: 's.39–40' },
   { code: 'UK17', kind: 'payments', name: 'Information about payments over £30,000', section: 's.70' },
 ];
@@ -122,7 +132,8 @@ export interface NoticeClassification {
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
+const obj = (v: unknown): Json | null =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
@@ -183,7 +194,8 @@ export function classifyRelease(release: unknown, tags?: readonly unknown[]): No
   if (withType) {
     const noticeType = normaliseNoticeType(withType.doc.noticeType);
     const b = base(withType);
-    if (noticeType) return { ...b, noticeType, kind: noticeTypeInfo(noticeType)?.kind ?? null, classifiedBy: 'noticeType' };
+    if (noticeType)
+      return { ...b, noticeType, kind: noticeTypeInfo(noticeType)?.kind ?? null, classifiedBy: 'noticeType' };
     const kind = kindOfDocument(b.documentType, b.section);
     if (kind) return { ...b, noticeType: null, kind, classifiedBy: 'documentType' };
   }
@@ -191,7 +203,9 @@ export function classifyRelease(release: unknown, tags?: readonly unknown[]): No
   const tagKind = kindOfTags(releaseTags);
   const docKind = (d: PlacedDocument) => kindOfDocument(text(d.doc.documentType), d.section);
   const noticeDoc =
-    withType ?? (tagKind ? docs.find((d) => docKind(d) === tagKind) : undefined) ?? docs.find((d) => docKind(d) !== null);
+    withType ??
+    (tagKind ? docs.find((d) => docKind(d) === tagKind) : undefined) ??
+    docs.find((d) => docKind(d) !== null);
   const b = base(noticeDoc);
   if (tagKind) return { ...b, noticeType: null, kind: tagKind, classifiedBy: 'tag' };
   const kind = kindOfDocument(b.documentType, b.section);

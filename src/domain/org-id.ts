@@ -37,7 +37,10 @@ export function schemePriority(scheme: string): number {
 /** Orders identifiers best first (see schemePriority), then by text for a stable result. */
 export function sortIdentifiers(ids: readonly OrgIdentifier[]): OrgIdentifier[] {
   return [...ids].sort(
-    (a, b) => schemePriority(a.scheme) - schemePriority(b.scheme) || a.scheme.localeCompare(b.scheme) || a.id.localeCompare(b.id),
+    (a, b) =>
+      schemePriority(a.scheme) - schemePriority(b.scheme) ||
+      a.scheme.localeCompare(b.scheme) ||
+      a.id.localeCompare(b.id),
   );
 }
 
@@ -61,7 +64,8 @@ export function normaliseCompanyNumber(raw: string): string | null {
   const text = raw.toUpperCase().replace(/[\s.\-/]/g, '');
   if (/^\d{1,8}$/.test(text)) return /^0+$/.test(text) ? null : text.padStart(8, '0');
   const prefixed = /^([A-Z]{2})(\d{1,6})$/.exec(text);
-  if (prefixed) return /^0+$/.test(prefixed[2] ?? '') ? null : `${prefixed[1]}${(prefixed[2] ?? '').padStart(6, '0')}`;
+  if (prefixed)
+    return /^0+$/.test(prefixed[2] ?? '') ? null : `${prefixed[1]}${(prefixed[2] ?? '').padStart(6, '0')}`;
   // Industrial and provident societies and similar (`IP12345R`) are kept as written, upper-cased.
   return /^[A-Z]{2}\d{5}[A-Z]$/.test(text) ? text : null;
 }
@@ -98,7 +102,8 @@ export function normaliseCharityNumber(scheme: string, raw: string): string | nu
 }
 
 /** What publishers type when they have no identifier: never an identifier (it would join unrelated suppliers). */
-const PLACEHOLDER = /^(?:0+|NA|NONE|NULL|NIL|TBC|TBA|TBD|UNKNOWN|NOTKNOWN|NOTAPPLICABLE|NOTPROVIDED|NOTREGISTERED|N)$/;
+const PLACEHOLDER =
+  /^(?:0+|NA|NONE|NULL|NIL|TBC|TBA|TBD|UNKNOWN|NOTKNOWN|NOTAPPLICABLE|NOTPROVIDED|NOTREGISTERED|N)$/;
 
 export function isPlaceholderId(id: string): boolean {
   const text = id.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -57,7 +57,10 @@ export function splitTradingAs(name: string): TradingName {
  */
 export function normaliseOrgName(name: unknown): string | null {
   if (typeof name !== 'string') return null;
-  let text = splitTradingAs(name).legal.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  let text = splitTradingAs(name)
+    .legal.normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   text = text
     .replace(/&/g, ' and ')
     .replace(/['’`]/g, '') // Mineworkers' → mineworkers
@@ -65,7 +68,7 @@ export function normaliseOrgName(name: unknown): string | null {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
   text = ` ${text}`;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const suffix of LEGAL_SUFFIXES) {
       if (text.endsWith(suffix) && text.length > suffix.length) {

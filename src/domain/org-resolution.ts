@@ -7,7 +7,12 @@
 //   3. else the organisation this very party created the last time (re-projection is idempotent);
 //   4. else a new organisation.
 // Pure: the store loads what the batch needs (KnownOrganisation), this decides, the store writes the result.
-import { detailsOf, foldDetails, type OrganisationCandidate, type OrganisationDetails } from './organisation.js';
+import {
+  detailsOf,
+  foldDetails,
+  type OrganisationCandidate,
+  type OrganisationDetails,
+} from './organisation.js';
 import { identifierKey, SINGLE_VALUED_SCHEMES, sortIdentifiers, type OrgIdentifier } from './org-id.js';
 
 export type MatchedBy = 'identifier' | 'name-postcode' | 'new';
@@ -108,10 +113,20 @@ export function compatibleIdentifiers(a: readonly OrgIdentifier[], b: readonly O
   return true;
 }
 
-export function resolveOrganisations(requests: readonly ResolutionRequest[], lookup: ResolutionLookup): Resolution {
+export function resolveOrganisations(
+  requests: readonly ResolutionRequest[],
+  lookup: ResolutionLookup,
+): Resolution {
   const work = new Map<OrgRef, Work>();
   for (const o of lookup.organisations.values()) {
-    work.set(o.id, { ...o, ref: o.id, details: { ...o.details }, existing: true, changed: false, parent: o.id });
+    work.set(o.id, {
+      ...o,
+      ref: o.id,
+      details: { ...o.details },
+      existing: true,
+      changed: false,
+      parent: o.id,
+    });
   }
   const byIdentifier = new Map(lookup.byIdentifier);
   const byNamePostcode = new Map<string, OrgRef[]>([...lookup.byNamePostcode].map(([k, v]) => [k, [...v]]));
@@ -167,7 +182,13 @@ export function resolveOrganisations(requests: readonly ResolutionRequest[], loo
   /** Merges b into a (or a into b: an existing organisation always survives a new one; the older id survives). */
   const merge = (a: Work, b: Work): Work => {
     const [keep, drop] =
-      a.existing && b.existing ? (a.ref < b.ref ? [a, b] : [b, a]) : a.existing || !b.existing ? [a, b] : [b, a];
+      a.existing && b.existing
+        ? a.ref < b.ref
+          ? [a, b]
+          : [b, a]
+        : a.existing || !b.existing
+          ? [a, b]
+          : [b, a];
     drop.parent = keep.ref;
     for (const id of drop.identifiers) {
       byIdentifier.set(identifierKey(id), keep.ref);
@@ -206,7 +227,10 @@ export function resolveOrganisations(requests: readonly ResolutionRequest[], loo
           const absorbed = target.ref;
           target = merge(target, other);
           notes.push(`merged organisations ${absorbed} and ${other.ref} (shared ${identifierKey(h.id)})`);
-        } else notes.push(`${identifierKey(h.id)} belongs to another organisation with a different single-valued identifier`);
+        } else
+          notes.push(
+            `${identifierKey(h.id)} belongs to another organisation with a different single-valued identifier`,
+          );
       }
     }
     // Rule 2: normalised name and postcode.
@@ -220,7 +244,9 @@ export function resolveOrganisations(requests: readonly ResolutionRequest[], loo
             w.details.normalisedName === c.normalisedName &&
             w.details.normalisedPostcode === c.normalisedPostcode,
         )
-        .sort((a, b) => (a.existing === b.existing ? Math.abs(a.ref) - Math.abs(b.ref) : a.existing ? -1 : 1));
+        .sort((a, b) =>
+          a.existing === b.existing ? Math.abs(a.ref) - Math.abs(b.ref) : a.existing ? -1 : 1,
+        );
       if (candidates[0]) {
         target = candidates[0];
         matchedBy = 'name-postcode';
@@ -259,14 +285,21 @@ export function resolveOrganisations(requests: readonly ResolutionRequest[], loo
     } else fold(target, detailsOf(c), req.asOf, req.synthetic);
 
     for (const id of ids) {
-      if (!addIdentifier(target, id)) notes.push(`${identifierKey(id)} not added: it conflicts with a known identifier`);
+      if (!addIdentifier(target, id))
+        notes.push(`${identifierKey(id)} not added: it conflicts with a known identifier`);
     }
     // A party that created its organisation reads "new" every time, so re-projecting a record changes nothing.
     if (target.originOcid === req.ocid && target.originPartyId === req.partyId) {
       matchedBy = 'new';
       evidence = 'created from this party';
     }
-    links.push({ ocid: req.ocid, partyId: req.partyId, org: target.ref, matchedBy, evidence: [evidence, ...notes].filter(Boolean).join('; ') });
+    links.push({
+      ocid: req.ocid,
+      partyId: req.partyId,
+      org: target.ref,
+      matchedBy,
+      evidence: [evidence, ...notes].filter(Boolean).join('; '),
+    });
   }
 
   const state = (w: Work): OrganisationState => ({
@@ -285,7 +318,14 @@ export function resolveOrganisations(requests: readonly ResolutionRequest[], loo
     // The new organisation this party made was merged into another one later in the batch.
     const w = get(org);
     const own = w.originOcid === l.ocid && w.originPartyId === l.partyId;
-    return own ? { ...l, org } : { ...l, org, matchedBy: 'identifier', evidence: `merged into ${org > 0 ? `organisation ${org}` : 'another new organisation'} by a shared identifier` };
+    return own
+      ? { ...l, org }
+      : {
+          ...l,
+          org,
+          matchedBy: 'identifier',
+          evidence: `merged into ${org > 0 ? `organisation ${org}` : 'another new organisation'} by a shared identifier`,
+        };
   };
   return {
     links: links.map(finalLink),

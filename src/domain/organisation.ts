@@ -70,18 +70,28 @@ export interface DatedDetails {
   asOf: string | null;
 }
 
-const ADDRESS: (keyof OrganisationDetails)[] = ['streetAddress', 'locality', 'postalCode', 'normalisedPostcode', 'countryName'];
+const ADDRESS: (keyof OrganisationDetails)[] = [
+  'streetAddress',
+  'locality',
+  'postalCode',
+  'normalisedPostcode',
+  'countryName',
+];
 const REGION: (keyof OrganisationDetails)[] = ['regionCode', 'itlCode'];
 const FLAGS = ['scale', 'vcse', 'publicServiceMission', 'shelteredWorkshop', 'buyerType'] as const;
 
-const hasAny = (d: OrganisationDetails, keys: (keyof OrganisationDetails)[]) => keys.some((k) => d[k] !== null);
+const hasAny = (d: OrganisationDetails, keys: (keyof OrganisationDetails)[]) =>
+  keys.some((k) => d[k] !== null);
 
 /**
  * Updates what we know with incoming facts. Newer facts (incoming date ≥ current date) win where they are known;
  * older facts only fill gaps. Null never replaces a value. The address (and the region) move as a block so a new
  * street is never paired with an old postcode.
  */
-export function foldDetails(current: DatedDetails, incoming: DatedDetails): DatedDetails & { changed: boolean } {
+export function foldDetails(
+  current: DatedDetails,
+  incoming: DatedDetails,
+): DatedDetails & { changed: boolean } {
   const newer = incoming.asOf !== null && (current.asOf === null || incoming.asOf >= current.asOf);
   const cur = current.details;
   const inc = incoming.details;
@@ -92,11 +102,14 @@ export function foldDetails(current: DatedDetails, incoming: DatedDetails): Date
   next.name = nameFromIncoming ? inc.name : cur.name;
   next.normalisedName = nameFromIncoming ? inc.normalisedName : cur.normalisedName;
   for (const block of [ADDRESS, REGION]) {
-    if (hasAny(inc, block) && (newer || !hasAny(cur, block))) for (const k of block) Object.assign(next, { [k]: inc[k] });
+    if (hasAny(inc, block) && (newer || !hasAny(cur, block)))
+      for (const k of block) Object.assign(next, { [k]: inc[k] });
   }
   for (const k of FLAGS) Object.assign(next, { [k]: pick(k) });
   const asOf = newer ? incoming.asOf : current.asOf;
-  const changed = (Object.keys(next) as (keyof OrganisationDetails)[]).some((k) => next[k] !== cur[k]) || asOf !== current.asOf;
+  const changed =
+    (Object.keys(next) as (keyof OrganisationDetails)[]).some((k) => next[k] !== cur[k]) ||
+    asOf !== current.asOf;
   return { details: next, asOf, changed };
 }
 

@@ -24,7 +24,8 @@ const CODE = /^(UK|TL)([C-NZ](?:[0-9A-Z](?:[0-9A-Z])?)?)?$/;
 
 export function parseRegionList(csv: string): RegionList {
   const list = new Map<string, string>();
-  for (const [code = '', name = ''] of parseCsv(csv).slice(1)) if (code.trim()) list.set(code.trim(), name.trim());
+  for (const [code = '', name = ''] of parseCsv(csv).slice(1))
+    if (code.trim()) list.set(code.trim(), name.trim());
   return list;
 }
 

@@ -20,10 +20,18 @@ export async function startSyncJobs(opts: {
   const boss = new PgBoss({ connectionString: opts.databaseUrl, schema: 'pgboss', max: 2 });
   boss.on('error', (err) => opts.log.error({ err }, 'pg-boss'));
   await boss.start();
-  const cron = opts.everyMinutes >= 60 ? `0 */${Math.round(opts.everyMinutes / 60)} * * *` : `*/${opts.everyMinutes} * * * *`;
+  const cron =
+    opts.everyMinutes >= 60
+      ? `0 */${Math.round(opts.everyMinutes / 60)} * * *`
+      : `*/${opts.everyMinutes} * * * *`;
   for (const source of opts.sources) {
     const queue = `sync-${source}`;
-    await boss.createQueue(queue, { name: queue, policy: 'singleton', retryLimit: 0, expireInSeconds: 6 * 3600 });
+    await boss.createQueue(queue, {
+      name: queue,
+      policy: 'singleton',
+      retryLimit: 0,
+      expireInSeconds: 6 * 3600,
+    });
     await boss.schedule(queue, cron);
     await boss.work(queue, async () => {
       const summary = await opts.sync.run(source);

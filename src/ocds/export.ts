@@ -45,7 +45,11 @@ export async function writeRecordPackage(
     for (const r of releases) byOcid.set(r.ocid, [...(byOcid.get(r.ocid) ?? []), r.data]);
     for (const rec of page) {
       const rels = byOcid.get(rec.ocid) ?? [];
-      const record: Record<string, unknown> = { ocid: rec.ocid, releases: rels, compiledRelease: rec.compiled };
+      const record: Record<string, unknown> = {
+        ocid: rec.ocid,
+        releases: rels,
+        compiledRelease: rec.compiled,
+      };
       if (options.versioned) record.versionedRelease = options.versioned(rels);
       await write(out, `${count > 0 ? ',' : ''}\n${JSON.stringify(record)}`);
       count++;

@@ -23,7 +23,11 @@ export function pipelineDeps(): IngestDeps {
   cached = {
     checker: { checkUsable, validate: (r) => validator.validate(r) },
     compile: (releases) => createCompiledRelease(releases, rules),
-    saveRecords: (trx, records) => saveProjections(trx, records.map((r) => projectRecord(r))),
+    saveRecords: (trx, records) =>
+      saveProjections(
+        trx,
+        records.map((r) => projectRecord(r)),
+      ),
   };
   return cached;
 }

@@ -21,8 +21,12 @@ async function insertRows<T extends keyof Database & string>(
   const width = rows[0] ? Object.keys(rows[0]).length : 1;
   const size = Math.max(1, Math.min(CHUNK, Math.floor(60000 / width)));
   for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot narrow a generic table's row type
-    await trx.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+    const chunk = rows.slice(i, i + size);
+    // Kysely cannot narrow a generic table's row type; the rows were typed by the caller (Insertable<Database[T]>).
+    await trx
+      .insertInto(table)
+      .values(chunk as never)
+      .execute();
   }
 }
 
@@ -31,7 +35,14 @@ const ORGANISATION_LOCK = sql`select pg_advisory_xact_lock(hashtext('missionbuy:
 export async function saveProjections(trx: Trx, projections: readonly Projection[]): Promise<void> {
   if (projections.length === 0) return;
   await ORGANISATION_LOCK.execute(trx);
-  await trx.deleteFrom('process').where('ocid', 'in', projections.map((p) => p.ocid)).execute();
+  await trx
+    .deleteFrom('process')
+    .where(
+      'ocid',
+      'in',
+      projections.map((p) => p.ocid),
+    )
+    .execute();
 
   const requests: ResolutionRequest[] = projections.flatMap((p) =>
     p.parties.map((party) => ({
@@ -42,10 +53,7 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
       synthetic: p.synthetic,
     })),
   );
-  const resolution = resolveOrganisations(
-    requests,
-    await loadResolutionLookup(trx, requests),
-  );
+  const resolution = resolveOrganisations(requests, await loadResolutionLookup(trx, requests));
   const idOf = await writeResolution(trx, resolution);
   const link = new Map(resolution.links.map((l) => [`${l.ocid}\u0000${l.partyId}`, l]));
   const orgFor = (ocid: string, partyId: string) => {
@@ -57,7 +65,10 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
   await insertRows(
     trx,
     'process',
-    projections.map((p) => ({ ...p.process, buyer_id: p.buyerPartyId ? orgFor(p.ocid, p.buyerPartyId).id : null })),
+    projections.map((p) => ({
+      ...p.process,
+      buyer_id: p.buyerPartyId ? orgFor(p.ocid, p.buyerPartyId).id : null,
+    })),
   );
   await insertRows(
     trx,
@@ -65,12 +76,25 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
     projections.flatMap((p) =>
       p.parties.map((party) => {
         const { id, link: l } = orgFor(p.ocid, party.row.party_id);
-        return { ...party.row, organisation_id: id, matched_by: l.matchedBy, match_evidence: l.evidence || null };
+        return {
+          ...party.row,
+          organisation_id: id,
+          matched_by: l.matchedBy,
+          match_evidence: l.evidence || null,
+        };
       }),
     ),
   );
-  await insertRows(trx, 'lot', projections.flatMap((p) => p.lots));
-  await insertRows(trx, 'award', projections.flatMap((p) => p.awards));
+  await insertRows(
+    trx,
+    'lot',
+    projections.flatMap((p) => p.lots),
+  );
+  await insertRows(
+    trx,
+    'award',
+    projections.flatMap((p) => p.awards),
+  );
   const suppliers = new Map<string, Insertable<Database['award_supplier']>>();
   for (const p of projections) {
     for (const s of p.awardSuppliers) {
@@ -80,9 +104,29 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
     }
   }
   await insertRows(trx, 'award_supplier', [...suppliers.values()]);
-  await insertRows(trx, 'contract', projections.flatMap((p) => p.contracts));
-  await insertRows(trx, 'classification', projections.flatMap((p) => p.classifications));
-  await insertRows(trx, 'notice', projections.flatMap((p) => p.notices));
-  await insertRows(trx, 'metric', projections.flatMap((p) => p.metrics));
-  await insertRows(trx, 'observation', projections.flatMap((p) => p.observations));
+  await insertRows(
+    trx,
+    'contract',
+    projections.flatMap((p) => p.contracts),
+  );
+  await insertRows(
+    trx,
+    'classification',
+    projections.flatMap((p) => p.classifications),
+  );
+  await insertRows(
+    trx,
+    'notice',
+    projections.flatMap((p) => p.notices),
+  );
+  await insertRows(
+    trx,
+    'metric',
+    projections.flatMap((p) => p.metrics),
+  );
+  await insertRows(
+    trx,
+    'observation',
+    projections.flatMap((p) => p.observations),
+  );
 }

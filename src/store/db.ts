@@ -86,7 +86,8 @@ export async function startEmbedded(dataDir: string, log?: DbLog): Promise<Embed
   if (asRoot) chmodSync(dataDir, 0o755);
   const pgDir = join(dataDir, 'pg');
   const password = readOrCreateSecret(join(dataDir, 'pg-password'));
-  const urlFor = (port: number) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/missionbuy`;
+  const urlFor = (port: number) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/missionbuy`;
 
   const existing = runningPort(pgDir);
   if (existing) {
@@ -124,9 +125,13 @@ export async function startEmbedded(dataDir: string, log?: DbLog): Promise<Embed
     }
   } catch (e) {
     await server.stop().catch(() => {});
-    throw new AppError('UPSTREAM', `could not start the embedded PostgreSQL in ${pgDir}: ${(e as Error).message}`, {
-      cause: e,
-    });
+    throw new AppError(
+      'UPSTREAM',
+      `could not start the embedded PostgreSQL in ${pgDir}: ${(e as Error).message}`,
+      {
+        cause: e,
+      },
+    );
   }
   log?.info({ port, pgDir }, 'embedded PostgreSQL started');
   return { url: urlFor(port), stop: () => server.stop() };
@@ -156,9 +161,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     await stop();
     throw e instanceof AppError
       ? e
-      : new AppError('UPSTREAM', `database ${kind === 'embedded' ? '(embedded) ' : ''}is not usable: ${(e as Error).message}`, {
-          cause: e,
-        });
+      : new AppError(
+          'UPSTREAM',
+          `database ${kind === 'embedded' ? '(embedded) ' : ''}is not usable: ${(e as Error).message}`,
+          {
+            cause: e,
+          },
+        );
   }
   let closed = false;
   return {

@@ -15,12 +15,21 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time: Kysely<any>
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migration', migrationLockTableName: 'schema_migration_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
-    throw new AppError('UPSTREAM', `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`, {
-      cause: error,
-    });
+    throw new AppError(
+      'UPSTREAM',
+      `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? error}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

@@ -19,7 +19,8 @@ import type { Database } from './database.js';
 
 type Trx = Transaction<Database>;
 
-const iso = (v: Date | string | null): string | null => (v === null ? null : v instanceof Date ? v.toISOString() : v);
+const iso = (v: Date | string | null): string | null =>
+  v === null ? null : v instanceof Date ? v.toISOString() : v;
 
 /** Follows `merged_into` to the surviving organisation for each id. */
 async function survivors(trx: Trx, ids: number[]): Promise<Map<number, number>> {
@@ -72,7 +73,9 @@ async function loadOrganisations(trx: Trx, ids: number[]): Promise<Map<number, K
         buyerType: r.buyer_type,
       },
       detailsAsOf: iso(r.details_as_of as Date | string | null),
-      identifiers: idRows.filter((i) => i.organisation_id === r.id).map((i) => ({ scheme: i.scheme, id: i.identifier })),
+      identifiers: idRows
+        .filter((i) => i.organisation_id === r.id)
+        .map((i) => ({ scheme: i.scheme, id: i.identifier })),
       originOcid: r.origin_ocid,
       originPartyId: r.origin_party_id,
       synthetic: r.synthetic,
@@ -82,7 +85,10 @@ async function loadOrganisations(trx: Trx, ids: number[]): Promise<Map<number, K
 }
 
 /** Everything resolveOrganisations needs to know about the batch's identifiers, names, postcodes and origins. */
-export async function loadResolutionLookup(trx: Trx, requests: readonly ResolutionRequest[]): Promise<ResolutionLookup> {
+export async function loadResolutionLookup(
+  trx: Trx,
+  requests: readonly ResolutionRequest[],
+): Promise<ResolutionLookup> {
   const ids: OrgIdentifier[] = requests.flatMap((r) => r.candidate.identifiers);
   const pairs = requests
     .map((r) => [r.candidate.normalisedName, r.candidate.normalisedPostcode] as const)
@@ -108,7 +114,10 @@ export async function loadResolutionLookup(trx: Trx, requests: readonly Resoluti
         (select * from unnest(${requests.map((r) => r.ocid)}::text[], ${requests.map((r) => r.partyId)}::text[]))`
     .execute(trx)
     .then((r) => r.rows);
-  const live = await survivors(trx, [...idHits.map((h) => h.organisation_id), ...originHits.map((h) => h.id)]);
+  const live = await survivors(trx, [
+    ...idHits.map((h) => h.organisation_id),
+    ...originHits.map((h) => h.id),
+  ]);
   const keys = [...new Set(requests.map(proposedEntityKey))];
   const taken = await sql<{ entity_key: string }>`
       select entity_key from organisation
@@ -127,7 +136,12 @@ export async function loadResolutionLookup(trx: Trx, requests: readonly Resoluti
   ]);
   return {
     organisations,
-    byIdentifier: new Map(idHits.map((h) => [identifierKey({ scheme: h.scheme, id: h.identifier }), live.get(h.organisation_id)!])),
+    byIdentifier: new Map(
+      idHits.map((h) => [
+        identifierKey({ scheme: h.scheme, id: h.identifier }),
+        live.get(h.organisation_id)!,
+      ]),
+    ),
     byNamePostcode,
     byOrigin: new Map(originHits.map((h) => [originKey(h.origin_ocid, h.origin_party_id), live.get(h.id)!])),
     takenEntityKeys: new Set(taken),
@@ -193,7 +207,11 @@ export async function writeResolution(trx: Trx, resolution: Resolution): Promise
     await trx
       .insertInto('organisation_identifier')
       .values(identifiers.map(({ org, i }) => ({ scheme: i.scheme, identifier: i.id, organisation_id: org })))
-      .onConflict((oc) => oc.columns(['scheme', 'identifier']).doUpdateSet({ organisation_id: (eb) => eb.ref('excluded.organisation_id') }))
+      .onConflict((oc) =>
+        oc
+          .columns(['scheme', 'identifier'])
+          .doUpdateSet({ organisation_id: (eb) => eb.ref('excluded.organisation_id') }),
+      )
       .execute();
   }
   return idOf;
@@ -203,9 +221,23 @@ export async function writeResolution(trx: Trx, resolution: Resolution): Promise
 async function mergeOrganisation(trx: Trx, into: number, from: number): Promise<void> {
   await trx.updateTable('party').set({ organisation_id: into }).where('organisation_id', '=', from).execute();
   await sql`delete from award_supplier a where a.organisation_id = ${from} and exists (
-      select 1 from award_supplier b where b.ocid = a.ocid and b.award_id = a.award_id and b.organisation_id = ${into})`.execute(trx);
-  await trx.updateTable('award_supplier').set({ organisation_id: into }).where('organisation_id', '=', from).execute();
+      select 1 from award_supplier b where b.ocid = a.ocid and b.award_id = a.award_id and b.organisation_id = ${into})`.execute(
+    trx,
+  );
+  await trx
+    .updateTable('award_supplier')
+    .set({ organisation_id: into })
+    .where('organisation_id', '=', from)
+    .execute();
   await trx.updateTable('process').set({ buyer_id: into }).where('buyer_id', '=', from).execute();
-  await trx.updateTable('organisation_identifier').set({ organisation_id: into }).where('organisation_id', '=', from).execute();
-  await trx.updateTable('organisation').set({ merged_into: into, updated_at: sql`now()` }).where('id', '=', from).execute();
+  await trx
+    .updateTable('organisation_identifier')
+    .set({ organisation_id: into })
+    .where('organisation_id', '=', from)
+    .execute();
+  await trx
+    .updateTable('organisation')
+    .set({ merged_into: into, updated_at: sql`now()` })
+    .where('id', '=', from)
+    .execute();
 }

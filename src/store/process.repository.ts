@@ -38,7 +38,9 @@ export interface ProcessPage {
 
 // "Best known value": what was finally agreed if known, else what was awarded, else the estimate; net of VAT
 // where published, the estimate including VAT only as a last resort. The basis travels with the figure.
-const bestValue = sql<string | null>`coalesce(process.contract_value, process.award_value, process.tender_value, process.tender_value_gross)`;
+const bestValue = sql<
+  string | null
+>`coalesce(process.contract_value, process.award_value, process.tender_value, process.tender_value_gross)`;
 const bestCurrency = sql<string | null>`case
   when process.contract_value is not null then process.contract_currency
   when process.award_value is not null then process.award_currency
@@ -54,7 +56,10 @@ export type ValueBasis = 'contract' | 'award' | 'tender' | 'tender-gross';
 /** `%term%` for ILIKE with the term's own wildcards escaped (backslash is PostgreSQL's default escape). */
 export const containsPattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function supplierMatch(eb: ProcessEb, org: (o: ExpressionBuilder<Database, 'organisation'>) => Expression<SqlBool>) {
+function supplierMatch(
+  eb: ProcessEb,
+  org: (o: ExpressionBuilder<Database, 'organisation'>) => Expression<SqlBool>,
+) {
   // Suppliers named on an award, or parties with the supplier role (some publishers fill only one of the two).
   return eb.or([
     eb.exists(
@@ -103,13 +108,23 @@ function filterExpression(eb: ProcessEb, f: ProcessFilters): Expression<SqlBool>
   }
   if (f.cpvPrefix) {
     // The prefix is digits only (checked by the service), so it carries no LIKE wildcards.
-    c.push(sql<boolean>`exists (select 1 from unnest(process.cpv_codes) as code where code like ${`${f.cpvPrefix}%`})`);
+    c.push(
+      sql<boolean>`exists (select 1 from unnest(process.cpv_codes) as code where code like ${`${f.cpvPrefix}%`})`,
+    );
   }
-  if (f.minValue !== undefined) c.push(sql<boolean>`${bestValue} >= ${f.minValue}::numeric and ${bestCurrency} = 'GBP'`);
-  if (f.maxValue !== undefined) c.push(sql<boolean>`${bestValue} <= ${f.maxValue}::numeric and ${bestCurrency} = 'GBP'`);
+  if (f.minValue !== undefined)
+    c.push(sql<boolean>`${bestValue} >= ${f.minValue}::numeric and ${bestCurrency} = 'GBP'`);
+  if (f.maxValue !== undefined)
+    c.push(sql<boolean>`${bestValue} <= ${f.maxValue}::numeric and ${bestCurrency} = 'GBP'`);
   // UK calendar days: midnight in London, so an end at 23:59:59+01:00 on 30 September counts as 30 September.
-  if (f.endFrom) c.push(sql<boolean>`process.contract_end >= (${f.endFrom}::date::timestamp at time zone 'Europe/London')`);
-  if (f.endTo) c.push(sql<boolean>`process.contract_end < ((${f.endTo}::date + 1)::timestamp at time zone 'Europe/London')`);
+  if (f.endFrom)
+    c.push(
+      sql<boolean>`process.contract_end >= (${f.endFrom}::date::timestamp at time zone 'Europe/London')`,
+    );
+  if (f.endTo)
+    c.push(
+      sql<boolean>`process.contract_end < ((${f.endTo}::date + 1)::timestamp at time zone 'Europe/London')`,
+    );
   return eb.and(c);
 }
 
@@ -191,7 +206,9 @@ export async function* iterateProcessesForExport(
     const rows = await ordered(listQuery(db, f), sort, order)
       .select(
         sql<string | null>`(select string_agg(distinct o.name, '; ' order by o.name)
-          from award_supplier s join organisation o on o.id = s.organisation_id where s.ocid = process.ocid)`.as('suppliers'),
+          from award_supplier s join organisation o on o.id = s.organisation_id where s.ocid = process.ocid)`.as(
+          'suppliers',
+        ),
       )
       .limit(chunk)
       .offset(offset)
@@ -406,7 +423,11 @@ export async function countTotals(db: Db) {
 export async function countReleasesBySource(db: Db) {
   return db
     .selectFrom('release')
-    .select(['source', sql<number>`count(*)::int`.as('releases'), sql<Date | null>`max(release_date)`.as('latest')])
+    .select([
+      'source',
+      sql<number>`count(*)::int`.as('releases'),
+      sql<Date | null>`max(release_date)`.as('latest'),
+    ])
     .groupBy('source')
     .orderBy('source')
     .execute();

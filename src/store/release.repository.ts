@@ -36,7 +36,12 @@ export interface RunCounts {
   quarantined: number;
 }
 
-export async function startRun(db: Db, source: string, inputs: string[], synthetic: boolean): Promise<number> {
+export async function startRun(
+  db: Db,
+  source: string,
+  inputs: string[],
+  synthetic: boolean,
+): Promise<number> {
   const row = await db
     .insertInto('ingest_run')
     .values({ source, inputs, synthetic })
@@ -114,7 +119,9 @@ export async function insertReleases(
 
 export async function queueCompile(trx: Db, ocids: string[]): Promise<void> {
   if (ocids.length === 0) return;
-  await sql`insert into compile_queue (ocid) select unnest(${ocids}::text[]) on conflict do nothing`.execute(trx);
+  await sql`insert into compile_queue (ocid) select unnest(${ocids}::text[]) on conflict do nothing`.execute(
+    trx,
+  );
 }
 
 export async function insertQuarantine(

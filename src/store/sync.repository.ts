@@ -29,7 +29,10 @@ export async function getSyncState(db: Db, source: string): Promise<SyncState | 
   );
 }
 
-export async function saveSyncState(db: Db, s: Omit<SyncState, 'completedAt'> & { completed: boolean }): Promise<void> {
+export async function saveSyncState(
+  db: Db,
+  s: Omit<SyncState, 'completedAt'> & { completed: boolean },
+): Promise<void> {
   const values = {
     source: s.source,
     base_url: s.baseUrl,
@@ -53,7 +56,12 @@ export async function startSyncRun(
 ): Promise<number> {
   const row = await db
     .insertInto('sync_run')
-    .values({ source: r.source, ingest_run_id: r.ingestRunId, window_from: r.windowFrom, window_to: r.windowTo })
+    .values({
+      source: r.source,
+      ingest_run_id: r.ingestRunId,
+      window_from: r.windowFrom,
+      window_to: r.windowTo,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -63,7 +71,11 @@ export async function startSyncRun(
 export async function markInterruptedRuns(db: Db, source: string): Promise<void> {
   await db
     .updateTable('sync_run')
-    .set({ status: 'failed', finished_at: new Date(), error: 'interrupted (the process stopped before finishing)' })
+    .set({
+      status: 'failed',
+      finished_at: new Date(),
+      error: 'interrupted (the process stopped before finishing)',
+    })
     .where('source', '=', source)
     .where('status', '=', 'running')
     .execute();
@@ -113,7 +125,11 @@ export async function finishSyncRun(
  * Runs `body` while holding a session-level advisory lock named after the source, on a connection of its own:
  * one sync per source at a time, however many processes try. Returns undefined when the lock is taken.
  */
-export async function withSourceLock<T>(db: Kysely<Database>, source: string, body: () => Promise<T>): Promise<T | undefined> {
+export async function withSourceLock<T>(
+  db: Kysely<Database>,
+  source: string,
+  body: () => Promise<T>,
+): Promise<T | undefined> {
   return db.connection().execute(async (conn) => {
     const key = `missionbuy:sync:${source}`;
     const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext(${key})) as ok`.execute(conn);

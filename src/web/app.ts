@@ -46,7 +46,10 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
           'Read access to UK public contracts compiled from Find a Tender and Contracts Finder OCDS data. Money is ' +
           'exact decimal strings; dates are ISO 8601. Errors are `{ "error": { "code", "message" } }`.',
       },
-      tags: [{ name: 'contracts', description: 'Contracting processes and their OCDS records' }, { name: 'service' }],
+      tags: [
+        { name: 'contracts', description: 'Contracting processes and their OCDS records' },
+        { name: 'service' },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });

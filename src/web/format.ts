@@ -5,8 +5,18 @@ import type { Money, NetGross } from '../services/index.js';
 export const NOT_KNOWN = 'Not known';
 const LONDON = 'Europe/London';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, hour: 'numeric', minute: '2-digit', hour12: true });
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
 
 /** 30 September 2029 (the UK calendar day). */
 export const formatDate = (d: Date | null | undefined): string => (d ? dateFormat.format(d) : NOT_KNOWN);
@@ -19,7 +29,12 @@ export function formatDateTime(d: Date | null | undefined): string {
 
 /** 2029-09-30 in London, for <time datetime>. */
 export function isoDay(d: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: LONDON,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
   return parts;
 }
 
@@ -48,7 +63,8 @@ export function formatAmount(amount: string, currency: string | null): string {
   return `${new Intl.NumberFormat('en-GB', digits).format(value)} (currency not stated)`;
 }
 
-export const formatMoney = (m: Money | null | undefined): string => (m ? formatAmount(m.amount, m.currency) : NOT_KNOWN);
+export const formatMoney = (m: Money | null | undefined): string =>
+  m ? formatAmount(m.amount, m.currency) : NOT_KNOWN;
 
 /** "£33,721 excluding VAT, £40,465.20 including VAT" */
 export function formatNetGross(v: NetGross | null | undefined): string {
@@ -59,7 +75,8 @@ export function formatNetGross(v: NetGross | null | undefined): string {
   return parts.join(', ');
 }
 
-export const yesNo = (b: boolean | null | undefined): string => (b === true ? 'Yes' : b === false ? 'No' : NOT_KNOWN);
+export const yesNo = (b: boolean | null | undefined): string =>
+  b === true ? 'Yes' : b === false ? 'No' : NOT_KNOWN;
 
 /** "publicAuthoritySubCentralGovernment" → "Public authority sub central government"; "open" → "Open". */
 export function humanise(code: string | null | undefined): string {

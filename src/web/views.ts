@@ -26,7 +26,13 @@ export interface NavItem {
 export interface Views {
   render(template: string, context: object): string;
   /** Renders a page with the layout's context (brand, nav, CSP nonce) and sends it as HTML. */
-  page(request: FastifyRequest, reply: FastifyReply, template: string, viewModel: object, status?: number): FastifyReply;
+  page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    viewModel: object,
+    status?: number,
+  ): FastifyReply;
 }
 
 const NAV = [

@@ -31,7 +31,13 @@ describe('pages in Chromium', () => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context = await browser.newContext();
   }, 180_000);
@@ -51,7 +57,9 @@ describe('pages in Chromium', () => {
   }
 
   async function expectAccessible(page: Page): Promise<void> {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }
 
@@ -96,7 +104,9 @@ describe('pages in Chromium', () => {
     const used = await page.evaluate(() => ({
       body: getComputedStyle(document.body).fontFamily,
       heading: getComputedStyle(document.querySelector('h1')!).fontFamily,
-      loaded: Array.from(document.fonts as unknown as Iterable<FontFace>).filter((f) => f.status === 'loaded').map((f) => f.family),
+      loaded: Array.from(document.fonts as unknown as Iterable<FontFace>)
+        .filter((f) => f.status === 'loaded')
+        .map((f) => f.family),
     }));
     expect(used.body).not.toMatch(/GDS Transport/);
     expect(used.heading).not.toMatch(/GDS Transport/);

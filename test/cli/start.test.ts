@@ -44,7 +44,10 @@ describe('missionbuy start (embedded database, real sample)', () => {
   });
 
   it('answers the API with the real sample', async () => {
-    const body = (await (await fetch(`${base}/api/contracts?pageSize=5`)).json()) as { total: number; items: unknown[] };
+    const body = (await (await fetch(`${base}/api/contracts?pageSize=5`)).json()) as {
+      total: number;
+      items: unknown[];
+    };
     expect(body.total).toBe(378); // the sample's distinct ocids (test/ocds/ingest.db.test.ts)
     expect(body.items).toHaveLength(5);
     const bad = await fetch(`${base}/api/contracts?pageSize=5000`);

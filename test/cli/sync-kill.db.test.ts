@@ -26,7 +26,19 @@ describe('sync survives SIGKILL at random points', () => {
   });
 
   it('resumes from the last committed page and ends with exactly the clean result', async () => {
-    const args = ['sync', 'contracts-finder', '--base-url', server.contractsFinderUrl, '--since', '2014-01-01', '--until', '2027-01-01', '--interval-ms', '40', '--json'];
+    const args = [
+      'sync',
+      'contracts-finder',
+      '--base-url',
+      server.contractsFinderUrl,
+      '--since',
+      '2014-01-01',
+      '--until',
+      '2027-01-01',
+      '--interval-ms',
+      '40',
+      '--json',
+    ];
     const seed = Number(process.env.KILL_SEED ?? 4242);
     const random = mulberry32(seed);
     const delays: number[] = [];

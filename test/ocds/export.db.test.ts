@@ -32,7 +32,9 @@ describe('export records', () => {
     expect(new Set(ocids).size).toBe(ocids.length);
     const harrogate = pkg.records.find((r: Json) => r.ocid === 'ocds-h6vhtk-067fb8');
     expect(harrogate.compiledRelease.tag).toEqual(['compiled']);
-    expect(harrogate.compiledRelease.tender.title).toBe('HARROGATE TOWN DISTRICT HEATING PROJECT - Feasibility Study');
+    expect(harrogate.compiledRelease.tender.title).toBe(
+      'HARROGATE TOWN DISTRICT HEATING PROJECT - Feasibility Study',
+    );
     expect(harrogate.releases).toHaveLength(1);
     expect(harrogate).not.toHaveProperty('versionedRelease');
   });
@@ -42,7 +44,10 @@ describe('export records', () => {
     expect(pkg.records).toHaveLength(1);
     const title = pkg.records[0].versionedRelease.tender.title;
     expect(title).toEqual([
-      expect.objectContaining({ value: 'HARROGATE TOWN DISTRICT HEATING PROJECT - Feasibility Study', releaseTag: ['tender'] }),
+      expect.objectContaining({
+        value: 'HARROGATE TOWN DISTRICT HEATING PROJECT - Feasibility Study',
+        releaseTag: ['tender'],
+      }),
     ]);
   });
 });

@@ -21,7 +21,9 @@ describe('ingest of the real sample', () => {
 
   it('reads every item and stores each distinct release once', async () => {
     const n = await sql<{ n: number; distinct_content: number }>`
-      select count(*)::int as n, count(distinct (ocid, release_id, hash))::int as distinct_content from release`.execute(t.db);
+      select count(*)::int as n, count(distinct (ocid, release_id, hash))::int as distinct_content from release`.execute(
+      t.db,
+    );
     expect(first.read).toBe(first.stored + first.duplicates + first.quarantined);
     expect(n.rows[0]!.n).toBe(first.stored);
     expect(n.rows[0]!.distinct_content).toBe(first.stored);
@@ -34,7 +36,11 @@ describe('ingest of the real sample', () => {
     const q = await sql<{ reason: string; file: string; n: number }>`
       select reason, file, count(*)::int as n from quarantine group by 1, 2`.execute(t.db);
     expect(q.rows).toEqual([
-      { reason: 'missing-id', file: repoPath('data/sample/public-contracts-scotland/pcs-scotland-releases.jsonl'), n: 62 },
+      {
+        reason: 'missing-id',
+        file: repoPath('data/sample/public-contracts-scotland/pcs-scotland-releases.jsonl'),
+        n: 62,
+      },
     ]);
   });
 
@@ -50,13 +56,17 @@ describe('ingest of the real sample', () => {
       .where('ocid', '=', clash.rows[0]!.ocid)
       .executeTakeFirstOrThrow();
     const findings = rec.findings as { keyword: string; message: string }[];
-    expect(findings.some((f) => f.keyword === 'release-clash' && f.message.includes(clash.rows[0]!.release_id))).toBe(true);
+    expect(
+      findings.some((f) => f.keyword === 'release-clash' && f.message.includes(clash.rows[0]!.release_id)),
+    ).toBe(true);
   });
 
   it('compiles one record per ocid and projects each into the contract model', async () => {
     const counts = await sql<{ ocids: number; records: number; processes: number; queued: number }>`
       select (select count(distinct ocid)::int from release) as ocids, (select count(*)::int from record) as records,
-             (select count(*)::int from process) as processes, (select count(*)::int from compile_queue) as queued`.execute(t.db);
+             (select count(*)::int from process) as processes, (select count(*)::int from compile_queue) as queued`.execute(
+      t.db,
+    );
     const c = counts.rows[0]!;
     expect(c.records).toBe(c.ocids);
     expect(c.processes).toBe(c.ocids);
@@ -78,7 +88,9 @@ describe('ingest of the real sample', () => {
           select (select count(*)::int from organisation where merged_into is null) as organisations,
                  (select count(*)::int from organisation_identifier) as identifiers,
                  (select count(*)::int from party) as parties,
-                 (select count(*)::int from organisation where name = 'Harrogate Town Council') as harrogate`.execute(t.db)
+                 (select count(*)::int from organisation where name = 'Harrogate Town Council') as harrogate`.execute(
+          t.db,
+        )
       ).rows[0]!;
     const before = await orgs();
     expect(before.harrogate).toBe(1);
@@ -86,16 +98,22 @@ describe('ingest of the real sample', () => {
     expect(before.organisations).toBeLessThan(before.parties); // buyers and suppliers recur across processes
     // Every party of one process points at a live organisation.
     const dangling = await sql<{ n: number }>`
-      select count(*)::int as n from party p join organisation o on o.id = p.organisation_id where o.merged_into is not null`.execute(t.db);
+      select count(*)::int as n from party p join organisation o on o.id = p.organisation_id where o.merged_into is not null`.execute(
+      t.db,
+    );
     expect(dangling.rows[0]!.n).toBe(0);
 
-    await sql`insert into compile_queue (ocid) select distinct ocid from release on conflict do nothing`.execute(t.db);
+    await sql`insert into compile_queue (ocid) select distinct ocid from release on conflict do nothing`.execute(
+      t.db,
+    );
     expect(await compilePending(t.db)).toBe(378);
     expect(await orgs()).toEqual(before);
   });
 
   it('stores validation findings with the release rather than hiding it', async () => {
-    const f = await sql<{ n: number }>`select count(*)::int as n from release where finding_count > 0`.execute(t.db);
+    const f = await sql<{
+      n: number;
+    }>`select count(*)::int as n from release where finding_count > 0`.execute(t.db);
     expect(f.rows[0]!.n).toBeGreaterThan(0);
   });
 
@@ -146,7 +164,14 @@ describe('bad input next to good input', () => {
 
     const q = await t.db.selectFrom('quarantine').selectAll().orderBy('file').orderBy('line').execute();
     const byReason = Object.fromEntries(q.map((r) => [r.reason, r]));
-    expect(Object.keys(byReason).sort()).toEqual(['empty', 'invalid-json', 'missing-date', 'missing-ocid', 'not-object', 'not-ocds']);
+    expect(Object.keys(byReason).sort()).toEqual([
+      'empty',
+      'invalid-json',
+      'missing-date',
+      'missing-ocid',
+      'not-object',
+      'not-ocds',
+    ]);
     expect(byReason['invalid-json']!.file).toBe(mixed);
     expect(byReason['invalid-json']!.line).toBe(2);
     expect(byReason['missing-date']!.line).toBe(3);
@@ -165,7 +190,10 @@ describe('bad input next to good input', () => {
   });
 
   it('refuses an oversized release (a 50 MB string) with a clear reason and keeps its neighbours', async () => {
-    const huge = JSON.stringify({ ...(JSON.parse(realLines[10]!) as object), description: 'x'.repeat(50 * 1024 * 1024) });
+    const huge = JSON.stringify({
+      ...(JSON.parse(realLines[10]!) as object),
+      description: 'x'.repeat(50 * 1024 * 1024),
+    });
     const p = files.write('huge.jsonl', `${realLines[11]}\n${huge}\n${realLines[12]}\n`);
     const s = await ingestPaths(t.db, [p], { source: 'test' });
     expect(s.stored).toBe(2);

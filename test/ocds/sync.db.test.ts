@@ -28,7 +28,12 @@ async function replay(fault?: (n: number) => Fault | undefined, port?: number): 
 }
 
 const syncCf = (db: Kysely<Database>, server: ReplayServer, extra: Partial<SyncOptions> = {}) =>
-  syncSource(db, pipelineDeps(), cf, { baseUrl: server.contractsFinderUrl, ...window, policy: fast, ...extra });
+  syncSource(db, pipelineDeps(), cf, {
+    baseUrl: server.contractsFinderUrl,
+    ...window,
+    policy: fast,
+    ...extra,
+  });
 
 describe('sync from the Contracts Finder replay', () => {
   let reference: TestDb;
@@ -96,7 +101,10 @@ describe('sync from the Contracts Finder replay', () => {
     await server.close();
 
     server = await replay(undefined, port); // the same source, back up at the same address
-    const resumed = await syncSource(t.db, pipelineDeps(), cf, { baseUrl: server.contractsFinderUrl, policy: fast });
+    const resumed = await syncSource(t.db, pipelineDeps(), cf, {
+      baseUrl: server.contractsFinderUrl,
+      policy: fast,
+    });
     expect(resumed.resumed).toBe(true);
     expect(resumed.pages).toBe(10);
     expect(await fingerprint(t.db)).toEqual(await fingerprint(reference.db));
@@ -121,7 +129,11 @@ describe('sync from the Find a Tender replay', () => {
     const t = await createTestDb();
     const server = await replay();
     try {
-      const s = await syncSource(t.db, pipelineDeps(), SOURCES.fts, { baseUrl: server.ftsUrl, ...window, policy: fast });
+      const s = await syncSource(t.db, pipelineDeps(), SOURCES.fts, {
+        baseUrl: server.ftsUrl,
+        ...window,
+        policy: fast,
+      });
       expect(s.read).toBe(ftsFeed().releases.length);
       expect(s.stored).toBe(s.read);
       const processes = await t.db.selectFrom('process').select('ocid').execute();

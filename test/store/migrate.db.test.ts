@@ -12,12 +12,16 @@ describe('migrations', () => {
 
   it('creates every table and records every migration once', async () => {
     const tables = await sql<{ table_name: string }>`
-      select table_name from information_schema.tables where table_schema = 'public' order by 1`.execute(t.db);
+      select table_name from information_schema.tables where table_schema = 'public' order by 1`.execute(
+      t.db,
+    );
     const names = tables.rows.map((r) => r.table_name);
     for (const table of ['release', 'quarantine', 'record', 'process', 'organisation', 'award', 'contract']) {
       expect(names).toContain(table);
     }
-    const applied = await sql<{ name: string }>`select name from schema_migration order by name`.execute(t.db);
+    const applied = await sql<{ name: string }>`select name from schema_migration order by name`.execute(
+      t.db,
+    );
     expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(migrations));
   });
 

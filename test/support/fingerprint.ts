@@ -14,7 +14,9 @@ export interface Fingerprint {
 export async function fingerprint(db: Kysely<Database>): Promise<Fingerprint> {
   const rows = await sql<{ k: string }>`
     select ocid || '|' || release_id || '|' || encode(hash, 'hex') as k from release order by 1`.execute(db);
-  const recs = await sql<{ k: string }>`select ocid || '|' || md5(compiled::text) as k from record order by 1`.execute(db);
+  const recs = await sql<{
+    k: string;
+  }>`select ocid || '|' || md5(compiled::text) as k from record order by 1`.execute(db);
   const c = await sql<{ records: number; processes: number; queued: number }>`
     select (select count(*)::int from record) as records, (select count(*)::int from process) as processes,
            (select count(*)::int from compile_queue) as queued`.execute(db);

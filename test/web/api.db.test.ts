@@ -28,7 +28,12 @@ describe('API', () => {
 
   const get = async (url: string) => {
     const r = await app.inject({ method: 'GET', url });
-    return { status: r.statusCode, type: r.headers['content-type'], body: r.body, json: () => r.json() as Json };
+    return {
+      status: r.statusCode,
+      type: r.headers['content-type'],
+      body: r.body,
+      json: () => r.json() as Json,
+    };
   };
 
   it('lists, filters and sorts contracts', async () => {

@@ -14,7 +14,11 @@ export function registerIngest(program: Command): void {
     .option('--source <name>', 'name of the source, stored with every release', 'file')
     .option('--synthetic', 'tag what is stored as synthetic (generated) data', false)
     .option('--no-compile', 'store releases only; compile later (the queue keeps the work)')
-    .option('--json', 'print one JSON summary {read, stored, duplicates, quarantined, seconds} on stdout', false)
+    .option(
+      '--json',
+      'print one JSON summary {read, stored, duplicates, quarantined, seconds} on stdout',
+      false,
+    )
     .addHelpText(
       'after',
       `
@@ -26,33 +30,41 @@ Examples:
   missionbuy ingest data/sample
   missionbuy ingest --source fts downloads/*.json.gz --json`,
     )
-    .action(async (paths: string[], opts: { source: string; synthetic: boolean; compile: boolean; json: boolean }) => {
-      await withDatabase(async ({ handle }) => {
-        const progress = createProgress(
-          '{phase} |{bar}| {read} read · {stored} stored · {duplicates} duplicates · {quarantined} quarantined · {compiled} compiled',
-          !opts.json,
-        );
-        const summary = await ingestPaths(handle.db, paths, {
-          source: opts.source,
-          synthetic: opts.synthetic,
-          compile: opts.compile,
-          onProgress: (p) =>
-            progress.update(
-              { ...p, phase: p.phase === 'store' ? 'storing  ' : 'compiling' },
-              p.phase === 'compile' ? p.compiled : p.read,
-              p.phase === 'compile' ? p.compileQueued : p.read,
-            ),
-        });
-        progress.stop();
-        const { read, stored, duplicates, quarantined, seconds } = summary;
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ read, stored, duplicates, quarantined, seconds })}\n`);
-        } else {
-          process.stdout.write(
-            `Read ${read} items in ${seconds}s: ${stored} stored, ${duplicates} already stored, ${quarantined} quarantined; ${summary.compiled} records compiled.\n`,
+    .action(
+      async (
+        paths: string[],
+        opts: { source: string; synthetic: boolean; compile: boolean; json: boolean },
+      ) => {
+        await withDatabase(async ({ handle }) => {
+          const progress = createProgress(
+            '{phase} |{bar}| {read} read · {stored} stored · {duplicates} duplicates · {quarantined} quarantined · {compiled} compiled',
+            !opts.json,
           );
-          if (quarantined > 0) process.stdout.write('See the quarantine table (or the web app) for what was not usable and why.\n');
-        }
-      });
-    });
+          const summary = await ingestPaths(handle.db, paths, {
+            source: opts.source,
+            synthetic: opts.synthetic,
+            compile: opts.compile,
+            onProgress: (p) =>
+              progress.update(
+                { ...p, phase: p.phase === 'store' ? 'storing  ' : 'compiling' },
+                p.phase === 'compile' ? p.compiled : p.read,
+                p.phase === 'compile' ? p.compileQueued : p.read,
+              ),
+          });
+          progress.stop();
+          const { read, stored, duplicates, quarantined, seconds } = summary;
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify({ read, stored, duplicates, quarantined, seconds })}\n`);
+          } else {
+            process.stdout.write(
+              `Read ${read} items in ${seconds}s: ${stored} stored, ${duplicates} already stored, ${quarantined} quarantined; ${summary.compiled} records compiled.\n`,
+            );
+            if (quarantined > 0)
+              process.stdout.write(
+                'See the quarantine table (or the web app) for what was not usable and why.\n',
+              );
+          }
+        });
+      },
+    );
 }

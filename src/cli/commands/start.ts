@@ -14,7 +14,9 @@ import { startSyncJobs, type SyncJobs } from '../../jobs/sync-jobs.js';
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('Serve the web app and API (http://localhost:3000 by default); loads the real sample into an empty database')
+    .description(
+      'Serve the web app and API (http://localhost:3000 by default); loads the real sample into an empty database',
+    )
     .option('--port <port>', 'port to listen on (default: PORT or 3000)')
     .option('--no-sample', 'do not load the bundled sample into an empty database')
     .action(async (opts: { port?: string; sample: boolean }) => {

@@ -84,6 +84,9 @@ export class UnhashableIdValueError extends OcdsMergeError {
 /** The schema has a `$ref` that cannot be resolved inside the schema itself (we never fetch). */
 export class SchemaRefError extends OcdsMergeError {
   constructor(readonly ref: string) {
-    super('schema-ref', `Cannot resolve the schema reference ${JSON.stringify(ref)}: only references inside the schema are supported.`);
+    super(
+      'schema-ref',
+      `Cannot resolve the schema reference ${JSON.stringify(ref)}: only references inside the schema are supported.`,
+    );
   }
 }

@@ -11,7 +11,14 @@ import { InconsistentTypeError, UnhashableIdValueError } from './errors.js';
 import type { MergeFinding } from './finding.js';
 import { duplicateIdFinding } from './finding.js';
 import { copyJson, isObject, pyEquals, pyHashKey, pyRepr, pyStr, setOwn } from './python-semantics.js';
-import { RULE_NONE, RULE_OMIT, RULE_WHOLE, STRATEGY_APPEND, STRATEGY_BY_POSITION, type RuleNode } from './rules.js';
+import {
+  RULE_NONE,
+  RULE_OMIT,
+  RULE_WHOLE,
+  STRATEGY_APPEND,
+  STRATEGY_BY_POSITION,
+  type RuleNode,
+} from './rules.js';
 import type { IndexedRelease } from './sort.js';
 
 /** ocds-merge's `IdValue`: a string (`str(identifier)`) that remembers the identifier and the original `id`. */
@@ -36,7 +43,8 @@ type Flat = Map<string, FlatEntry>;
 const partStr = (p: Part): string => (typeof p === 'string' ? p : p.str);
 /** Length-prefixed, so that no two distinct paths share a key. */
 const extendKey = (key: string, part: string): string => `${key}${part.length}:${part}`;
-const pointerPart = (p: string | number): string => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`;
+const pointerPart = (p: string | number): string =>
+  `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
 let uuidCounter = 0;
 /** Stands for `uuid.uuid1()`: a fresh identifier no `id` can equal. */
@@ -61,7 +69,15 @@ function flattenObject(
   for (const k of Object.keys(obj)) {
     if (k === skip) continue;
     const child = node?.children?.get(k) ?? null;
-    flattenValue(ctx, obj[k], child, [...path, k], extendKey(key, k), [...rulePath, k], pointer + pointerPart(k));
+    flattenValue(
+      ctx,
+      obj[k],
+      child,
+      [...path, k],
+      extendKey(key, k),
+      [...rulePath, k],
+      pointer + pointerPart(k),
+    );
   }
 }
 
@@ -77,10 +93,15 @@ function flattenValue(
   const rule = node?.rule ?? RULE_NONE;
   if (rule === RULE_OMIT) return;
   const isArray = Array.isArray(value);
-  if (rule === RULE_WHOLE || !(isArray || isObject(value)) || (isArray && value.some((item) => !isObject(item)))) {
+  if (
+    rule === RULE_WHOLE ||
+    !(isArray || isObject(value)) ||
+    (isArray && value.some((item) => !isObject(item)))
+  ) {
     ctx.flat.set(key, { parts: path, value });
   } else if (isArray) {
-    if (value.length > 0) flattenList(ctx, value as Record<string, unknown>[], node, path, key, rulePath, pointer);
+    if (value.length > 0)
+      flattenList(ctx, value as Record<string, unknown>[], node, path, key, rulePath, pointer);
   } else if (Object.keys(value as object).length > 0) {
     flattenObject(ctx, value as Record<string, unknown>, node, path, key, rulePath, pointer);
   }
@@ -112,10 +133,20 @@ function flattenList(
     const first = seen.get(defaultKey.str);
     if (first === undefined) seen.set(defaultKey.str, i);
     else if (first !== i) {
-      ctx.findings.push(duplicateIdFinding(ctx.release, pointer + pointerPart(i), rulePath, defaultKey.str, idValue));
+      ctx.findings.push(
+        duplicateIdFinding(ctx.release, pointer + pointerPart(i), rulePath, defaultKey.str, idValue),
+      );
     }
     if (Object.keys(item).length > 0) {
-      flattenObject(ctx, item, node, [...path, newKey], extendKey(key, newKey.str), rulePath, pointer + pointerPart(i));
+      flattenObject(
+        ctx,
+        item,
+        node,
+        [...path, newKey],
+        extendKey(key, newKey.str),
+        rulePath,
+        pointer + pointerPart(i),
+      );
     }
   }
 }
@@ -136,10 +167,15 @@ function unflatten(flat: Flat): Record<string, unknown> {
     let prefix = '';
     for (let end = 1; end <= parts.length; end++) {
       const part = parts[end - 1]!;
-      const shown = (): string => parts.slice(0, end - 1).map(partStr).join('/');
+      const shown = (): string =>
+        parts
+          .slice(0, end - 1)
+          .map(partStr)
+          .join('/');
       if (part instanceof IdValue) {
         const hash = pyHashKey(part.identifier);
-        if (hash === undefined) throw new UnhashableIdValueError(shown().replaceAll('/', '.'), part.identifier);
+        if (hash === undefined)
+          throw new UnhashableIdValueError(shown().replaceAll('/', '.'), part.identifier);
         const itemKey = `${prefix}\u0001${hash}`;
         let item = items.get(itemKey);
         if (!item) {
@@ -175,7 +211,8 @@ function unflatten(flat: Flat): Record<string, unknown> {
   return out;
 }
 
-const field = (release: Record<string, unknown>, k: string): unknown => (Object.hasOwn(release, k) ? release[k] : null);
+const field = (release: Record<string, unknown>, k: string): unknown =>
+  Object.hasOwn(release, k) ? release[k] : null;
 
 /** ocds-merge `CompiledRelease`: `tag`, `id` (`{ocid}-{date}`), `date`, `ocid` of the latest release, then the fields. */
 export function compileReference(
@@ -226,7 +263,10 @@ export function versionReference(
     else data.set(ocidKey, { parts: ['ocid'], value: field(r.release, 'ocid'), plain: true });
     for (const [key, entry] of flat) {
       const history = data.get(key);
-      if (history && (history.plain || pyEquals(entry.value, (history.value as { value: unknown }[]).at(-1)!.value))) {
+      if (
+        history &&
+        (history.plain || pyEquals(entry.value, (history.value as { value: unknown }[]).at(-1)!.value))
+      ) {
         continue;
       }
       const version = { releaseID, releaseDate, releaseTag, value: entry.value };

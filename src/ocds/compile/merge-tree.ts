@@ -76,7 +76,12 @@ function setLeaf(w: Walk, node: ObjectNode, key: string, value: unknown): void {
     e.hasLeaf = true;
     return;
   }
-  const version: Version = { releaseID: w.releaseID, releaseDate: w.releaseDate, releaseTag: w.releaseTag, value };
+  const version: Version = {
+    releaseID: w.releaseID,
+    releaseDate: w.releaseDate,
+    releaseTag: w.releaseTag,
+    value,
+  };
   if (!e.hasLeaf) {
     e.leaf = [version];
     e.hasLeaf = true;
@@ -87,7 +92,13 @@ function setLeaf(w: Walk, node: ObjectNode, key: string, value: unknown): void {
 }
 
 /** Hangs a new, non-empty container on the entry for `key`, where the path had no container yet. */
-function attach(w: Walk, node: ObjectNode, key: string, e: Entry | undefined, child: ObjectNode | ArrayNode): void {
+function attach(
+  w: Walk,
+  node: ObjectNode,
+  key: string,
+  e: Entry | undefined,
+  child: ObjectNode | ArrayNode,
+): void {
   if (e === undefined) {
     e = new Entry();
     e.child = child;
@@ -138,7 +149,8 @@ function mergeValue(w: Walk, node: ObjectNode, key: string, value: unknown, rule
   w.path.push(key);
   mergeObject(w, target, value as Record<string, unknown>, rule);
   w.path.pop();
-  if ((e === undefined || e.child === null) && target.entries.size > 0) attach(w, node, key, (e = e ?? undefined), target);
+  if ((e === undefined || e.child === null) && target.entries.size > 0)
+    attach(w, node, key, (e = e ?? undefined), target);
 }
 
 function mergeObject(w: Walk, node: ObjectNode, obj: Record<string, unknown>, rule: RuleNode | null): void {
@@ -174,7 +186,9 @@ function mergeItems(w: Walk, arr: ArrayNode, list: Record<string, unknown>[], ru
       if (n > 1) {
         if (seen === null) seen = new Set();
         if (seen.has(idText)) {
-          const at = [...w.path, i].map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+          const at = [...w.path, i]
+            .map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`)
+            .join('');
           const fieldPath = w.path.filter((p): p is string => typeof p === 'string');
           w.findings.push(duplicateIdFinding(w.release, at, fieldPath, idText, id));
         } else seen.add(idText);
@@ -208,7 +222,8 @@ function mergeItems(w: Walk, arr: ArrayNode, list: Record<string, unknown>[], ru
 }
 
 function setOut(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
   else out[key] = value;
 }
 
@@ -221,7 +236,11 @@ function buildObject(node: ObjectNode, versioned: boolean): Record<string, unkno
     const child = e.child;
     if (child !== null) {
       if (e.leafFirst && e.leaf !== null) throw DECLINED;
-      setOut(out, key, child instanceof ObjectNode ? buildObject(child, versioned) : buildArray(child, versioned));
+      setOut(
+        out,
+        key,
+        child instanceof ObjectNode ? buildObject(child, versioned) : buildArray(child, versioned),
+      );
     } else if (versioned || e.leaf !== null) setOut(out, key, e.leaf);
   }
   return out;

@@ -48,7 +48,9 @@ export function pyRepr(v: unknown): string {
   if (typeof v === 'number') return numberStr(v);
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   if (typeof v === 'object') {
-    const parts = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${pyReprString(k)}: ${pyRepr(x)}`);
+    const parts = Object.entries(v as Record<string, unknown>).map(
+      ([k, x]) => `${pyReprString(k)}: ${pyRepr(x)}`,
+    );
     return `{${parts.join(', ')}}`;
   }
   return String(v);
@@ -63,7 +65,11 @@ export function pyEquals(a: unknown, b: unknown): boolean {
   const ta = typeof a;
   const tb = typeof b;
   if (ta === 'boolean' || tb === 'boolean') {
-    return (ta === 'boolean' || ta === 'number') && (tb === 'boolean' || tb === 'number') && Number(a) === Number(b);
+    return (
+      (ta === 'boolean' || ta === 'number') &&
+      (tb === 'boolean' || tb === 'number') &&
+      Number(a) === Number(b)
+    );
   }
   if (ta !== 'object' || tb !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a)) {
@@ -125,6 +131,7 @@ export function copyJson<T>(v: T): T {
 
 /** Sets a property as data, even `__proto__` (which plain assignment would turn into a prototype change). */
 export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
   else o[k] = v;
 }

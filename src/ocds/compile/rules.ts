@@ -125,7 +125,10 @@ function buildGraph(schema: Record<string, unknown>): RuleNode {
     const node: RuleNode = { rule: RULE_NONE, strategy: STRATEGY_DEFAULT, children: null };
     const types = typesOf(value);
     if (truthy(value.omitWhenMerged) || value.mergeStrategy === 'ocdsOmit') node.rule = RULE_OMIT;
-    else if (types.includes('array') && (truthy(value.wholeListMerge) || value.mergeStrategy === 'ocdsVersion')) {
+    else if (
+      types.includes('array') &&
+      (truthy(value.wholeListMerge) || value.mergeStrategy === 'ocdsVersion')
+    ) {
       node.rule = RULE_WHOLE;
     } else if (types.includes('object') && Object.hasOwn(value, 'properties')) {
       const props = propertiesOf(value.properties);
@@ -160,7 +163,13 @@ interface Listing {
 }
 
 function list(root: RuleNode): Listing {
-  const out: Listing = { omitWhenMerged: [], wholeListMerge: [], identifierMerge: [], versionId: [], recursive: false };
+  const out: Listing = {
+    omitWhenMerged: [],
+    wholeListMerge: [],
+    identifierMerge: [],
+    versionId: [],
+    recursive: false,
+  };
   const onPath = new Set<Map<string, RuleNode>>();
   const walk = (map: Map<string, RuleNode>, prefix: string): void => {
     if (onPath.has(map)) {
@@ -192,7 +201,7 @@ function prune(root: RuleNode): void {
   };
   if (root.children) collect(root.children);
   const live = new Set<Map<string, RuleNode>>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const m of maps) {
       if (live.has(m)) continue;
@@ -235,7 +244,11 @@ export function getMergeRules(schema: Readonly<Record<string, unknown>>): MergeR
         node = node.children?.get(key);
         if (!node) return undefined;
       }
-      return node.rule === RULE_OMIT ? 'omitWhenMerged' : node.rule === RULE_WHOLE ? 'wholeListMerge' : undefined;
+      return node.rule === RULE_OMIT
+        ? 'omitWhenMerged'
+        : node.rule === RULE_WHOLE
+          ? 'wholeListMerge'
+          : undefined;
     },
   };
   cache.set(schema, rules);

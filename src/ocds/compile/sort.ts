@@ -16,13 +16,7 @@ export interface IndexedRelease {
 }
 
 const describe = (v: unknown): string =>
-  typeof v === 'string'
-    ? 'a string'
-    : Array.isArray(v)
-      ? 'an array'
-      : v === null
-        ? 'null'
-        : `a ${typeof v}`;
+  typeof v === 'string' ? 'a string' : Array.isArray(v) ? 'an array' : v === null ? 'null' : `a ${typeof v}`;
 
 /**
  * Orders releases by `date`. One release that is an object is returned as is, whatever its `date` (ocds-merge
@@ -53,9 +47,11 @@ export function sortReleases(releases: readonly unknown[]): IndexedRelease[] {
   if (strings === n) {
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) {
-      sorted = compareCodePoints(indexed[i - 1]!.release.date as string, indexed[i]!.release.date as string) <= 0;
+      sorted =
+        compareCodePoints(indexed[i - 1]!.release.date as string, indexed[i]!.release.date as string) <= 0;
     }
-    if (!sorted) indexed.sort((a, b) => compareCodePoints(a.release.date as string, b.release.date as string));
+    if (!sorted)
+      indexed.sort((a, b) => compareCodePoints(a.release.date as string, b.release.date as string));
     return indexed;
   }
   if (numbers === n) return indexed.sort((a, b) => Number(a.release.date) - Number(b.release.date));

@@ -4,7 +4,9 @@ import type { NewQuarantine, NewRelease } from '../../store/release.repository.j
 import type { BadItem, CandidateRelease, Finding, UsableRelease } from '../types.js';
 
 export interface Checker {
-  checkUsable(candidate: CandidateRelease): { ok: true; release: UsableRelease } | { ok: false; bad: BadItem };
+  checkUsable(
+    candidate: CandidateRelease,
+  ): { ok: true; release: UsableRelease } | { ok: false; bad: BadItem };
   validate(release: unknown): Finding[];
 }
 
@@ -22,7 +24,11 @@ export function toQuarantine(bad: BadItem): NewQuarantine {
 }
 
 const tagsOf = (tag: unknown): string[] =>
-  Array.isArray(tag) ? tag.filter((t): t is string => typeof t === 'string') : typeof tag === 'string' ? [tag] : [];
+  Array.isArray(tag)
+    ? tag.filter((t): t is string => typeof t === 'string')
+    : typeof tag === 'string'
+      ? [tag]
+      : [];
 
 export function prepareRelease(
   checker: Checker,

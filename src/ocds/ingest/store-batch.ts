@@ -22,7 +22,11 @@ export interface BatchMeta {
   synthetic: boolean;
 }
 
-export async function storeBatch(trx: Transaction<Database>, batch: Batch, meta: BatchMeta): Promise<RunCounts> {
+export async function storeBatch(
+  trx: Transaction<Database>,
+  batch: Batch,
+  meta: BatchMeta,
+): Promise<RunCounts> {
   const { stored } = await insertReleases(trx, batch.releases, meta);
   // Quarantine rows are deduplicated too, but every bad item read is counted as quarantined.
   await insertQuarantine(trx, batch.quarantine, meta);

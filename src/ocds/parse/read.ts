@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { InputItem, JsonObject, Position } from '../types.js';
-import { bad, candidate, dispatchValue, expandRecord, packageMeta, packageVersion, type DispatchContext } from './dispatch.js';
+import {
+  bad,
+  candidate,
+  dispatchValue,
+  expandRecord,
+  packageMeta,
+  packageVersion,
+  type DispatchContext,
+} from './dispatch.js';
 import { JsonScanner, type Segment } from './scanner.js';
 
 export interface ReadOptions extends DispatchContext {
@@ -60,7 +68,11 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
     try {
       isDir = (await stat(path)).isDirectory();
     } catch (e) {
-      yield bad({ file: path, pointer: '' }, 'unreadable', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      yield bad(
+        { file: path, pointer: '' },
+        'unreadable',
+        `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      );
       continue;
     }
     if (isDir) {
@@ -85,7 +97,11 @@ export async function* readFileItems(file: string, options: ReadOptions = {}): A
     yield* readStream(stream, file, { ...options, jsonLines });
   } catch (e) {
     raw.destroy();
-    yield bad({ file, pointer: '' }, 'unreadable', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    yield bad(
+      { file, pointer: '' },
+      'unreadable',
+      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
 }
 
@@ -104,14 +120,30 @@ export async function* readStream(
   let held: { seg: Extract<Segment, { kind: 'item' }>; value: unknown }[] = [];
   let heldBytes = 0;
 
-  const pos = (start: number, line: number, pointer: string): Position => ({ file: name, byteOffset: start, line, itemIndex: itemIndex++, pointer });
+  const pos = (start: number, line: number, pointer: string): Position => ({
+    file: name,
+    byteOffset: start,
+    line,
+    itemIndex: itemIndex++,
+    pointer,
+  });
   const tooLarge = (start: number, line: number, pointer: string, size: number) =>
-    bad(pos(start, line, pointer), 'too-large', `an item of ${(size / 1048576).toFixed(1)} MiB at line ${line} is larger than the ${(max / 1048576).toFixed(0)} MiB limit; it was not read`);
+    bad(
+      pos(start, line, pointer),
+      'too-large',
+      `an item of ${(size / 1048576).toFixed(1)} MiB at line ${line} is larger than the ${(max / 1048576).toFixed(0)} MiB limit; it was not read`,
+    );
 
-  function releaseItems(seg: Extract<Segment, { kind: 'item' }>, value: unknown, version: string): InputItem[] {
+  function releaseItems(
+    seg: Extract<Segment, { kind: 'item' }>,
+    value: unknown,
+    version: string,
+  ): InputItem[] {
     const pointer = `/${seg.arrayKey}/${seg.index}`;
     const p = pos(seg.start, seg.line, pointer);
-    return seg.arrayKey === 'records' ? expandRecord(value, p, version, options) : [candidate(value, p, version, options)];
+    return seg.arrayKey === 'records'
+      ? expandRecord(value, p, version, options)
+      : [candidate(value, p, version, options)];
   }
 
   function flushHeld(version: string): InputItem[] {
@@ -130,24 +162,53 @@ export async function* readStream(
     sawAnything = true;
     switch (seg.kind) {
       case 'damaged':
-        return [...flushHeld(versionSoFar()), bad(pos(seg.start, seg.line, ''), 'invalid-json', seg.message, safeExcerpt(seg.excerpt))];
+        return [
+          ...flushHeld(versionSoFar()),
+          bad(pos(seg.start, seg.line, ''), 'invalid-json', seg.message, safeExcerpt(seg.excerpt)),
+        ];
       case 'line': {
         if (!seg.bytes) return [tooLarge(seg.start, seg.line, '', seg.size)];
         const parsed = parseBytes(seg.bytes);
-        if (!parsed.ok) return [bad(pos(seg.start, seg.line, ''), 'invalid-json', `line ${seg.line} is not valid JSON: ${parsed.message}`, safeExcerpt(seg.bytes))];
+        if (!parsed.ok)
+          return [
+            bad(
+              pos(seg.start, seg.line, ''),
+              'invalid-json',
+              `line ${seg.line} is not valid JSON: ${parsed.message}`,
+              safeExcerpt(seg.bytes),
+            ),
+          ];
         return dispatchValue(parsed.value, pos(seg.start, seg.line, ''), options, name);
       }
       case 'item': {
-        const pointer = seg.arrayKey ? `/${seg.arrayKey}/${seg.index}` : seg.index >= 0 ? `/${seg.index}` : '';
+        const pointer = seg.arrayKey
+          ? `/${seg.arrayKey}/${seg.index}`
+          : seg.index >= 0
+            ? `/${seg.index}`
+            : '';
         if (!seg.bytes) return [tooLarge(seg.start, seg.line, pointer, seg.size)];
         const parsed = parseBytes(seg.bytes);
         if (!parsed.ok) {
-          const what = seg.index >= 0 ? `the item at ${pointer} (line ${seg.line})` : `the text at line ${seg.line}`;
-          return [bad(pos(seg.start, seg.line, pointer), 'invalid-json', `${what} is not valid JSON: ${parsed.message}`, safeExcerpt(seg.bytes))];
+          const what =
+            seg.index >= 0 ? `the item at ${pointer} (line ${seg.line})` : `the text at line ${seg.line}`;
+          return [
+            bad(
+              pos(seg.start, seg.line, pointer),
+              'invalid-json',
+              `${what} is not valid JSON: ${parsed.message}`,
+              safeExcerpt(seg.bytes),
+            ),
+          ];
         }
         if (!seg.arrayKey) {
           if (seg.index < 0) {
-            return [bad(pos(seg.start, seg.line, ''), 'not-ocds', `expected a JSON object or array at line ${seg.line}, found ${safeExcerpt(seg.bytes).slice(0, 40)}`)];
+            return [
+              bad(
+                pos(seg.start, seg.line, ''),
+                'not-ocds',
+                `expected a JSON object or array at line ${seg.line}, found ${safeExcerpt(seg.bytes).slice(0, 40)}`,
+              ),
+            ];
           }
           return dispatchValue(parsed.value, pos(seg.start, seg.line, pointer), options, name);
         }
@@ -162,7 +223,11 @@ export async function* readStream(
         } catch (e) {
           return [
             ...flushHeld(versionSoFar()),
-            bad(pos(seg.start, seg.line, ''), 'invalid-json', `the object starting at line ${seg.line} is not valid JSON: ${(e as Error).message}`),
+            bad(
+              pos(seg.start, seg.line, ''),
+              'invalid-json',
+              `the object starting at line ${seg.line} is not valid JSON: ${(e as Error).message}`,
+            ),
           ];
         }
         if ('tooLarge' in obj && typeof obj.tooLarge === 'string' && !seg.hadItems) {
@@ -189,5 +254,10 @@ export async function* readStream(
   }
   for (const seg of scanner.end()) yield* handle(seg);
   if (held.length > 0) yield* flushHeld(versionSoFar());
-  if (!sawAnything && !sawBytes) yield bad({ file: name, pointer: '', byteOffset: 0, line: 1 }, 'empty', `${name} is empty: it holds no JSON at all`);
+  if (!sawAnything && !sawBytes)
+    yield bad(
+      { file: name, pointer: '', byteOffset: 0, line: 1 },
+      'empty',
+      `${name} is empty: it holds no JSON at all`,
+    );
 }

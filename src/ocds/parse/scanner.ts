@@ -21,7 +21,15 @@ const COLON = 0x3a;
 const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
 export type Segment =
-  | { kind: 'item'; bytes: Buffer | null; start: number; line: number; arrayKey: string | null; index: number; size: number }
+  | {
+      kind: 'item';
+      bytes: Buffer | null;
+      start: number;
+      line: number;
+      arrayKey: string | null;
+      index: number;
+      size: number;
+    }
   | { kind: 'frame'; values: Map<string, Buffer | null>; start: number; line: number; hadItems: boolean }
   | { kind: 'line'; bytes: Buffer | null; start: number; line: number; size: number }
   | { kind: 'damaged'; start: number; line: number; message: string; excerpt: Buffer };
@@ -142,7 +150,12 @@ export class JsonScanner {
     if (this.itemStart >= 0 && this.pos - this.itemStart > max) this.itemOversize = true;
     if (this.valueStart >= 0 && this.pos - this.valueStart > max) this.valueOversize = true;
     let keep = this.pos;
-    for (const s of [this.itemOversize ? -1 : this.itemStart, this.valueOversize ? -1 : this.valueStart, this.keyStart, this.scalarStart]) {
+    for (const s of [
+      this.itemOversize ? -1 : this.itemStart,
+      this.valueOversize ? -1 : this.valueStart,
+      this.keyStart,
+      this.scalarStart,
+    ]) {
       if (s >= 0 && s < keep) keep = s;
     }
     if (this.mode === 'lines' && !this.lineOversize && this.lineStart < keep) keep = this.lineStart;
@@ -251,7 +264,13 @@ export class JsonScanner {
       }
       if (this.valueStart === -2 && this.depth === 1) this.valueStart = p;
       if (this.itemArrayKey !== null || this.itemDepth === 1) {
-        if (this.depth === this.itemDepth && this.itemStart < 0 && c !== COMMA && c !== CLOSE_ARR && c !== CLOSE_OBJ) {
+        if (
+          this.depth === this.itemDepth &&
+          this.itemStart < 0 &&
+          c !== COMMA &&
+          c !== CLOSE_ARR &&
+          c !== CLOSE_OBJ
+        ) {
           this.itemStart = p;
           this.itemScalar = c !== OPEN_OBJ && c !== OPEN_ARR;
           this.itemOversize = false;
@@ -266,8 +285,13 @@ export class JsonScanner {
           break;
         case OPEN_OBJ:
         case OPEN_ARR:
-          if (this.depth === 1 && this.topKind === OPEN_OBJ && c === OPEN_ARR && this.valueStart === p &&
-              (this.currentKey === 'releases' || this.currentKey === 'records')) {
+          if (
+            this.depth === 1 &&
+            this.topKind === OPEN_OBJ &&
+            c === OPEN_ARR &&
+            this.valueStart === p &&
+            (this.currentKey === 'releases' || this.currentKey === 'records')
+          ) {
             this.itemArrayKey = this.currentKey;
             this.itemDepth = 2;
             this.itemIndex = 0;
@@ -351,7 +375,9 @@ export class JsonScanner {
   private afterString(q: number): void {
     if (this.stringIsKey) {
       const raw = this.slice(this.keyStart, q + 1);
-      this.currentKey = raw.includes(BACKSLASH) ? (JSON.parse(raw.toString('utf8')) as string) : raw.toString('utf8', 1, raw.length - 1);
+      this.currentKey = raw.includes(BACKSLASH)
+        ? (JSON.parse(raw.toString('utf8')) as string)
+        : raw.toString('utf8', 1, raw.length - 1);
       this.keyStart = -1;
       this.expectKey = false;
       this.stringIsKey = false;
@@ -388,7 +414,13 @@ export class JsonScanner {
 
   private endTop(out: Segment[], end: number): void {
     if (this.topKind === OPEN_OBJ) {
-      out.push({ kind: 'frame', values: this.frame, start: this.topStart, line: this.topLine, hadItems: this.hadItems });
+      out.push({
+        kind: 'frame',
+        values: this.frame,
+        start: this.topStart,
+        line: this.topLine,
+        hadItems: this.hadItems,
+      });
     }
     this.lastTopSingleLine = this.topLines === 0;
     this.newlineSinceTop = false;
@@ -403,6 +435,14 @@ export class JsonScanner {
   private finishScalar(out: Segment[], end: number): void {
     const start = this.scalarStart;
     this.scalarStart = -1;
-    out.push({ kind: 'item', bytes: this.slice(start, end), start, line: this.lineAt(start), arrayKey: null, index: -1, size: end - start });
+    out.push({
+      kind: 'item',
+      bytes: this.slice(start, end),
+      start,
+      line: this.lineAt(start),
+      arrayKey: null,
+      index: -1,
+      size: end - start,
+    });
   }
 }

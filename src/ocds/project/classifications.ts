@@ -16,21 +16,41 @@ interface Found {
 function places(compiled: Json): { source: string; classification: Json | null; additional: Json[] }[] {
   const tender = obj(compiled.tender);
   const out: { source: string; classification: Json | null; additional: Json[] }[] = [];
-  out.push({ source: 'tender.classification', classification: obj(tender?.classification), additional: objects(tender?.additionalClassifications) });
+  out.push({
+    source: 'tender.classification',
+    classification: obj(tender?.classification),
+    additional: objects(tender?.additionalClassifications),
+  });
   for (const item of objects(tender?.items)) {
-    out.push({ source: 'tender.items', classification: obj(item.classification), additional: objects(item.additionalClassifications) });
+    out.push({
+      source: 'tender.items',
+      classification: obj(item.classification),
+      additional: objects(item.additionalClassifications),
+    });
   }
   for (const lot of objects(tender?.lots)) {
-    out.push({ source: 'tender.lots', classification: obj(lot.classification), additional: objects(lot.additionalClassifications) });
+    out.push({
+      source: 'tender.lots',
+      classification: obj(lot.classification),
+      additional: objects(lot.additionalClassifications),
+    });
   }
   for (const award of objects(compiled.awards)) {
     for (const item of objects(award.items)) {
-      out.push({ source: 'awards.items', classification: obj(item.classification), additional: objects(item.additionalClassifications) });
+      out.push({
+        source: 'awards.items',
+        classification: obj(item.classification),
+        additional: objects(item.additionalClassifications),
+      });
     }
   }
   for (const contract of objects(compiled.contracts)) {
     for (const item of objects(contract.items)) {
-      out.push({ source: 'contracts.items', classification: obj(item.classification), additional: objects(item.additionalClassifications) });
+      out.push({
+        source: 'contracts.items',
+        classification: obj(item.classification),
+        additional: objects(item.additionalClassifications),
+      });
     }
   }
   return out;

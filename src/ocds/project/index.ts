@@ -38,10 +38,18 @@ function processTitle(compiled: Json): string | null {
     }
     return null;
   };
-  return text(tender?.title) ?? text(obj(obj(compiled.planning)?.budget)?.description) ?? first('awards') ?? first('contracts');
+  return (
+    text(tender?.title) ??
+    text(obj(obj(compiled.planning)?.budget)?.description) ??
+    first('awards') ??
+    first('contracts')
+  );
 }
 
-export function projectRecord(input: RecordInput, reference: ProjectionReference = loadReference()): Projection {
+export function projectRecord(
+  input: RecordInput,
+  reference: ProjectionReference = loadReference(),
+): Projection {
   const { ocid, compiled } = input;
   const tender = obj(compiled.tender);
   const parties = collectParties(ocid, compiled, reference.regions);

@@ -52,7 +52,9 @@ export function strings(value: unknown): string[] {
 
 /** A non-negative whole number (days, months, counts) or null. */
 export function whole(value: unknown): number | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= 2_147_483_647 ? value : null;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= 2_147_483_647
+    ? value
+    : null;
 }
 
 export interface Money {

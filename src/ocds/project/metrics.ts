@@ -21,17 +21,41 @@ interface Place {
 
 function placesOf(compiled: Json): Place[] {
   const out: Place[] = [
-    { path: 'planning/forecasts', stage: 'forecast', metrics: objects(obj(compiled.planning)?.forecasts), awardId: null, contractId: null },
-    { path: 'tender/targets', stage: 'target', metrics: objects(obj(compiled.tender)?.targets), awardId: null, contractId: null },
+    {
+      path: 'planning/forecasts',
+      stage: 'forecast',
+      metrics: objects(obj(compiled.planning)?.forecasts),
+      awardId: null,
+      contractId: null,
+    },
+    {
+      path: 'tender/targets',
+      stage: 'target',
+      metrics: objects(obj(compiled.tender)?.targets),
+      awardId: null,
+      contractId: null,
+    },
   ];
   objects(compiled.awards).forEach((a, i) => {
     const id = str(a.id) ?? `#${i}`;
-    out.push({ path: `awards/${id}/agreedMetrics`, stage: 'agreed', metrics: objects(a.agreedMetrics), awardId: id, contractId: null });
+    out.push({
+      path: `awards/${id}/agreedMetrics`,
+      stage: 'agreed',
+      metrics: objects(a.agreedMetrics),
+      awardId: id,
+      contractId: null,
+    });
   });
   objects(compiled.contracts).forEach((c, i) => {
     const id = str(c.id) ?? `#${i}`;
     const awardId = str(c.awardID);
-    out.push({ path: `contracts/${id}/agreedMetrics`, stage: 'agreed', metrics: objects(c.agreedMetrics), awardId, contractId: id });
+    out.push({
+      path: `contracts/${id}/agreedMetrics`,
+      stage: 'agreed',
+      metrics: objects(c.agreedMetrics),
+      awardId,
+      contractId: id,
+    });
     out.push({
       path: `contracts/${id}/implementation/metrics`,
       stage: 'actual',

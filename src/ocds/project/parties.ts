@@ -45,7 +45,8 @@ export function candidateOf(party: Json, regions: RegionList): OrganisationCandi
   const street = text(address?.streetAddress);
   const publishedPostcode = str(address?.postalCode);
   // Contracts Finder supplier addresses often hold the postcode only at the end of streetAddress.
-  const normalisedPostcode = normalisePostcode(publishedPostcode) ?? (publishedPostcode ? null : findPostcode(street));
+  const normalisedPostcode =
+    normalisePostcode(publishedPostcode) ?? (publishedPostcode ? null : findPostcode(street));
   const region = normaliseRegion(address?.region, regions);
   return {
     name,
@@ -66,7 +67,13 @@ export function candidateOf(party: Json, regions: RegionList): OrganisationCandi
   };
 }
 
-export function partyProjection(ocid: string, partyId: string, party: Json, roles: string[], regions: RegionList): PartyProjection {
+export function partyProjection(
+  ocid: string,
+  partyId: string,
+  party: Json,
+  roles: string[],
+  regions: RegionList,
+): PartyProjection {
   const candidate = candidateOf(party, regions);
   return {
     row: {

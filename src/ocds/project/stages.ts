@@ -77,7 +77,8 @@ export function lotRows(ocid: string, compiled: Json, stats: BidStatistics): Lot
 
 /** The due date of the award's `futureSignatureDate` milestone (ocds_uk_extension +milestoneType). */
 function futureSignatureDate(award: Json): string | null {
-  for (const m of objects(award.milestones)) if (str(m.type) === 'futureSignatureDate') return parseDate(m.dueDate);
+  for (const m of objects(award.milestones))
+    if (str(m.type) === 'futureSignatureDate') return parseDate(m.dueDate);
   return null;
 }
 
@@ -128,7 +129,10 @@ export function awardRows(ocid: string, compiled: Json, parties: Parties): Award
 /** ocds_uk_extension `terminationRationaleClassifications[]` (and the deprecated singular), as their ids. */
 function terminationReasons(contract: Json): string[] {
   const out: string[] = [];
-  for (const c of [...objects(contract.terminationRationaleClassifications), obj(contract.terminationRationaleClassification)]) {
+  for (const c of [
+    ...objects(contract.terminationRationaleClassifications),
+    obj(contract.terminationRationaleClassification),
+  ]) {
     const id = c ? str(c.id) : null;
     if (id && !out.includes(id)) out.push(id);
   }

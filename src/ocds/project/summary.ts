@@ -35,7 +35,8 @@ export function sumValues(rows: readonly Valued[]): ValueSum {
 }
 
 /** Awards that stand: status `active` (OCDS awardStatus). Pending (UK6 in standstill), cancelled and unsuccessful do not. */
-export const activeAwards = (awards: readonly AwardProjection[]) => awards.filter((a) => a.status === 'active');
+export const activeAwards = (awards: readonly AwardProjection[]) =>
+  awards.filter((a) => a.status === 'active');
 
 /** Contracts that were entered into: `active` or `terminated` (OCDS contractStatus); not pending or cancelled. */
 export const enteredContracts = (contracts: readonly ContractProjection[]) =>
@@ -62,17 +63,31 @@ export function contractDates(
   lots: readonly LotProjection[],
 ): ContractDates {
   const sources: [ContractDates['from'], { start: unknown; end: unknown; max: unknown }[]][] = [
-    ['contracts', contracts.filter((c) => c.status !== 'cancelled').map((c) => ({ start: c.period_start, end: c.period_end, max: c.max_extent }))],
+    [
+      'contracts',
+      contracts
+        .filter((c) => c.status !== 'cancelled')
+        .map((c) => ({ start: c.period_start, end: c.period_end, max: c.max_extent })),
+    ],
     [
       'awards',
       awards
         .filter((a) => a.status === 'active' || a.status === 'pending' || a.status === null)
         .map((a) => ({ start: a.contract_start, end: a.contract_end, max: a.contract_max_extent })),
     ],
-    ['lots', lots.filter((l) => l.status !== 'cancelled').map((l) => ({ start: l.contract_start, end: l.contract_end, max: l.contract_max_extent }))],
+    [
+      'lots',
+      lots
+        .filter((l) => l.status !== 'cancelled')
+        .map((l) => ({ start: l.contract_start, end: l.contract_end, max: l.contract_max_extent })),
+    ],
     [
       'tender',
-      [period(obj(compiled.tender)?.contractPeriod)].map((p) => ({ start: p.start, end: p.end, max: p.maxExtent })),
+      [period(obj(compiled.tender)?.contractPeriod)].map((p) => ({
+        start: p.start,
+        end: p.end,
+        max: p.maxExtent,
+      })),
     ],
   ];
   for (const [from, periods] of sources) {
@@ -140,7 +155,11 @@ export function deliveryRegions(compiled: Json, regions: RegionList): DeliveryRe
 }
 
 /** tender.aboveThreshold; else from the awards (true if any is, false if all known are not); else contracts. */
-export function aboveThreshold(compiled: Json, awards: readonly AwardProjection[], contracts: readonly ContractProjection[]): boolean | null {
+export function aboveThreshold(
+  compiled: Json,
+  awards: readonly AwardProjection[],
+  contracts: readonly ContractProjection[],
+): boolean | null {
   const declared = bool(obj(compiled.tender)?.aboveThreshold);
   if (declared !== null) return declared;
   for (const rows of [awards, contracts]) {

@@ -102,7 +102,10 @@ export function patchCodelists(
         problems.push(`${name} patches ${base}, which no earlier schema defines`);
         continue;
       }
-      const next: MutableCodelist = { codes: new Set(existing.codes), deprecated: new Map(existing.deprecated) };
+      const next: MutableCodelist = {
+        codes: new Set(existing.codes),
+        deprecated: new Map(existing.deprecated),
+      };
       for (const code of patch.codes) {
         if (sign === '+') {
           next.codes.add(code);

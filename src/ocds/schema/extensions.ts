@@ -17,7 +17,11 @@ export interface DeclaredExtension {
 const OCE = 'https://raw.githubusercontent.com/open-contracting-extensions';
 
 export const FTS_DECLARED_EXTENSIONS: readonly DeclaredExtension[] = [
-  { id: 'eu', url: 'https://standard.open-contracting.org/profiles/eu/latest/en/extension.json', dir: 'eu_profile' },
+  {
+    id: 'eu',
+    url: 'https://standard.open-contracting.org/profiles/eu/latest/en/extension.json',
+    dir: 'eu_profile',
+  },
   {
     id: 'amendment_rationale_classifications',
     url: `${OCE}/ocds_amendment_rationale_classifications_extension/master/extension.json`,
@@ -39,8 +43,16 @@ export const FTS_DECLARED_EXTENSIONS: readonly DeclaredExtension[] = [
     dir: 'ocds_documentation_extension',
   },
   // Patches the package schemas only (links.next); nothing to apply to a release.
-  { id: 'pagination', url: `${OCE}/ocds_pagination_extension/master/extension.json`, dir: 'ocds_pagination_extension' },
-  { id: 'suitability', url: `${OCE}/ocds_suitability_extension/master/extension.json`, dir: 'ocds_suitability_extension' },
+  {
+    id: 'pagination',
+    url: `${OCE}/ocds_pagination_extension/master/extension.json`,
+    dir: 'ocds_pagination_extension',
+  },
+  {
+    id: 'suitability',
+    url: `${OCE}/ocds_suitability_extension/master/extension.json`,
+    dir: 'ocds_suitability_extension',
+  },
   {
     id: 'links',
     url: 'https://raw.githubusercontent.com/portaledcahn/ocds_Links_extension/main/extension.json',

@@ -48,7 +48,8 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : [];
 const englishName = (meta: JsonObject, fallback: string): string => {
   const name = meta.name;
   if (typeof name === 'string') return name;
@@ -105,12 +106,20 @@ function build(): ReleaseSchemaBundle {
     const sameRepo = reports.find((r) => r.status !== 'unavailable' && repoNameOf(r.url) === repo);
     const bundled = EU_PROFILE_BUNDLES[repo];
     const missing = reports.find((r) => r.status === 'unavailable' && repoNameOf(r.url) === repo);
-    const base = { id: repo, name: repo, url: dep.url, declaredBy: `dependency:${dep.of}`, schemas: [], codelists: [] };
+    const base = {
+      id: repo,
+      name: repo,
+      url: dep.url,
+      declaredBy: `dependency:${dep.of}`,
+      schemas: [],
+      codelists: [],
+    };
     if (sameRepo) {
       reports.push({ ...base, status: 'covered', note: `applied as the ${sameRepo.id} extension` });
     } else if (bundled !== undefined) {
       const asked = refOf(dep.url);
-      const versionNote = asked && asked !== bundled ? ` (asked for ${asked}, the profile bundles ${bundled})` : '';
+      const versionNote =
+        asked && asked !== bundled ? ` (asked for ${asked}, the profile bundles ${bundled})` : '';
       reports.push({ ...base, status: 'covered', note: `bundled in the EU profile${versionNote}` });
     } else {
       reports.push({

@@ -2,7 +2,8 @@
 // schema (OCDS extension template; ocdsextensionregistry ProfileBuilder and lib-cove-ocds both call
 // `json_merge_patch.merge`). Pure: neither argument is modified, and nothing of the patch is shared with the result.
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Applies `patch` to `target` as RFC 7386 section 2 says: objects merge key by key, `null` removes a key, anything

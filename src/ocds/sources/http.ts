@@ -67,7 +67,12 @@ function checkPage(text: string, url: string): JsonObject {
   } catch (e) {
     throw new RetryableError(`invalid or truncated JSON from ${url}: ${(e as Error).message}`);
   }
-  if (!page || typeof page !== 'object' || Array.isArray(page) || !Array.isArray((page as JsonObject).releases)) {
+  if (
+    !page ||
+    typeof page !== 'object' ||
+    Array.isArray(page) ||
+    !Array.isArray((page as JsonObject).releases)
+  ) {
     throw new RetryableError(`the page from ${url} is not an OCDS release package (no "releases" array)`);
   }
   return page as JsonObject;
@@ -97,7 +102,10 @@ export class PageFetcher {
     let text: string;
     try {
       res = await fetch(url, {
-        headers: { accept: 'application/json', 'user-agent': 'missionbuy (open-source; mission-led procurement)' },
+        headers: {
+          accept: 'application/json',
+          'user-agent': 'missionbuy (open-source; mission-led procurement)',
+        },
         signal: AbortSignal.timeout(this.policy.timeoutMs),
       });
       if (this.policy.retryStatuses.includes(res.status)) {
@@ -118,7 +126,9 @@ export class PageFetcher {
       if (e instanceof RetryableError || e instanceof AbortError) throw e;
       // Resets, refused connections, timeouts and bodies cut short all land here.
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      throw new RetryableError(`network error from ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`);
+      throw new RetryableError(
+        `network error from ${url}: ${cause?.code ?? cause?.message ?? (e as Error).message}`,
+      );
     }
     const networkMs = performance.now() - started;
     return { url, page: checkPage(text, url), bytes: Buffer.byteLength(text), attempts: 1, networkMs };
@@ -152,9 +162,13 @@ export class PageFetcher {
       );
       return { ...result, attempts };
     } catch (e) {
-      throw new AppError('UPSTREAM', `gave up on ${url} after ${attempts} attempts: ${(e as Error).message}`, {
-        cause: e,
-      });
+      throw new AppError(
+        'UPSTREAM',
+        `gave up on ${url} after ${attempts} attempts: ${(e as Error).message}`,
+        {
+          cause: e,
+        },
+      );
     }
   }
 }

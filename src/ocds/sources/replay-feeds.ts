@@ -15,9 +15,12 @@ const readJson = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as JsonObjec
 
 /** Find a Tender: every release package in data/sample/find-a-tender, metadata from the real API page. */
 export function ftsFeed(dir = repoPath('data', 'sample', 'find-a-tender')): ReplayFeed {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const packages = files.map((f) => readJson(join(dir, f)));
-  const apiPage = packages.find((p) => String(p.uri ?? '').includes('ocdsReleasePackages?')) ?? packages[0] ?? {};
+  const apiPage =
+    packages.find((p) => String(p.uri ?? '').includes('ocdsReleasePackages?')) ?? packages[0] ?? {};
   return { meta: metaOf(apiPage), releases: packages.flatMap((p) => (p.releases as JsonObject[]) ?? []) };
 }
 

@@ -56,7 +56,14 @@ function sortedFeed(feed: ReplayFeed): JsonObject[] {
   });
 }
 
-function page(feed: JsonObject[], meta: JsonObject, url: URL, fromParam: string, toParam: string, cap: number): JsonObject {
+function page(
+  feed: JsonObject[],
+  meta: JsonObject,
+  url: URL,
+  fromParam: string,
+  toParam: string,
+  cap: number,
+): JsonObject {
   const from = toTime(url.searchParams.get(fromParam));
   const to = toTime(url.searchParams.get(toParam));
   const inWindow = feed.filter((r) => {
@@ -79,7 +86,10 @@ function page(feed: JsonObject[], meta: JsonObject, url: URL, fromParam: string,
 export async function startReplayServer(options: ReplayOptions): Promise<ReplayServer> {
   const cap = options.maxPageSize ?? 100;
   const fts = options.fts && { meta: options.fts.meta, releases: sortedFeed(options.fts) };
-  const cf = options.contractsFinder && { meta: options.contractsFinder.meta, releases: sortedFeed(options.contractsFinder) };
+  const cf = options.contractsFinder && {
+    meta: options.contractsFinder.meta,
+    releases: sortedFeed(options.contractsFinder),
+  };
   const requests: ReplayServer['requests'] = [];
   let n = 0;
 
@@ -102,8 +112,10 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs));
     let body: JsonObject | undefined;
-    if (url.pathname === FTS_PATH && fts) body = page(fts.releases, fts.meta, url, 'updatedFrom', 'updatedTo', cap);
-    else if (url.pathname === CF_PATH && cf) body = page(cf.releases, cf.meta, url, 'publishedFrom', 'publishedTo', cap);
+    if (url.pathname === FTS_PATH && fts)
+      body = page(fts.releases, fts.meta, url, 'updatedFrom', 'updatedTo', cap);
+    else if (url.pathname === CF_PATH && cf)
+      body = page(cf.releases, cf.meta, url, 'publishedFrom', 'publishedTo', cap);
     if (!body) {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"error":"not found"}');

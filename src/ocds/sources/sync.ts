@@ -94,7 +94,12 @@ export async function syncSource(
       { onRetry: options.onRetry },
     );
     const runId = await startRun(db, source.name, [url ?? baseUrl], false);
-    const syncRunId = await startSyncRun(db, { source: source.name, ingestRunId: runId, windowFrom, windowTo });
+    const syncRunId = await startSyncRun(db, {
+      source: source.name,
+      ingestRunId: runId,
+      windowFrom,
+      windowTo,
+    });
     const total = { pages: 0, read: 0, stored: 0, duplicates: 0, quarantined: 0, compiled: 0, networkMs: 0 };
     const problems: string[] = [];
     const seen = new Set<string>();
@@ -123,7 +128,11 @@ export async function syncSource(
         const next = typeof links?.next === 'string' && links.next.length > 0 ? links.next : null;
         const pageUrl: string = url;
         await db.transaction().execute(async (trx) => {
-          const counts = await storeBatch(trx, { releases, quarantine }, { source: source.name, runId, synthetic: false });
+          const counts = await storeBatch(
+            trx,
+            { releases, quarantine },
+            { source: source.name, runId, synthetic: false },
+          );
           pagesInWindow++;
           await saveSyncState(trx, {
             source: source.name,
@@ -149,7 +158,8 @@ export async function syncSource(
           total.duplicates += counts.duplicates;
           total.quarantined += counts.quarantined;
         });
-        if (quarantine.length > 0) problems.push(`${quarantine.length} unusable release(s) on ${pageUrl} (quarantined)`);
+        if (quarantine.length > 0)
+          problems.push(`${quarantine.length} unusable release(s) on ${pageUrl} (quarantined)`);
         options.onProgress?.({
           pages: total.pages,
           releases: total.read,

@@ -20,12 +20,18 @@ const IDENTIFYING: readonly [string | null, readonly string[]][] = [
   ['contactPoint', ['name', 'email', 'telephone', 'faxNumber', 'url']],
 ];
 
-const has = (o: Json, key: string): boolean => Object.hasOwn(o, key) && o[key] !== null && o[key] !== undefined;
+const has = (o: Json, key: string): boolean =>
+  Object.hasOwn(o, key) && o[key] !== null && o[key] !== undefined;
 
 /** Python truthiness, for `str(obj.get(field) or '')`. */
 const falsy = (v: unknown): boolean =>
-  v === null || v === undefined || v === false || v === 0 || v === '' ||
-  (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+  v === null ||
+  v === undefined ||
+  v === false ||
+  v === 0 ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (isObject(v) && Object.keys(v).length === 0);
 
 function partyId(party: Json): string {
   const parts: string[] = [];
@@ -98,8 +104,10 @@ function upgradeParties(release: Json): void {
   if (has(release, 'buyer')) release.buyer = addParty(parties, release.buyer, 'buyer');
   const tender = release.tender;
   if (isObject(tender)) {
-    if (has(tender, 'procuringEntity')) tender.procuringEntity = addParty(parties, tender.procuringEntity, 'procuringEntity');
-    if (Array.isArray(tender.tenderers)) tender.tenderers = tender.tenderers.map((t) => addParty(parties, t, 'tenderer'));
+    if (has(tender, 'procuringEntity'))
+      tender.procuringEntity = addParty(parties, tender.procuringEntity, 'procuringEntity');
+    if (Array.isArray(tender.tenderers))
+      tender.tenderers = tender.tenderers.map((t) => addParty(parties, t, 'tenderer'));
   }
   if (Array.isArray(release.awards)) {
     for (const award of release.awards) {
@@ -114,7 +122,8 @@ function upgradeParties(release: Json): void {
 function upgradeAmendment(block: unknown): void {
   if (!isObject(block) || !Object.hasOwn(block, 'amendment')) return;
   const amendments = Array.isArray(block.amendments) ? block.amendments : (block.amendments = []);
-  if (!(amendments as unknown[]).some((a) => pyEquals(a, block.amendment))) (amendments as unknown[]).push(block.amendment);
+  if (!(amendments as unknown[]).some((a) => pyEquals(a, block.amendment)))
+    (amendments as unknown[]).push(block.amendment);
   delete block.amendment;
 }
 
@@ -130,7 +139,8 @@ function upgradeTransactions(release: Json): void {
   const parties = existingParties(release);
   const contracts = Array.isArray(release.contracts) ? release.contracts : [];
   for (const contract of contracts) {
-    const transactions = isObject(contract) && isObject(contract.implementation) ? contract.implementation.transactions : null;
+    const transactions =
+      isObject(contract) && isObject(contract.implementation) ? contract.implementation.transactions : null;
     if (!Array.isArray(transactions)) continue;
     for (const t of transactions) {
       if (!isObject(t)) continue;
@@ -138,7 +148,10 @@ function upgradeTransactions(release: Json): void {
         t.value = t.amount;
         delete t.amount;
       }
-      for (const [old, next] of [['providerOrganization', 'payer'], ['receiverOrganization', 'payee']] as const) {
+      for (const [old, next] of [
+        ['providerOrganization', 'payer'],
+        ['receiverOrganization', 'payee'],
+      ] as const) {
         if (!Object.hasOwn(t, old) || Object.hasOwn(t, next)) continue;
         const identifier = t[old];
         const party: Json = { identifier };

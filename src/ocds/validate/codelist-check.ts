@@ -15,7 +15,8 @@ type Check = (data: unknown, path: (string | number)[], out: Finding[]) => void;
 const pointerOf = (path: readonly (string | number)[]): string =>
   path.map((p) => `/${typeof p === 'number' ? p : escapePointer(p)}`).join('');
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function leafCheck(file: string, codelists: Codelists): Check {

@@ -14,7 +14,8 @@ import type { JsonObject } from '../types.js';
 export const FAST_PATTERN_KEYWORD = 'x-fastPatternProperties';
 export const FAST_UNIQUE_KEYWORD = 'x-fastUniqueItems';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 type Predicate = (value: unknown) => boolean;
 
@@ -109,7 +110,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (ka.length !== Object.keys(b).length) return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(rb, k) || !jsonEqual(ra[k], rb[k])) return false;
+  for (const k of ka)
+    if (!Object.prototype.hasOwnProperty.call(rb, k) || !jsonEqual(ra[k], rb[k])) return false;
   return true;
 }
 
@@ -123,8 +125,10 @@ export function fastUniqueItems(data: unknown): boolean {
     // differs (the id is part of the deep comparison). Anything else needs the pairwise comparison.
     let key: unknown;
     if (typeof item !== 'object' || item === null) key = typeof item === 'string' ? `s${item}` : item;
-    else if (!Array.isArray(item) && typeof (item as { id?: unknown }).id === 'string') key = `i${(item as { id: string }).id}`;
-    else if (!Array.isArray(item) && typeof (item as { id?: unknown }).id === 'number') key = `n${(item as { id: number }).id}`;
+    else if (!Array.isArray(item) && typeof (item as { id?: unknown }).id === 'string')
+      key = `i${(item as { id: string }).id}`;
+    else if (!Array.isArray(item) && typeof (item as { id?: unknown }).id === 'number')
+      key = `n${(item as { id: number }).id}`;
     else {
       settled = false;
       break;
@@ -136,7 +140,8 @@ export function fastUniqueItems(data: unknown): boolean {
     seen.add(key);
   }
   if (settled) return true;
-  for (let i = 1; i < data.length; i++) for (let j = 0; j < i; j++) if (jsonEqual(data[i], data[j])) return false;
+  for (let i = 1; i < data.length; i++)
+    for (let j = 0; j < i; j++) if (jsonEqual(data[i], data[j])) return false;
   return true;
 }
 
@@ -152,7 +157,11 @@ export function toFastSchema(schema: unknown): unknown {
   if (!isObject(schema)) return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'patternProperties' && isObject(value) && Object.values(value).every((s) => simplePredicate(s))) {
+    if (
+      key === 'patternProperties' &&
+      isObject(value) &&
+      Object.values(value).every((s) => simplePredicate(s))
+    ) {
       out[FAST_PATTERN_KEYWORD] = value;
     } else if (key === 'uniqueItems' && value === true) {
       out[FAST_UNIQUE_KEYWORD] = true;

@@ -60,7 +60,8 @@ function quickDateTime(s: string): true | undefined {
   const month = two(s, 5);
   const day = two(s, 8);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : (DAYS[month] ?? 0))) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : (DAYS[month] ?? 0)))
+    return undefined;
   if (two(s, 11) > 23 || two(s, 14) > 59 || two(s, 17) > 59) return undefined;
   return true;
 }

@@ -50,7 +50,9 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 function expectedTypes(type: unknown): string {
-  const list = (Array.isArray(type) ? type : String(type).split(',')).map((t) => TYPE_NAMES[String(t)] ?? String(t));
+  const list = (Array.isArray(type) ? type : String(type).split(',')).map(
+    (t) => TYPE_NAMES[String(t)] ?? String(t),
+  );
   return list.length <= 1 ? (list[0] ?? 'another type') : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
 }
 

@@ -19,15 +19,21 @@ type Row<T> = Record<string, unknown> & T;
 const money = (amount: string | null, currency: string | null): Money | null =>
   amount === null ? null : { amount, currency };
 
-export const netGross = (net: string | null, gross: string | null, currency: string | null): NetGross | null =>
-  net === null && gross === null ? null : { net, gross, currency };
+export const netGross = (
+  net: string | null,
+  gross: string | null,
+  currency: string | null,
+): NetGross | null => (net === null && gross === null ? null : { net, gross, currency });
 
 export function toSummary(r: ProcessListRow): ContractSummary {
   return {
     ocid: r.ocid,
     title: r.title,
     buyer: r.buyer_id !== null && r.buyer_name !== null ? { id: r.buyer_id, name: r.buyer_name } : null,
-    value: r.value_amount !== null && r.value_basis !== null ? { amount: r.value_amount, currency: r.value_currency, basis: r.value_basis } : null,
+    value:
+      r.value_amount !== null && r.value_basis !== null
+        ? { amount: r.value_amount, currency: r.value_currency, basis: r.value_basis }
+        : null,
     status: r.tender_status,
     procurementMethod: r.procurement_method,
     procurementMethodDetails: r.procurement_method_details,
@@ -58,7 +64,10 @@ export function toClassifications(
   cpv: CpvLabels,
 ): Classification[] {
   // The classification table has the descriptions; process.cpv_codes is the fallback if it is empty.
-  const list = rows.length > 0 ? rows : p.cpv_codes.map((code) => ({ scheme: 'CPV', code, is_main: code === p.cpv_main, description: null }));
+  const list =
+    rows.length > 0
+      ? rows
+      : p.cpv_codes.map((code) => ({ scheme: 'CPV', code, is_main: code === p.cpv_main, description: null }));
   return list.map((c) => ({
     scheme: c.scheme,
     code: c.code,
@@ -67,12 +76,24 @@ export function toClassifications(
   }));
 }
 
-export function toLot(l: Row<{
-  lot_id: string; title: string | null; status: string | null; value: string | null; value_gross: string | null;
-  currency: string | null; contract_start: Date | null; contract_end: Date | null; contract_max_extent: Date | null;
-  duration_days: number | null; has_renewal: boolean | null; renewal_description: string | null;
-  has_options: boolean | null; options_description: string | null;
-}>): Lot {
+export function toLot(
+  l: Row<{
+    lot_id: string;
+    title: string | null;
+    status: string | null;
+    value: string | null;
+    value_gross: string | null;
+    currency: string | null;
+    contract_start: Date | null;
+    contract_end: Date | null;
+    contract_max_extent: Date | null;
+    duration_days: number | null;
+    has_renewal: boolean | null;
+    renewal_description: string | null;
+    has_options: boolean | null;
+    options_description: string | null;
+  }>,
+): Lot {
   return {
     id: l.lot_id,
     title: l.title,
@@ -89,12 +110,25 @@ export function toLot(l: Row<{
   };
 }
 
-export function toAward(a: Row<{
-  award_id: string; title: string | null; status: string | null; award_date: Date | null; value: string | null;
-  value_gross: string | null; currency: string | null; lot_ids: string[]; contract_start: Date | null;
-  contract_end: Date | null; contract_max_extent: Date | null; standstill_start: Date | null;
-  standstill_end: Date | null; above_threshold: boolean | null;
-}>, suppliers: OrganisationRef[]): Award {
+export function toAward(
+  a: Row<{
+    award_id: string;
+    title: string | null;
+    status: string | null;
+    award_date: Date | null;
+    value: string | null;
+    value_gross: string | null;
+    currency: string | null;
+    lot_ids: string[];
+    contract_start: Date | null;
+    contract_end: Date | null;
+    contract_max_extent: Date | null;
+    standstill_start: Date | null;
+    standstill_end: Date | null;
+    above_threshold: boolean | null;
+  }>,
+  suppliers: OrganisationRef[],
+): Award {
   return {
     id: a.award_id,
     title: a.title,
@@ -112,12 +146,24 @@ export function toAward(a: Row<{
   };
 }
 
-export function toContract(c: Row<{
-  contract_id: string; award_id: string | null; title: string | null; status: string | null;
-  date_signed: Date | null; value: string | null; value_gross: string | null; currency: string | null;
-  period_start: Date | null; period_end: Date | null; max_extent: Date | null; above_threshold: boolean | null;
-  amendment_count: number; no_agreed_metrics_rationale: string | null;
-}>): Contract {
+export function toContract(
+  c: Row<{
+    contract_id: string;
+    award_id: string | null;
+    title: string | null;
+    status: string | null;
+    date_signed: Date | null;
+    value: string | null;
+    value_gross: string | null;
+    currency: string | null;
+    period_start: Date | null;
+    period_end: Date | null;
+    max_extent: Date | null;
+    above_threshold: boolean | null;
+    amendment_count: number;
+    no_agreed_metrics_rationale: string | null;
+  }>,
+): Contract {
   return {
     id: c.contract_id,
     awardId: c.award_id,
@@ -135,8 +181,15 @@ export function toContract(c: Row<{
 }
 
 export function toNotice(n: {
-  id: number; release_id: string; release_date: Date; tags: string[]; source: string; finding_count: number;
-  notice_type: string | null; document_type: string | null; title: string | null;
+  id: number;
+  release_id: string;
+  release_date: Date;
+  tags: string[];
+  source: string;
+  finding_count: number;
+  notice_type: string | null;
+  document_type: string | null;
+  title: string | null;
 }): Notice {
   return {
     key: n.id,

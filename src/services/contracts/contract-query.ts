@@ -12,7 +12,12 @@ export const MAX_TEXT = 200;
 export const MAX_PAGE = 10_000;
 
 /** The order each sort starts in: newest, largest and soonest-ending first; titles A to Z. */
-export const DEFAULT_ORDER: Record<ContractSort, SortOrder> = { updated: 'desc', value: 'desc', end: 'asc', title: 'asc' };
+export const DEFAULT_ORDER: Record<ContractSort, SortOrder> = {
+  updated: 'desc',
+  value: 'desc',
+  end: 'asc',
+  title: 'asc',
+};
 
 /** Raw values as they arrive from a query string (strings) or a validated API query (numbers). */
 export interface ContractQueryInput {
@@ -106,7 +111,10 @@ const wholeNumber = (v: string | number | undefined, min: number, max: number): 
   return n >= min && n <= max ? n : null;
 };
 
-export function parseContractQuery(input: ContractQueryInput): { query: ContractQuery; problems: QueryProblem[] } {
+export function parseContractQuery(input: ContractQueryInput): {
+  query: ContractQuery;
+  problems: QueryProblem[];
+} {
   const problems: QueryProblem[] = [];
   const filters: ContractFilters = {};
   const problem = (field: QueryField, message: string) => problems.push({ field, message });
@@ -145,10 +153,15 @@ export function parseContractQuery(input: ContractQueryInput): { query: Contract
     const v = text(input[field]);
     if (v === undefined) continue;
     const pounds = parsePounds(v);
-    if (pounds === undefined) problem(field, `${label} must be an amount in pounds, like 10000 or £2,500,000`);
+    if (pounds === undefined)
+      problem(field, `${label} must be an amount in pounds, like 10000 or £2,500,000`);
     else filters[field] = pounds;
   }
-  if (filters.minValue !== undefined && filters.maxValue !== undefined && Number(filters.maxValue) < Number(filters.minValue)) {
+  if (
+    filters.minValue !== undefined &&
+    filters.maxValue !== undefined &&
+    Number(filters.maxValue) < Number(filters.minValue)
+  ) {
     problem('maxValue', 'Maximum value must be the same as or more than the minimum value');
   }
 
@@ -181,7 +194,8 @@ export function parseContractQuery(input: ContractQueryInput): { query: Contract
   const page = wholeNumber(input.page, 1, MAX_PAGE);
   if (page === null) problem('page', `Page must be a whole number from 1 to ${MAX_PAGE}`);
   const pageSize = wholeNumber(input.pageSize, 1, MAX_PAGE_SIZE);
-  if (pageSize === null) problem('pageSize', `Results per page must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  if (pageSize === null)
+    problem('pageSize', `Results per page must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
 
   return {
     query: { filters, sort, order, page: page ?? 1, pageSize: pageSize ?? DEFAULT_PAGE_SIZE },

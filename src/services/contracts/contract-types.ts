@@ -142,7 +142,9 @@ export interface Notice {
 
 export interface ContractDetail extends ContractSummary {
   description: string | null;
-  buyer: (OrganisationRef & { locality: string | null; postalCode: string | null; buyerType: string | null }) | null;
+  buyer:
+    | (OrganisationRef & { locality: string | null; postalCode: string | null; buyerType: string | null })
+    | null;
   mainProcurementCategory: string | null;
   aboveThreshold: boolean | null;
   legalBasis: string | null;
@@ -150,7 +152,11 @@ export interface ContractDetail extends ContractSummary {
   classifications: Classification[];
   values: { tender: NetGross | null; award: Money | null; contract: Money | null };
   tenderPeriod: { start: Date | null; end: Date | null };
-  bids: { numberOfTenderers: number | null; smeFinalStageBids: number | null; vcseFinalStageBids: number | null };
+  bids: {
+    numberOfTenderers: number | null;
+    smeFinalStageBids: number | null;
+    vcseFinalStageBids: number | null;
+  };
   suitableFor: { sme: boolean | null; vcse: boolean | null };
   deliveryRegions: string[];
   suppliers: Supplier[];

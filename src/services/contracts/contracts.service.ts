@@ -23,9 +23,22 @@ import {
   type ProcessFilters,
 } from '../../store/process.repository.js';
 import type { CpvLabels } from '../reference/cpv-labels.js';
-import { parseContractQuery, type ContractFilters, type ContractQuery, type ContractQueryInput } from './contract-query.js';
+import {
+  parseContractQuery,
+  type ContractFilters,
+  type ContractQuery,
+  type ContractQueryInput,
+} from './contract-query.js';
 import type { ContractDetail, ContractList, OrganisationRef } from './contract-types.js';
-import { processValues, toAward, toClassifications, toContract, toLot, toNotice, toSummary } from './contract-mapping.js';
+import {
+  processValues,
+  toAward,
+  toClassifications,
+  toContract,
+  toLot,
+  toNotice,
+  toSummary,
+} from './contract-mapping.js';
 import { toCsvStream } from './contracts-csv.js';
 
 export interface ContractsDeps {
@@ -52,7 +65,8 @@ export interface RecordPackage {
 export function createContractsService(deps: ContractsDeps) {
   const { db } = deps;
 
-  const notFound = (ocid: string) => new AppError('NOT_FOUND', `There is no contracting process with the ocid ${ocid}`);
+  const notFound = (ocid: string) =>
+    new AppError('NOT_FOUND', `There is no contracting process with the ocid ${ocid}`);
 
   return {
     /** Checks a query (page, CSV or API); problems are per field, for an error summary. */
@@ -61,7 +75,8 @@ export function createContractsService(deps: ContractsDeps) {
     /** The same, throwing BAD_REQUEST with every problem in the message (for the API). */
     queryOrThrow(input: ContractQueryInput): ContractQuery {
       const { query, problems } = parseContractQuery(input);
-      if (problems.length > 0) throw new AppError('BAD_REQUEST', problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+      if (problems.length > 0)
+        throw new AppError('BAD_REQUEST', problems.map((p) => `${p.field}: ${p.message}`).join('; '));
       return query;
     },
 
@@ -81,11 +96,16 @@ export function createContractsService(deps: ContractsDeps) {
 
     /** The filtered list as a CSV stream, in the list's order; `baseUrl` makes the url column absolute. */
     exportCsv(query: ContractQuery, baseUrl: string): Readable {
-      return toCsvStream(iterateProcessesForExport(db, toStoreFilters(query.filters), query.sort, query.order), baseUrl);
+      return toCsvStream(
+        iterateProcessesForExport(db, toStoreFilters(query.filters), query.sort, query.order),
+        baseUrl,
+      );
     },
 
     /** Names for the ids a query filters on (to say "Buyer: Leeds City Council" instead of "buyerId=12"). */
-    async describeFilters(filters: ContractFilters): Promise<{ buyer?: OrganisationRef; supplier?: OrganisationRef }> {
+    async describeFilters(
+      filters: ContractFilters,
+    ): Promise<{ buyer?: OrganisationRef; supplier?: OrganisationRef }> {
       const out: { buyer?: OrganisationRef; supplier?: OrganisationRef } = {};
       if (filters.buyerId !== undefined) {
         const o = await findOrganisationById(db, filters.buyerId);
@@ -116,7 +136,9 @@ export function createContractsService(deps: ContractsDeps) {
         orgs.map((o) => o.id),
       );
       const idsOf = (orgId: number) =>
-        identifiers.filter((i) => i.organisation_id === orgId).map((i) => ({ scheme: i.scheme, id: i.identifier }));
+        identifiers
+          .filter((i) => i.organisation_id === orgId)
+          .map((i) => ({ scheme: i.scheme, id: i.identifier }));
 
       const isSupplier = (o: (typeof orgs)[number]) => o.roles.includes('supplier') || o.award_ids.length > 0;
       const suppliers = orgs.filter(isSupplier).map((o) => ({
@@ -140,7 +162,13 @@ export function createContractsService(deps: ContractsDeps) {
         ...summary,
         buyer:
           p.buyer_id !== null && p.buyer_name !== null
-            ? { id: p.buyer_id, name: p.buyer_name, locality: p.buyer_locality, postalCode: p.buyer_postal_code, buyerType: p.buyer_type }
+            ? {
+                id: p.buyer_id,
+                name: p.buyer_name,
+                locality: p.buyer_locality,
+                postalCode: p.buyer_postal_code,
+                buyerType: p.buyer_type,
+              }
             : null,
         description: p.description,
         mainProcurementCategory: p.main_procurement_category,
@@ -168,7 +196,11 @@ export function createContractsService(deps: ContractsDeps) {
           record: record?.finding_count ?? 0,
         },
         record: record
-          ? { releaseCount: record.release_count, compiledAt: record.compiled_at, latestReleaseDate: record.latest_release_date }
+          ? {
+              releaseCount: record.release_count,
+              compiledAt: record.compiled_at,
+              latestReleaseDate: record.latest_release_date,
+            }
           : null,
         releaseCount: p.release_count,
       };

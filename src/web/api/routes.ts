@@ -3,7 +3,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
-import { AnyObject, ContractList, ContractListQuery, ContractSummary, ErrorBody, OcidParams, ReleaseParams } from './schemas.js';
+import {
+  AnyObject,
+  ContractList,
+  ContractListQuery,
+  ContractSummary,
+  ErrorBody,
+  OcidParams,
+  ReleaseParams,
+} from './schemas.js';
 
 const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
 
@@ -73,9 +81,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
     async () => services.stats.totals(),
   );
 
-  api.get(
-    '/sync',
-    { schema: { tags: ['service'], summary: 'Sync status of each live source' } },
-    async () => services.sync.status(),
+  api.get('/sync', { schema: { tags: ['service'], summary: 'Sync status of each live source' } }, async () =>
+    services.sync.status(),
   );
 }

@@ -13,15 +13,26 @@ export const ErrorBody = Type.Object(
 
 export const ContractListQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: MAX_TEXT, description: 'Words in the title or description (web search syntax: "quoted phrase", -exclude, or).' })),
+    q: Type.Optional(
+      Type.String({
+        maxLength: MAX_TEXT,
+        description: 'Words in the title or description (web search syntax: "quoted phrase", -exclude, or).',
+      }),
+    ),
     buyer: Text('Part of the buyer name.'),
     buyerId: Type.Optional(Type.Integer({ minimum: 1, description: 'Organisation id of the buyer.' })),
     supplier: Text('Part of a supplier name.'),
     supplierId: Type.Optional(Type.Integer({ minimum: 1 })),
-    cpv: Type.Optional(Type.String({ maxLength: 10, description: 'CPV division, group, class or code (72, 7221, 72212000).' })),
-    minValue: Type.Optional(Type.String({ maxLength: 30, description: 'Pounds; compared with the best known value.' })),
+    cpv: Type.Optional(
+      Type.String({ maxLength: 10, description: 'CPV division, group, class or code (72, 7221, 72212000).' }),
+    ),
+    minValue: Type.Optional(
+      Type.String({ maxLength: 30, description: 'Pounds; compared with the best known value.' }),
+    ),
     maxValue: Type.Optional(Type.String({ maxLength: 30 })),
-    endFrom: Type.Optional(Type.String({ format: 'date', description: 'Contract ends on or after (YYYY-MM-DD).' })),
+    endFrom: Type.Optional(
+      Type.String({ format: 'date', description: 'Contract ends on or after (YYYY-MM-DD).' }),
+    ),
     endTo: Type.Optional(Type.String({ format: 'date' })),
     sort: Type.Optional(Type.Union(SORT_KEYS.map((k) => Type.Literal(k)))),
     order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
@@ -70,7 +81,10 @@ export const ContractList = Type.Object({
 });
 
 export const OcidParams = Type.Object({ ocid: Type.String({ minLength: 1, maxLength: 300 }) });
-export const ReleaseParams = Type.Object({ ocid: Type.String({ minLength: 1, maxLength: 300 }), key: Type.Integer({ minimum: 1 }) });
+export const ReleaseParams = Type.Object({
+  ocid: Type.String({ minLength: 1, maxLength: 300 }),
+  key: Type.Integer({ minimum: 1 }),
+});
 
 /** A JSON document passed through as stored (OCDS data): described, not reshaped. */
 export const AnyObject = Type.Object({}, { additionalProperties: true });

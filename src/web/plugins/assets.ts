@@ -7,7 +7,12 @@ import { govukFrontendDist, webPath } from '../views.js';
 import { join } from 'node:path';
 
 const DAY = 24 * 60 * 60 * 1000;
-const GOVUK_FILES = new Set(['/govuk-frontend.min.css', '/govuk-frontend.min.css.map', '/govuk-frontend.min.js', '/govuk-frontend.min.js.map']);
+const GOVUK_FILES = new Set([
+  '/govuk-frontend.min.css',
+  '/govuk-frontend.min.css.map',
+  '/govuk-frontend.min.js',
+  '/govuk-frontend.min.js.map',
+]);
 
 export async function registerAssets(app: FastifyInstance, config: Config): Promise<void> {
   const govuk = join(govukFrontendDist, 'govuk');

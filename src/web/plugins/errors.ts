@@ -27,7 +27,8 @@ export function classify(err: FastifyError | Error): { status: number; code: str
   if (isAppError(err)) return { status: err.httpStatus, code: err.code };
   const fe = err as FastifyError;
   if (fe.validation) return { status: 400, code: 'BAD_REQUEST' };
-  const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;
+  const status =
+    typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 600 ? fe.statusCode : 500;
   return { status, code: CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST') };
 }
 
@@ -37,13 +38,22 @@ export function registerErrorHandlers(app: FastifyInstance, deps: { config: Conf
   const { config, views } = deps;
 
   const notFoundPage = (request: FastifyRequest, reply: FastifyReply, message?: string) =>
-    views.page(request, reply, 'errors/error.njk', {
-      title: 'Page not found',
-      heading: 'Page not found',
-      paragraphs: message
-        ? [message]
-        : ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
-    }, 404);
+    views.page(
+      request,
+      reply,
+      'errors/error.njk',
+      {
+        title: 'Page not found',
+        heading: 'Page not found',
+        paragraphs: message
+          ? [message]
+          : [
+              'If you typed the web address, check it is correct.',
+              'If you pasted the web address, check you copied the entire address.',
+            ],
+      },
+      404,
+    );
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const { status, code } = classify(err);
@@ -56,19 +66,28 @@ export function registerErrorHandlers(app: FastifyInstance, deps: { config: Conf
       return reply.code(status).type('application/json; charset=utf-8').send(body);
     }
     if (status === 404) return notFoundPage(request, reply, message);
-    const heading = status >= 500 ? SERVER_PROBLEM : status === 429 ? 'Too many requests' : 'There is a problem';
-    return views.page(request, reply, 'errors/error.njk', {
-      title: heading,
-      heading,
-      paragraphs: status >= 500 ? ['Try again later.'] : [message],
-      stack: !config.production && status >= 500 ? err.stack : undefined,
-    }, status);
+    const heading =
+      status >= 500 ? SERVER_PROBLEM : status === 429 ? 'Too many requests' : 'There is a problem';
+    return views.page(
+      request,
+      reply,
+      'errors/error.njk',
+      {
+        title: heading,
+        heading,
+        paragraphs: status >= 500 ? ['Try again later.'] : [message],
+        stack: !config.production && status >= 500 ? err.stack : undefined,
+      },
+      status,
+    );
   });
 
   app.setNotFoundHandler((request, reply) => {
     request.log.info({ url: request.url }, 'not found');
     if (isApiRequest(request)) {
-      const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url.split('?')[0]}` } };
+      const body: ErrorBody = {
+        error: { code: 'NOT_FOUND', message: `There is no ${request.method} ${request.url.split('?')[0]}` },
+      };
       return reply.code(404).type('application/json; charset=utf-8').send(body);
     }
     return notFoundPage(request, reply);

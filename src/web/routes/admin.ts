@@ -23,14 +23,33 @@ export function registerAdminPages(app: FastifyInstance, deps: { views: Views; s
         rows: [
           { key: { text: 'Base address' }, value: { text: s.baseUrl } },
           { key: { text: 'Position' }, value: { text: position(s) } },
-          { key: { text: 'Last run' }, value: { text: s.lastRun ? `${s.lastRun.status}, started ${formatDateTime(s.lastRun.startedAt)}` : 'Never run' } },
-          { key: { text: 'Finished' }, value: { text: s.lastRun?.finishedAt ? formatDateTime(s.lastRun.finishedAt) : s.inProgress ? 'Running now' : NOT_KNOWN } },
+          {
+            key: { text: 'Last run' },
+            value: {
+              text: s.lastRun
+                ? `${s.lastRun.status}, started ${formatDateTime(s.lastRun.startedAt)}`
+                : 'Never run',
+            },
+          },
+          {
+            key: { text: 'Finished' },
+            value: {
+              text: s.lastRun?.finishedAt
+                ? formatDateTime(s.lastRun.finishedAt)
+                : s.inProgress
+                  ? 'Running now'
+                  : NOT_KNOWN,
+            },
+          },
           { key: { text: 'Pages fetched' }, value: { text: count(s.lastRun?.pages) } },
           { key: { text: 'Releases fetched' }, value: { text: count(s.lastRun?.releases) } },
           { key: { text: 'Releases stored (new)' }, value: { text: count(s.lastRun?.stored) } },
           { key: { text: 'Unusable items quarantined' }, value: { text: count(s.lastRun?.quarantined) } },
           { key: { text: 'Retried requests' }, value: { text: count(s.lastRun?.retries) } },
-          { key: { text: 'Problems' }, value: { text: s.lastRun?.problems.length ? s.lastRun.problems.join('; ') : 'None' } },
+          {
+            key: { text: 'Problems' },
+            value: { text: s.lastRun?.problems.length ? s.lastRun.problems.join('; ') : 'None' },
+          },
           { key: { text: 'Error' }, value: { text: s.lastRun?.error ?? 'None' } },
         ],
       })),

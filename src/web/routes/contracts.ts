@@ -9,7 +9,10 @@ import type { Views } from '../views.js';
 
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
 
-export function registerContractPages(app: FastifyInstance, deps: { views: Views; services: Services }): void {
+export function registerContractPages(
+  app: FastifyInstance,
+  deps: { views: Views; services: Services },
+): void {
   const { views, services } = deps;
   const contracts = services.contracts;
 
@@ -17,10 +20,22 @@ export function registerContractPages(app: FastifyInstance, deps: { views: Views
     const form = readListForm(request.query as Record<string, unknown>);
     const { input, problems } = toQueryInput(form);
     const parsed = contracts.parseQuery(input);
-    const all = [...problems, ...parsed.problems.map((p) => ({ field: inputFor(p.field), message: p.message }))];
-    if (all.length > 0) return views.page(request, reply, 'contracts/list.njk', listViewModel({ form, problems: all }), 400);
-    const [list, named] = await Promise.all([contracts.list(parsed.query), contracts.describeFilters(parsed.query.filters)]);
-    return views.page(request, reply, 'contracts/list.njk', listViewModel({ form, problems: [], query: parsed.query, list, named }));
+    const all = [
+      ...problems,
+      ...parsed.problems.map((p) => ({ field: inputFor(p.field), message: p.message })),
+    ];
+    if (all.length > 0)
+      return views.page(request, reply, 'contracts/list.njk', listViewModel({ form, problems: all }), 400);
+    const [list, named] = await Promise.all([
+      contracts.list(parsed.query),
+      contracts.describeFilters(parsed.query.filters),
+    ]);
+    return views.page(
+      request,
+      reply,
+      'contracts/list.njk',
+      listViewModel({ form, problems: [], query: parsed.query, list, named }),
+    );
   });
 
   app.get('/contracts.csv', async (request, reply) => {
@@ -28,7 +43,10 @@ export function registerContractPages(app: FastifyInstance, deps: { views: Views
     const { input, problems } = toQueryInput(form);
     const query = contracts.queryOrThrow(input);
     if (problems.length > 0) {
-      return reply.code(400).type('text/plain; charset=utf-8').send(problems.map((p) => p.message).join('\n'));
+      return reply
+        .code(400)
+        .type('text/plain; charset=utf-8')
+        .send(problems.map((p) => p.message).join('\n'));
     }
     const day = new Date().toISOString().slice(0, 10);
     return reply

@@ -18,7 +18,14 @@ const root = repoPath('test/fixtures/merge/ocds-merge');
 const load = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const schemaOf = (dir: string): Record<string, unknown> =>
   load(
-    join(root, dir === 'schema' ? 'schema.json' : dir === '1.0' ? 'release-schema-1__0__3.json' : 'release-schema-1__1__4.json'),
+    join(
+      root,
+      dir === 'schema'
+        ? 'schema.json'
+        : dir === '1.0'
+          ? 'release-schema-1__0__3.json'
+          : 'release-schema-1__1__4.json',
+    ),
   ) as Record<string, unknown>;
 
 /** JSON text keeps key order, so equal text means equal content and equal order. */
@@ -69,23 +76,33 @@ describe('duplicate ids', () => {
     const { compiled } = createCompiledRelease([...releases, ...releases], rules, {
       overrides: { 'nested.array': APPEND },
     });
-    expect(text(compiled)).toBe(text(load(join(root, 'schema', 'identifier-merge-duplicate-id-append.json'))));
+    expect(text(compiled)).toBe(
+      text(load(join(root, 'schema', 'identifier-merge-duplicate-id-append.json'))),
+    );
   });
 
   it('merges by position when told to', () => {
     const { compiled } = createCompiledRelease([...releases, ...releases], rules, {
       overrides: { 'nested.array': MERGE_BY_POSITION },
     });
-    expect(text(compiled)).toBe(text(load(join(root, 'schema', 'identifier-merge-duplicate-id-by-position.json'))));
+    expect(text(compiled)).toBe(
+      text(load(join(root, 'schema', 'identifier-merge-duplicate-id-by-position.json'))),
+    );
   });
 });
 
 describe('bad input', () => {
   const rules = getMergeRules(schemaOf('1.1'));
   it('refuses releases without a date, with a typed error', () => {
-    expect(() => createCompiledRelease([{ ocid: 'a', id: '1' }, { ocid: 'a', id: '2', date: 'x' }], rules)).toThrow(
-      OcdsMergeError,
-    );
+    expect(() =>
+      createCompiledRelease(
+        [
+          { ocid: 'a', id: '1' },
+          { ocid: 'a', id: '2', date: 'x' },
+        ],
+        rules,
+      ),
+    ).toThrow(OcdsMergeError);
   });
   it('merges a value that becomes an object the way ocds-merge does (reference path)', () => {
     const releases = [
@@ -103,8 +120,9 @@ describe('the fictional example and the UK schema', () => {
       .filter((f) => /-0\d-/.test(f))
       .flatMap((f) => (load(join(dir, f)) as { releases: unknown[] }).releases);
     expect(releases).toHaveLength(6);
-    const record = (load(join(dir, 'record', 'ocds-213czf-000-00001.json')) as { records: { compiledRelease: unknown }[] })
-      .records[0]!;
+    const record = (
+      load(join(dir, 'record', 'ocds-213czf-000-00001.json')) as { records: { compiledRelease: unknown }[] }
+    ).records[0]!;
     const { compiled } = createCompiledRelease(releases, getMergeRules(loadReleaseSchema()));
     expect(compiled).toEqual(record.compiledRelease);
   });

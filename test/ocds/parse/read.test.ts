@@ -9,8 +9,12 @@ import type { InputItem } from '../../../src/ocds/types.js';
 import { tempDir } from '../../support/files.js';
 
 const sample = (p: string) => repoPath('data/sample', p);
-const cfLines = readFileSync(sample('contracts-finder/cf-2025-releases.jsonl'), 'utf8').split('\n').filter(Boolean);
-const ftsPackage = JSON.parse(readFileSync(sample('find-a-tender/fts-2026-10-06-release-package-limit4.json'), 'utf8')) as {
+const cfLines = readFileSync(sample('contracts-finder/cf-2025-releases.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean);
+const ftsPackage = JSON.parse(
+  readFileSync(sample('find-a-tender/fts-2026-10-06-release-package-limit4.json'), 'utf8'),
+) as {
   releases: { ocid: string; id: string }[];
 };
 const dir = tempDir();
@@ -64,7 +68,10 @@ describe('real files', () => {
   });
 
   it('reads folders recursively in name order, and gzip by its magic bytes whatever the name', async () => {
-    const p = dir.write('renamed.json', gzipSync(readFileSync(sample('contracts-finder/cf-2025-releases.jsonl'))));
+    const p = dir.write(
+      'renamed.json',
+      gzipSync(readFileSync(sample('contracts-finder/cf-2025-releases.jsonl'))),
+    );
     expect(releases(await all([p]))).toHaveLength(148);
     expect(releases(await all([repoPath('data/sample')])).length).toBe(544);
   });
@@ -74,7 +81,10 @@ describe('pathological input', () => {
   it('concatenated JSON, pretty or not, with a BOM and CRLF', async () => {
     const a = JSON.parse(cfLines[0]!) as object;
     const b = JSON.parse(cfLines[1]!) as object;
-    const p = dir.write('concat.json', `\uFEFF${JSON.stringify(a, null, 2)}${JSON.stringify(b)}\r\n${JSON.stringify({ releases: [a, b] }, null, 1)}`);
+    const p = dir.write(
+      'concat.json',
+      `\uFEFF${JSON.stringify(a, null, 2)}${JSON.stringify(b)}\r\n${JSON.stringify({ releases: [a, b] }, null, 1)}`,
+    );
     expect(releases(await all([p]))).toHaveLength(4);
   });
 
@@ -87,7 +97,10 @@ describe('pathological input', () => {
   it('malformed JSON inside one release of a package: that release is bad, the others are read', async () => {
     const rs = cfLines.slice(0, 4);
     const broken = rs[1]!.replace('"tag":', '"tag" ');
-    const p = dir.write('pkg.json', `{"version": "1.1", "releases": [\n${rs[0]},\n${broken},\n${rs[2]},\n${rs[3]}\n]}`);
+    const p = dir.write(
+      'pkg.json',
+      `{"version": "1.1", "releases": [\n${rs[0]},\n${broken},\n${rs[2]},\n${rs[3]}\n]}`,
+    );
     const items = await all([p]);
     expect(releases(items)).toHaveLength(3);
     const [b] = bads(items);
@@ -116,12 +129,19 @@ describe('pathological input', () => {
   });
 
   it('an empty file, a non-OCDS JSON file, a missing file', async () => {
-    const items = await all([dir.write('empty.json', '  \n'), dir.write('other.json', '{"type": "FeatureCollection", "features": []}'), '/nonexistent/x.json']);
+    const items = await all([
+      dir.write('empty.json', '  \n'),
+      dir.write('other.json', '{"type": "FeatureCollection", "features": []}'),
+      '/nonexistent/x.json',
+    ]);
     expect(bads(items).map((b) => b.reason)).toEqual(['empty', 'not-ocds', 'unreadable']);
   });
 
   it('a release holding a 50 MB string is refused unread, and its neighbours are read', async () => {
-    const huge = JSON.stringify({ ...(JSON.parse(cfLines[3]!) as object), description: 'x'.repeat(50 * 1024 * 1024) });
+    const huge = JSON.stringify({
+      ...(JSON.parse(cfLines[3]!) as object),
+      description: 'x'.repeat(50 * 1024 * 1024),
+    });
     const p = dir.write('huge.json', `{"version":"1.1","releases":[${cfLines[2]},${huge},${cfLines[4]}]}`);
     const items = await all([p]);
     expect(releases(items)).toHaveLength(2);
@@ -131,17 +151,29 @@ describe('pathological input', () => {
   it('holds about one chunk, not the oversized item, while skipping it', () => {
     const scanner = new JsonScanner({ jsonLines: false, maxItemBytes: 1024 * 1024 });
     const chunk = Buffer.alloc(1024 * 1024, 0x78);
-    const segments = [...scanner.push(Buffer.from('{"releases":[{"ocid":"x","description":"')), ...Array.from({ length: 50 }, () => scanner.push(chunk)).flat(), ...scanner.push(Buffer.from('"}]}')), ...scanner.end()];
+    const segments = [
+      ...scanner.push(Buffer.from('{"releases":[{"ocid":"x","description":"')),
+      ...Array.from({ length: 50 }, () => scanner.push(chunk)).flat(),
+      ...scanner.push(Buffer.from('"}]}')),
+      ...scanner.end(),
+    ];
     expect(segments.map((s) => s.kind)).toEqual(['item', 'frame']);
     expect(segments[0]).toMatchObject({ kind: 'item', bytes: null });
     expect(scanner.maxBuffered).toBeLessThan(3 * 1024 * 1024);
   });
 
   it('a record package with linked releases yields each compiledRelease instead', async () => {
-    const rec = { ocid: 'ocds-x-1', releases: [{ url: 'https://example.org/r1.json', date: '2025-01-01T00:00:00Z', tag: ['tender'] }], compiledRelease: JSON.parse(cfLines[0]!) as object };
+    const rec = {
+      ocid: 'ocds-x-1',
+      releases: [{ url: 'https://example.org/r1.json', date: '2025-01-01T00:00:00Z', tag: ['tender'] }],
+      compiledRelease: JSON.parse(cfLines[0]!) as object,
+    };
     const p = dir.write('records.json', JSON.stringify({ version: '1.1', records: [rec] }));
     const items = releases(await all([p]));
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ fromCompiledRecord: true, position: { pointer: '/records/0/compiledRelease' } });
+    expect(items[0]).toMatchObject({
+      fromCompiledRecord: true,
+      position: { pointer: '/records/0/compiledRelease' },
+    });
   });
 });

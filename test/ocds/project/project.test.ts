@@ -8,7 +8,12 @@ import { loadReleaseSchema } from '../../../src/ocds/schema/index.js';
 import { repoPath } from '../../../src/paths.js';
 
 const release = (
-  JSON.parse(readFileSync(repoPath('data/sample/find-a-tender/fts-032703-2026-UK4-tender-release-package.json'), 'utf8')) as {
+  JSON.parse(
+    readFileSync(
+      repoPath('data/sample/find-a-tender/fts-032703-2026-UK4-tender-release-package.json'),
+      'utf8',
+    ),
+  ) as {
     releases: Record<string, unknown>[];
   }
 ).releases[0]!;
@@ -18,7 +23,12 @@ function project(releases: Record<string, unknown>[]) {
   return projectRecord({
     ocid: String(releases[0]!.ocid),
     compiled,
-    releases: releases.map((r) => ({ id: String(r.id), date: String(r.date), tags: r.tag as string[], data: r })),
+    releases: releases.map((r) => ({
+      id: String(r.id),
+      date: String(r.date),
+      tags: r.tag as string[],
+      data: r,
+    })),
     source: 'fts',
     synthetic: false,
   });
@@ -64,7 +74,9 @@ describe('projectRecord', () => {
 
   it('keeps the lot and classifies the notice as a UK4 tender notice', () => {
     expect(p.lots).toEqual([expect.objectContaining({ lot_id: '1', value: '33721', currency: 'GBP' })]);
-    expect(p.notices).toEqual([expect.objectContaining({ release_id: String(release.id), notice_type: 'UK4' })]);
+    expect(p.notices).toEqual([
+      expect.objectContaining({ release_id: String(release.id), notice_type: 'UK4' }),
+    ]);
     expect(p.process.notice_types).toEqual(['UK4']);
   });
 
@@ -72,7 +84,8 @@ describe('projectRecord', () => {
     const later = structuredClone(release);
     later.id = `${String(release.id)}-amended`;
     later.date = '2026-06-01T00:00:00Z';
-    (later.tender as Record<string, unknown>).title = 'Harrogate district heating feasibility study (amended)';
+    (later.tender as Record<string, unknown>).title =
+      'Harrogate district heating feasibility study (amended)';
     const q = project([later, release]); // input order does not matter: releases are merged by date
     expect(q.process.title).toBe('Harrogate district heating feasibility study (amended)');
     expect(q.process.release_count).toBe(2);

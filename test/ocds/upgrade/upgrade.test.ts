@@ -8,7 +8,10 @@ import { repoPath } from '../../../src/paths.js';
 type Json = Record<string, unknown>;
 const load = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const lines = (path: string): Json[] =>
-  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Json);
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Json);
 
 describe('upgradeRelease10to11', () => {
   it('matches ocdskit on its release-package fixture, key order included', () => {
@@ -23,7 +26,9 @@ describe('upgradeRelease10to11', () => {
     // OCP's copies were made from a later edit of the same notices (ids re-minted, addresses filled in), so the
     // text differs; the shape the upgrade makes must not: same fields, same parties with the same roles, and
     // every reference pointing at a party.
-    const packages = lines(repoPath('data/sample/contracts-finder/cf-2014-2015-release-packages-ocds1.0.jsonl'));
+    const packages = lines(
+      repoPath('data/sample/contracts-finder/cf-2014-2015-release-packages-ocds1.0.jsonl'),
+    );
     const originals = new Map<string, Json>();
     for (const p of packages) for (const r of p.releases as Json[]) originals.set(String(r.ocid), r);
     const expected = lines(repoPath('data/sample/contracts-finder/cf-2015-releases-upgraded-1.1.jsonl'));
@@ -31,9 +36,14 @@ describe('upgradeRelease10to11', () => {
     const shape = (r: Json) => {
       const parties = r.parties as { id: string; name: string; roles: string[] }[];
       const names = new Map(parties.map((p) => [p.id, p.name]));
-      const refs = [r.buyer, ...((r.awards as Json[] | undefined) ?? []).flatMap((a) => a.suppliers as Json[])] as Json[];
+      const refs = [
+        r.buyer,
+        ...((r.awards as Json[] | undefined) ?? []).flatMap((a) => a.suppliers as Json[]),
+      ] as Json[];
       return {
-        keys: Object.keys(r).filter((k) => k !== 'version').sort(), // OCP's copies add a release-level version
+        keys: Object.keys(r)
+          .filter((k) => k !== 'version')
+          .sort(), // OCP's copies add a release-level version
         parties: parties.map((p) => [p.name, p.roles]).sort(),
         references: refs.map((ref) => [ref.name, names.get(ref.id as string)]),
       };
@@ -57,12 +67,22 @@ describe('upgradeRelease10to11', () => {
         {
           id: 'c',
           implementation: {
-            transactions: [{ id: 'p1', amount: { amount: 10, currency: 'GBP' }, providerOrganization: { scheme: 'GB-COH', id: '1', legalName: 'Council' } }],
+            transactions: [
+              {
+                id: 'p1',
+                amount: { amount: 10, currency: 'GBP' },
+                providerOrganization: { scheme: 'GB-COH', id: '1', legalName: 'Council' },
+              },
+            ],
           },
         },
       ],
     };
-    const out = upgradeRelease10to11(release) as { tender: Json; contracts: { implementation: { transactions: Json[] } }[]; parties: Json[] };
+    const out = upgradeRelease10to11(release) as {
+      tender: Json;
+      contracts: { implementation: { transactions: Json[] } }[];
+      parties: Json[];
+    };
     expect(out.tender).toEqual({ id: 't', amendments: [{ date: '2015-01-02', rationale: 'typo' }] });
     const t = out.contracts[0]!.implementation.transactions[0]!;
     expect(t.value).toEqual({ amount: 10, currency: 'GBP' });

@@ -9,7 +9,8 @@ import type { Finding } from '../../../src/ocds/types.js';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test data is mutated freely
 
 const ftsPackage = (name: string): Json[] =>
-  (JSON.parse(readFileSync(repoPath('data/sample/find-a-tender', name), 'utf8')) as { releases: Json[] }).releases;
+  (JSON.parse(readFileSync(repoPath('data/sample/find-a-tender', name), 'utf8')) as { releases: Json[] })
+    .releases;
 
 let validator: ReleaseValidator;
 let tender: Json;
@@ -31,14 +32,20 @@ describe('validator', () => {
   });
 
   it('points at a value of the wrong type', () => {
-    const found = errors(validator.validate(mutate((r) => (r.tender.value = { amount: 'a lot', currency: 'GBP' }))));
+    const found = errors(
+      validator.validate(mutate((r) => (r.tender.value = { amount: 'a lot', currency: 'GBP' }))),
+    );
     expect(found).toEqual([expect.objectContaining({ pointer: '/tender/value/amount', keyword: 'type' })]);
     expect(found[0]!.message.length).toBeGreaterThan(10);
   });
 
   it('refuses a date that is not a date-time', () => {
-    const found = errors(validator.validate(mutate((r) => (r.tender.tenderPeriod = { endDate: '31/12/2026' }))));
-    expect(found).toEqual([expect.objectContaining({ pointer: '/tender/tenderPeriod/endDate', keyword: 'format' })]);
+    const found = errors(
+      validator.validate(mutate((r) => (r.tender.tenderPeriod = { endDate: '31/12/2026' }))),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ pointer: '/tender/tenderPeriod/endDate', keyword: 'format' }),
+    ]);
   });
 
   it('refuses a value outside a closed codelist', () => {
@@ -47,7 +54,9 @@ describe('validator', () => {
   });
 
   it('warns, without an error, about a value outside an open codelist', () => {
-    const findings = validator.validate(mutate((r) => (r.parties[0].roles = [...r.parties[0].roles, 'rainmaker'])));
+    const findings = validator.validate(
+      mutate((r) => (r.parties[0].roles = [...r.parties[0].roles, 'rainmaker'])),
+    );
     expect(errors(findings)).toEqual([]);
     expect(findings).toContainEqual(expect.objectContaining({ severity: 'warning', value: 'rainmaker' }));
   });
@@ -60,7 +69,9 @@ describe('validator', () => {
   });
 
   it('validates every real release in the sample without throwing, most of them cleanly', () => {
-    const lines = readFileSync(repoPath('data/sample/contracts-finder/cf-2025-releases.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const lines = readFileSync(repoPath('data/sample/contracts-finder/cf-2025-releases.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     let clean = 0;
     for (const line of lines) if (errors(validator.validate(JSON.parse(line))).length === 0) clean++;
     expect(lines.length).toBeGreaterThan(100);

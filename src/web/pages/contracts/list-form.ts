@@ -36,7 +36,20 @@ const first = (v: unknown): string => {
   return typeof x === 'string' ? x : x === undefined || x === null ? '' : String(x);
 };
 
-const TEXT_FIELDS = ['q', 'buyer', 'buyerId', 'supplier', 'supplierId', 'cpv', 'minValue', 'maxValue', 'sort', 'order', 'page', 'pageSize'] as const;
+const TEXT_FIELDS = [
+  'q',
+  'buyer',
+  'buyerId',
+  'supplier',
+  'supplierId',
+  'cpv',
+  'minValue',
+  'maxValue',
+  'sort',
+  'order',
+  'page',
+  'pageSize',
+] as const;
 const DATE_FIELDS = ['endFrom', 'endTo'] as const;
 const PARTS = ['day', 'month', 'year'] as const;
 
@@ -44,7 +57,11 @@ export function readListForm(query: Record<string, unknown>): ListForm {
   const form = {} as ListForm;
   for (const f of TEXT_FIELDS) form[f] = first(query[f]).slice(0, 1000);
   for (const d of DATE_FIELDS) {
-    form[d] = { day: first(query[`${d}-day`]).trim(), month: first(query[`${d}-month`]).trim(), year: first(query[`${d}-year`]).trim() };
+    form[d] = {
+      day: first(query[`${d}-day`]).trim(),
+      month: first(query[`${d}-month`]).trim(),
+      year: first(query[`${d}-year`]).trim(),
+    };
   }
   return form;
 }
@@ -52,10 +69,14 @@ export function readListForm(query: Record<string, unknown>): ListForm {
 const DATE_LABELS = { endFrom: 'Contract ends on or after', endTo: 'Contract ends on or before' } as const;
 
 /** Day, month and year → YYYY-MM-DD, or the GOV.UK date-input message for what is missing or wrong. */
-export function dateFromParts(p: DateParts, label: string): { iso?: string; problem?: { message: string; part: (typeof PARTS)[number] } } {
+export function dateFromParts(
+  p: DateParts,
+  label: string,
+): { iso?: string; problem?: { message: string; part: (typeof PARTS)[number] } } {
   const missing = PARTS.filter((k) => p[k] === '');
   if (missing.length === 3) return {};
-  if (missing.length > 0) return { problem: { message: `${label} must include a ${missing.join(' and ')}`, part: missing[0]! } };
+  if (missing.length > 0)
+    return { problem: { message: `${label} must include a ${missing.join(' and ')}`, part: missing[0]! } };
   const bad = PARTS.find((k) => !/^\d+$/.test(p[k]));
   if (bad) return { problem: { message: `${label} must be a real date`, part: bad } };
   if (p.year.length !== 4) return { problem: { message: 'Year must include 4 numbers', part: 'year' } };
@@ -135,7 +156,8 @@ export function formQueryString(
   values.page = form.page;
   for (const [k, v] of Object.entries(overrides)) values[k] = v === undefined ? undefined : String(v);
   for (const k of omit) values[k] = undefined;
-  for (const [k, v] of Object.entries(values)) if (v !== undefined && v.trim() !== '') params.set(k, v.trim());
+  for (const [k, v] of Object.entries(values))
+    if (v !== undefined && v.trim() !== '') params.set(k, v.trim());
   const s = params.toString();
   return s ? `?${s}` : '';
 }

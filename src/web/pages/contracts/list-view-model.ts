@@ -28,14 +28,25 @@ const errorFor = (problems: FormProblem[], ...ids: string[]) => {
   return p ? { text: p.message } : undefined;
 };
 
-function textInput(form: ListForm, problems: FormProblem[], id: 'q' | 'buyer' | 'supplier' | 'cpv' | 'minValue' | 'maxValue', label: string, hint?: string, extra: object = {}) {
+function textInput(
+  form: ListForm,
+  problems: FormProblem[],
+  id: 'q' | 'buyer' | 'supplier' | 'cpv' | 'minValue' | 'maxValue',
+  label: string,
+  hint?: string,
+  extra: object = {},
+) {
   return {
     id,
     name: id,
     value: form[id],
     label: { text: label, classes: 'govuk-label--s' },
     ...(hint ? { hint: { text: hint } } : {}),
-    errorMessage: errorFor(problems, id, ...(id === 'buyer' ? ['buyerId'] : id === 'supplier' ? ['supplierId'] : [])),
+    errorMessage: errorFor(
+      problems,
+      id,
+      ...(id === 'buyer' ? ['buyerId'] : id === 'supplier' ? ['supplierId'] : []),
+    ),
     spellcheck: false,
     ...extra,
   };
@@ -44,7 +55,8 @@ function textInput(form: ListForm, problems: FormProblem[], id: 'q' | 'buyer' | 
 function dateInput(form: ListForm, problems: FormProblem[], id: 'endFrom' | 'endTo', legend: string) {
   const problem = problems.find((p) => p.field.startsWith(`${id}-`));
   // A missing part marks that field only; a date that is not real, or out of order, marks all three.
-  const onlyPart = problem && /must include/.test(problem.message) ? problem.field.slice(id.length + 1) : undefined;
+  const onlyPart =
+    problem && /must include/.test(problem.message) ? problem.field.slice(id.length + 1) : undefined;
   const marks = (part: string) => problem !== undefined && (onlyPart === undefined || onlyPart === part);
   const item = (name: 'day' | 'month' | 'year', width: number) => ({
     name,
@@ -61,7 +73,12 @@ function dateInput(form: ListForm, problems: FormProblem[], id: 'endFrom' | 'end
   };
 }
 
-const SORT_LABELS: Record<ContractSort, string> = { title: 'Title', value: 'Value', end: 'Ends', updated: 'Updated' };
+const SORT_LABELS: Record<ContractSort, string> = {
+  title: 'Title',
+  value: 'Value',
+  end: 'Ends',
+  updated: 'Updated',
+};
 
 function sortHeader(form: ListForm, query: ContractQuery, key: ContractSort, numeric = false) {
   const current = query.sort === key;
@@ -69,7 +86,9 @@ function sortHeader(form: ListForm, query: ContractQuery, key: ContractSort, num
   const href = `/contracts${formQueryString(form, { sort: key, order: nextOrder }, ['page'])}`;
   const hidden = ` (sort ${nextOrder === 'asc' ? 'ascending' : 'descending'})`;
   return {
-    html: html`<a class="govuk-link app-sort-link" href="${href}">${SORT_LABELS[key]}<span class="govuk-visually-hidden">${hidden}</span></a>`.toString(),
+    html: html`<a class="govuk-link app-sort-link" href="${href}"
+      >${SORT_LABELS[key]}<span class="govuk-visually-hidden">${hidden}</span></a
+    >`.toString(),
     attributes: { 'aria-sort': current ? (query.order === 'asc' ? 'ascending' : 'descending') : 'none' },
     ...(numeric ? { format: 'numeric' } : {}),
   };
@@ -77,23 +96,36 @@ function sortHeader(form: ListForm, query: ContractQuery, key: ContractSort, num
 
 function valueCell(c: ContractSummary): SafeHtml {
   if (!c.value) return html`${NOT_KNOWN}`;
-  const note = c.value.basis === 'tender' ? 'estimate' : c.value.basis === 'tender-gross' ? 'estimate incl. VAT' : undefined;
-  return html`${formatMoney(c.value)}${note ? html`<br><span class="govuk-body-s govuk-!-margin-0">${note}</span>` : ''}`;
+  const note =
+    c.value.basis === 'tender'
+      ? 'estimate'
+      : c.value.basis === 'tender-gross'
+        ? 'estimate incl. VAT'
+        : undefined;
+  return html`${formatMoney(c.value)}${note ? html`<br /><span class="govuk-body-s govuk-!-margin-0">${note}</span>` : ''}`;
 }
 
 function noticesCell(c: ContractSummary): SafeHtml {
   if (c.noticeTypes.length > 0) {
-    return html`${c.noticeTypes.map((t, i) => html`${i > 0 ? html`<br>` : ''}${t}${noticeTypeName(t) ? ` ${noticeTypeName(t)}` : ''}`)}`;
+    return html`${c.noticeTypes.map((t, i) => html`${i > 0 ? html`<br />` : ''}${t}${noticeTypeName(t) ? ` ${noticeTypeName(t)}` : ''}`)}`;
   }
   return html`${c.releaseTags.map(tagName).join(', ') || NOT_KNOWN}`;
 }
 
-const dateCell = (d: Date | null) => (d ? html`<time datetime="${isoDay(d)}">${formatDate(d)}</time>` : html`${NOT_KNOWN}`);
+const dateCell = (d: Date | null) =>
+  d ? html`<time datetime="${isoDay(d)}">${formatDate(d)}</time>` : html`${NOT_KNOWN}`;
 
 function row(c: ContractSummary) {
   return [
-    { html: html`${link(`/contracts/${encodeURIComponent(c.ocid)}`, c.title ?? c.ocid)}${c.synthetic ? html` <strong class="govuk-tag govuk-tag--grey">Synthetic</strong>` : ''}`.toString() },
-    { html: (c.buyer ? link(`/contracts?buyerId=${c.buyer.id}`, c.buyer.name) : html`${NOT_KNOWN}`).toString() },
+    {
+      html: html`${link(`/contracts/${encodeURIComponent(c.ocid)}`, c.title ?? c.ocid)}${c.synthetic ? html` <strong class="govuk-tag govuk-tag--grey">Synthetic</strong>` : ''}`.toString(),
+    },
+    {
+      html: (c.buyer
+        ? link(`/contracts?buyerId=${c.buyer.id}`, c.buyer.name)
+        : html`${NOT_KNOWN}`
+      ).toString(),
+    },
     { html: valueCell(c).toString(), format: 'numeric' },
     { html: dateCell(c.contractEnd).toString() },
     { html: noticesCell(c).toString() },
@@ -105,7 +137,9 @@ function pagination(form: ListForm, list: ContractList) {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   if (pages <= 1) return undefined;
   const href = (n: number) => `/contracts${formQueryString(form, { page: n })}`;
-  const shown = new Set([1, pages, list.page - 1, list.page, list.page + 1].filter((n) => n >= 1 && n <= pages));
+  const shown = new Set(
+    [1, pages, list.page - 1, list.page, list.page + 1].filter((n) => n >= 1 && n <= pages),
+  );
   const items: object[] = [];
   let last = 0;
   for (const n of [...shown].sort((a, b) => a - b)) {
@@ -126,10 +160,16 @@ export function listViewModel({ form, problems, query, list, named }: ListPageIn
   // Filters by id (from "more from this buyer" links) have no input: say which organisation, with a way out.
   const activeFilters: { text: string; removeHref: string }[] = [];
   if (named?.buyer) {
-    activeFilters.push({ text: `Buyer: ${named.buyer.name}`, removeHref: `/contracts${formQueryString({ ...form, buyerId: '' }, {}, ['page'])}` });
+    activeFilters.push({
+      text: `Buyer: ${named.buyer.name}`,
+      removeHref: `/contracts${formQueryString({ ...form, buyerId: '' }, {}, ['page'])}`,
+    });
   }
   if (named?.supplier) {
-    activeFilters.push({ text: `Supplier: ${named.supplier.name}`, removeHref: `/contracts${formQueryString({ ...form, supplierId: '' }, {}, ['page'])}` });
+    activeFilters.push({
+      text: `Supplier: ${named.supplier.name}`,
+      removeHref: `/contracts${formQueryString({ ...form, supplierId: '' }, {}, ['page'])}`,
+    });
   }
 
   let results;
@@ -170,16 +210,36 @@ export function listViewModel({ form, problems, query, list, named }: ListPageIn
   return {
     title: 'Contracts',
     wide: true,
-    errorSummary: problems.length > 0 ? problems.map((p) => ({ text: p.message, href: `#${p.field}` })) : undefined,
+    errorSummary:
+      problems.length > 0 ? problems.map((p) => ({ text: p.message, href: `#${p.field}` })) : undefined,
     inputs: {
-      q: textInput(form, problems, 'q', 'Search', 'Words in the title or description, like "heat network" or school -transport', { type: 'search' }),
+      q: textInput(
+        form,
+        problems,
+        'q',
+        'Search',
+        'Words in the title or description, like "heat network" or school -transport',
+        { type: 'search' },
+      ),
       buyer: textInput(form, problems, 'buyer', 'Buyer', 'Part of the name, like Leeds'),
       supplier: textInput(form, problems, 'supplier', 'Supplier', 'Part of the name'),
-      cpv: textInput(form, problems, 'cpv', 'CPV code', 'A division, group or class, like 72 or 45210000', { inputmode: 'numeric', classes: 'govuk-input--width-10' }),
-      minValue: textInput(form, problems, 'minValue', 'Minimum value', undefined, { prefix: { text: '£' }, inputmode: 'decimal', classes: 'govuk-input--width-10' }),
-      maxValue: textInput(form, problems, 'maxValue', 'Maximum value', undefined, { prefix: { text: '£' }, inputmode: 'decimal', classes: 'govuk-input--width-10' }),
+      cpv: textInput(form, problems, 'cpv', 'CPV code', 'A division, group or class, like 72 or 45210000', {
+        inputmode: 'numeric',
+        classes: 'govuk-input--width-10',
+      }),
+      minValue: textInput(form, problems, 'minValue', 'Minimum value', undefined, {
+        prefix: { text: '£' },
+        inputmode: 'decimal',
+        classes: 'govuk-input--width-10',
+      }),
+      maxValue: textInput(form, problems, 'maxValue', 'Maximum value', undefined, {
+        prefix: { text: '£' },
+        inputmode: 'decimal',
+        classes: 'govuk-input--width-10',
+      }),
     },
-    valueHint: 'Compared with the best known value in pounds: the contract value, else the award, else the estimate.',
+    valueHint:
+      'Compared with the best known value in pounds: the contract value, else the award, else the estimate.',
     dates: {
       endFrom: dateInput(form, problems, 'endFrom', 'Contract ends on or after'),
       endTo: dateInput(form, problems, 'endTo', 'Contract ends on or before'),
@@ -191,7 +251,12 @@ export function listViewModel({ form, problems, query, list, named }: ListPageIn
       errorMessage: errorFor(problems, 'pageSize'),
       items: PAGE_SIZES.map((n) => ({ value: String(n), text: String(n), selected: n === pageSize })),
     },
-    hidden: { sort: query?.sort ?? form.sort, order: query?.order ?? form.order, buyerId: form.buyerId, supplierId: form.supplierId },
+    hidden: {
+      sort: query?.sort ?? form.sort,
+      order: query?.order ?? form.order,
+      buyerId: form.buyerId,
+      supplierId: form.supplierId,
+    },
     activeFilters,
     clearHref: '/contracts',
     results,
