@@ -26,12 +26,28 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  layer(['src/domain/**'], ['store', 'ocds', 'analytics', 'services', 'web', 'api', 'cli', 'jobs'], 'domain/ is pure: it imports nothing of ours.'),
-  layer(['src/store/**'], ['ocds', 'analytics', 'services', 'web', 'api', 'cli', 'jobs'], 'store/ depends on domain/ only.'),
-  layer(['src/ocds/**'], ['analytics', 'services', 'web', 'api', 'cli', 'jobs'], 'ocds/ is the pipeline library: store/ and domain/ only.'),
+  layer(
+    ['src/domain/**'],
+    ['store', 'ocds', 'analytics', 'services', 'web', 'api', 'cli', 'jobs'],
+    'domain/ is pure: it imports nothing of ours.',
+  ),
+  layer(
+    ['src/store/**'],
+    ['ocds', 'analytics', 'services', 'web', 'api', 'cli', 'jobs'],
+    'store/ depends on domain/ only.',
+  ),
+  layer(
+    ['src/ocds/**'],
+    ['analytics', 'services', 'web', 'api', 'cli', 'jobs'],
+    'ocds/ is the pipeline library: store/ and domain/ only.',
+  ),
   layer(['src/analytics/**'], ['services', 'web', 'api', 'cli', 'jobs'], 'analytics/ sits below services/.'),
   layer(['src/services/**'], ['web', 'api', 'cli', 'jobs'], 'services/ must not know its callers.'),
-  layer(['src/web/**', 'src/api/**'], ['store', 'cli', 'jobs'], 'Routes call services/; a route that needs SQL means a service is missing.'),
+  layer(
+    ['src/web/**', 'src/api/**'],
+    ['store', 'cli', 'jobs'],
+    'Routes call services/; a route that needs SQL means a service is missing.',
+  ),
   {
     files: ['src/cli/**', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' },

@@ -12,7 +12,10 @@ export default defineConfig({
     outputFile: { json: 'test-results/vitest.json' },
     hookTimeout: 120_000,
     projects: [
-      { extends: true as const, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...dbTests, 'test/browser/**'] } },
+      {
+        extends: true as const,
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...dbTests, 'test/browser/**'] },
+      },
       {
         extends: true as const,
         test: {

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('missionbuy: not built yet. Run `npm install` (or `npm run build`) in the repository first.\n');
+  process.stderr.write(
+    'missionbuy: not built yet. Run `npm install` (or `npm run build`) in the repository first.\n',
+  );
   process.exit(70);
 }
 await import(entry.href);
