@@ -61,15 +61,9 @@ export interface PartyLink {
   evidence: string;
 }
 
-export interface OrganisationState {
+/** An organisation as the batch leaves it: a known one (ref = its id) or one the batch creates. */
+export interface OrganisationState extends Omit<KnownOrganisation, 'id'> {
   ref: OrgRef;
-  entityKey: string;
-  details: OrganisationDetails;
-  detailsAsOf: string | null;
-  identifiers: OrgIdentifier[];
-  originOcid: string | null;
-  originPartyId: string | null;
-  synthetic: boolean;
 }
 
 export interface Resolution {

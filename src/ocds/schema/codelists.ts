@@ -4,6 +4,7 @@
 // `ProfileBuilder.patched_codelists` do.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseCsv } from '../../domain/csv.js';
 
 /** One codelist: its current codes, and the deprecated ones (code → the version that deprecated it). */
 export interface Codelist {
@@ -17,40 +18,6 @@ export type Codelists = ReadonlyMap<string, Codelist>;
 interface MutableCodelist {
   codes: Set<string>;
   deprecated: Map<string, string>;
-}
-
-/** Splits RFC 4180 CSV text into rows (quoted fields may hold commas, quotes and newlines). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /**

@@ -9,5 +9,5 @@ export {
   type ReleaseSchemaBundle,
 } from './load.js';
 export { applyMergePatch } from './merge-patch.js';
-export { parseCsv, type Codelist, type Codelists } from './codelists.js';
+export type { Codelist, Codelists } from './codelists.js';
 export { FTS_DECLARED_EXTENSIONS, type DeclaredExtension } from './extensions.js';

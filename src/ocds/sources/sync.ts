@@ -14,7 +14,7 @@ import {
   withSourceLock,
 } from '../../store/sync.repository.js';
 import { drainCompileQueue } from '../ingest/compile-queue.js';
-import type { IngestDeps } from '../ingest/ingest.js';
+import type { IngestDeps, IngestSummary } from '../ingest/ingest.js';
 import { prepareRelease } from '../ingest/prepare.js';
 import { storeBatch } from '../ingest/store-batch.js';
 import { defaultPolicy, PageFetcher, type FetchPolicy } from './http.js';
@@ -38,7 +38,7 @@ export interface SyncProgress {
   elapsedSeconds: number;
 }
 
-export interface SyncSummary {
+export interface SyncSummary extends IngestSummary {
   source: string;
   status: 'done' | 'skipped';
   windowFrom: string;
@@ -47,12 +47,6 @@ export interface SyncSummary {
   pages: number;
   requests: number;
   retries: number;
-  read: number;
-  stored: number;
-  duplicates: number;
-  quarantined: number;
-  compiled: number;
-  seconds: number;
   /** Seconds spent waiting on HTTP (request to last byte, including retried attempts' final one). */
   networkSeconds: number;
   problems: string[];

@@ -36,7 +36,8 @@ const first = (v: unknown): string => {
   return typeof x === 'string' ? x : x === undefined || x === null ? '' : String(x);
 };
 
-const TEXT_FIELDS = [
+/** The filters passed to the service as typed. */
+const FILTER_FIELDS = [
   'q',
   'buyer',
   'buyerId',
@@ -45,11 +46,13 @@ const TEXT_FIELDS = [
   'cpv',
   'minValue',
   'maxValue',
-  'sort',
-  'order',
-  'page',
-  'pageSize',
 ] as const;
+const TEXT_FIELDS = [...FILTER_FIELDS, 'sort', 'order', 'page', 'pageSize'] as const;
+const pickFilters = (form: ListForm) =>
+  Object.fromEntries(FILTER_FIELDS.map((f) => [f, form[f]])) as Pick<
+    ListForm,
+    (typeof FILTER_FIELDS)[number]
+  >;
 const DATE_FIELDS = ['endFrom', 'endTo'] as const;
 const PARTS = ['day', 'month', 'year'] as const;
 
@@ -111,14 +114,7 @@ export const inputFor = (field: QueryField): string => INPUT_FOR[field];
 export function toQueryInput(form: ListForm): { input: ContractQueryInput; problems: FormProblem[] } {
   const problems: FormProblem[] = [];
   const input: ContractQueryInput = {
-    q: form.q,
-    buyer: form.buyer,
-    buyerId: form.buyerId,
-    supplier: form.supplier,
-    supplierId: form.supplierId,
-    cpv: form.cpv,
-    minValue: form.minValue,
-    maxValue: form.maxValue,
+    ...pickFilters(form),
     pageSize: form.pageSize,
     sort: (SORT_KEYS as readonly string[]).includes(form.sort) ? form.sort : undefined,
     order: form.order === 'asc' || form.order === 'desc' ? form.order : undefined,
@@ -139,16 +135,7 @@ export function formQueryString(
   omit: ('page' | 'pageSize')[] = [],
 ): string {
   const params = new URLSearchParams();
-  const values: Record<string, string | undefined> = {
-    q: form.q,
-    buyer: form.buyer,
-    buyerId: form.buyerId,
-    supplier: form.supplier,
-    supplierId: form.supplierId,
-    cpv: form.cpv,
-    minValue: form.minValue,
-    maxValue: form.maxValue,
-  };
+  const values: Record<string, string | undefined> = pickFilters(form);
   for (const d of DATE_FIELDS) for (const k of PARTS) values[`${d}-${k}`] = form[d][k];
   values.sort = form.sort;
   values.order = form.order;
