@@ -6,7 +6,6 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampWithDefault = ColumnType<Date, Date | string | undefined, Date | string>;
 /** numeric columns: exact decimal strings, never floats. */
 type Numeric = ColumnType<string, string | number, string | number>;
-type Json = ColumnType<unknown, string, string>;
 /** A JSON column with a database default. */
 type JsonWithDefault = ColumnType<unknown, string | undefined, string>;
 
@@ -37,7 +36,8 @@ export interface ReleaseTable {
   ingest_run_id: number | null;
   synthetic: Generated<boolean>;
   upgraded_from: string | null;
-  data: Json;
+  /** The release as JSON text (migration 0004: stored as text, parsed by the reader). */
+  data: string;
   findings: JsonWithDefault;
   finding_count: Generated<number>;
   ingested_at: TimestampWithDefault;
@@ -60,7 +60,8 @@ export interface QuarantineTable {
 
 export interface RecordTable {
   ocid: string;
-  compiled: Json;
+  /** The compiled release as JSON text (migration 0004). */
+  compiled: string;
   release_count: number;
   latest_release_date: Timestamp | null;
   findings: JsonWithDefault;

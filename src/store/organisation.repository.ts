@@ -122,7 +122,7 @@ export async function loadResolutionLookup(
   const taken = await sql<{ entity_key: string }>`
       select entity_key from organisation
       where entity_key = any(${keys}::text[])
-         or (entity_key ~ '~[0-9]+$' and regexp_replace(entity_key, '~[0-9]+$', '') = any(${keys}::text[]))`
+         or regexp_replace(entity_key, '~[0-9]+$', '') = any(${keys}::text[])`
     .execute(trx)
     .then((r) => r.rows.map((x) => x.entity_key));
 
@@ -169,21 +169,67 @@ function columns(details: OrganisationDetails, state: OrganisationState) {
   };
 }
 
+// Column → SQL type, for the typed VALUES list of the batched update.
+const UPDATE_TYPES = {
+  name: 'text',
+  normalised_name: 'text',
+  street_address: 'text',
+  locality: 'text',
+  postal_code: 'text',
+  normalised_postcode: 'text',
+  country_name: 'text',
+  region_code: 'text',
+  itl_code: 'text',
+  scale: 'text',
+  vcse: 'boolean',
+  public_service_mission: 'boolean',
+  sheltered_workshop: 'boolean',
+  buyer_type: 'text',
+  synthetic: 'boolean',
+  details_as_of: 'timestamptz',
+} as const satisfies Record<keyof ReturnType<typeof columns>, string>;
+
+/** Updates known organisations' details: one statement per chunk (`update … from (values …)`). */
+async function updateOrganisations(trx: Trx, states: readonly OrganisationState[]): Promise<void> {
+  const names = Object.keys(UPDATE_TYPES) as (keyof typeof UPDATE_TYPES)[];
+  const perStatement = Math.floor(60_000 / (names.length + 1));
+  for (let i = 0; i < states.length; i += perStatement) {
+    const rows = states.slice(i, i + perStatement).map((state) => {
+      const c = columns(state.details, state);
+      return sql`(${sql.join([
+        sql`${state.ref}::bigint`,
+        ...names.map((n) => sql`${c[n]}::${sql.raw(UPDATE_TYPES[n])}`),
+      ])})`;
+    });
+    await sql`update organisation as o set ${sql.join(
+      names.map((n) => sql`${sql.ref(n)} = v.${sql.ref(n)}`),
+    )}, updated_at = now()
+      from (values ${sql.join(rows)}) as v(id, ${sql.join(names.map((n) => sql.ref(n)))})
+      where o.id = v.id`.execute(trx);
+  }
+}
+
 /** Writes the resolution; returns the database id of every ref (new refs are negative). */
 export async function writeResolution(trx: Trx, resolution: Resolution): Promise<(ref: OrgRef) => number> {
   const created = new Map<OrgRef, number>();
-  for (const state of resolution.created) {
-    const row = await trx
+  // One multi-row insert per chunk; rows come back matched by their unique entity key.
+  const perInsert = Math.floor(60_000 / 19);
+  for (let i = 0; i < resolution.created.length; i += perInsert) {
+    const chunk = resolution.created.slice(i, i + perInsert);
+    const rows = await trx
       .insertInto('organisation')
-      .values({
-        entity_key: state.entityKey,
-        origin_ocid: state.originOcid,
-        origin_party_id: state.originPartyId,
-        ...columns(state.details, state),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    created.set(state.ref, row.id);
+      .values(
+        chunk.map((state) => ({
+          entity_key: state.entityKey,
+          origin_ocid: state.originOcid,
+          origin_party_id: state.originPartyId,
+          ...columns(state.details, state),
+        })),
+      )
+      .returning(['id', 'entity_key'])
+      .execute();
+    const idByKey = new Map(rows.map((r) => [r.entity_key, r.id]));
+    for (const state of chunk) created.set(state.ref, idByKey.get(state.entityKey)!);
   }
   const idOf = (ref: OrgRef): number => {
     const live = resolution.find(ref);
@@ -191,13 +237,7 @@ export async function writeResolution(trx: Trx, resolution: Resolution): Promise
     if (id === undefined) throw new Error(`organisation ref ${ref} was not written`);
     return id;
   };
-  for (const state of resolution.updated) {
-    await trx
-      .updateTable('organisation')
-      .set({ ...columns(state.details, state), updated_at: sql`now()` })
-      .where('id', '=', state.ref)
-      .execute();
-  }
+  await updateOrganisations(trx, resolution.updated);
   for (const { into, from } of resolution.merges) await mergeOrganisation(trx, idOf(into), from);
   const identifiers = [
     ...resolution.created.flatMap((s) => s.identifiers.map((i) => ({ org: idOf(s.ref), i }))),

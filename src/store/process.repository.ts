@@ -374,7 +374,8 @@ export async function findRecord(db: Db, ocid: string) {
       sql<number>`jsonb_array_length(findings)`.as('finding_count'),
     ])
     .where('ocid', '=', ocid)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((r) => r && { ...r, compiled: JSON.parse(r.compiled) as Record<string, unknown> });
 }
 
 /** The stored releases of a process (raw JSON), in the order of the OCDS record's `releases`. */
@@ -385,7 +386,8 @@ export async function findReleaseData(db: Db, ocid: string) {
     .where('ocid', '=', ocid)
     .orderBy('date_text')
     .orderBy('id')
-    .execute();
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> })));
 }
 
 export async function findRelease(db: Db, ocid: string, id: number) {
@@ -394,7 +396,8 @@ export async function findRelease(db: Db, ocid: string, id: number) {
     .select(['id', 'ocid', 'release_id', 'data', 'source'])
     .where('ocid', '=', ocid)
     .where('id', '=', id)
-    .executeTakeFirst();
+    .executeTakeFirst()
+    .then((r) => r && { ...r, data: JSON.parse(r.data) as Record<string, unknown> });
 }
 
 // ── totals for the home page and /api/stats ────────────────────────────────────────────────────────────────

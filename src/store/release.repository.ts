@@ -119,9 +119,11 @@ export async function insertReleases(
 
 export async function queueCompile(trx: Db, ocids: string[]): Promise<void> {
   if (ocids.length === 0) return;
-  await sql`insert into compile_queue (ocid) select unnest(${ocids}::text[]) on conflict do nothing`.execute(
-    trx,
-  );
+  // `do update`, not `do nothing`: the upsert locks an existing queue row. A compile that has already taken the
+  // row (locked, about to delete it) makes us wait and then insert afresh; a compile that comes after us skips
+  // the locked row until we commit. Either way the ocid is compiled again with these releases visible.
+  await sql`insert into compile_queue (ocid) select unnest(${ocids}::text[]) as ocid order by ocid
+    on conflict (ocid) do update set queued_at = now()`.execute(trx);
 }
 
 export async function insertQuarantine(
@@ -179,6 +181,8 @@ export interface StoredRelease {
   dateText: string;
   tags: string[];
   hash: Buffer;
+  source: string;
+  synthetic: boolean;
   data: Record<string, unknown>;
 }
 
@@ -187,7 +191,7 @@ export async function releasesForOcids(db: Db, ocids: string[]): Promise<StoredR
   if (ocids.length === 0) return [];
   const rows = await db
     .selectFrom('release')
-    .select(['id', 'ocid', 'release_id', 'date_text', 'tags', 'hash', 'data'])
+    .select(['id', 'ocid', 'release_id', 'date_text', 'tags', 'hash', 'source', 'synthetic', 'data'])
     .where('ocid', '=', sql<string>`any(${ocids}::text[])`)
     .orderBy('ocid')
     .orderBy('date_text')
@@ -200,7 +204,9 @@ export async function releasesForOcids(db: Db, ocids: string[]): Promise<StoredR
     dateText: r.date_text,
     tags: r.tags,
     hash: r.hash,
-    data: r.data as Record<string, unknown>,
+    source: r.source,
+    synthetic: r.synthetic,
+    data: JSON.parse(r.data) as Record<string, unknown>,
   }));
 }
 
@@ -248,7 +254,8 @@ export async function recordsPage(
   let q = db.selectFrom('record').select(['ocid', 'compiled']).orderBy('ocid').limit(opts.limit);
   if (opts.ocids) q = q.where('ocid', '=', sql<string>`any(${opts.ocids}::text[])`);
   if (opts.after !== undefined) q = q.where('ocid', '>', opts.after);
-  return q.execute();
+  const rows = await q.execute();
+  return rows.map((r) => ({ ocid: r.ocid, compiled: JSON.parse(r.compiled) as unknown }));
 }
 
 export async function countReleases(db: Db): Promise<number> {

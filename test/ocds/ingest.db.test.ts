@@ -75,7 +75,7 @@ describe('ingest of the real sample', () => {
 
   it('upgrades the OCDS 1.0 Contracts Finder packages to 1.1 (parties) on the way in', async () => {
     const up = await sql<{ n: number; with_parties: number }>`
-      select count(*)::int as n, count(*) filter (where data ? 'parties')::int as with_parties
+      select count(*)::int as n, count(*) filter (where data::jsonb ? 'parties')::int as with_parties
       from release where upgraded_from = '1.0'`.execute(t.db);
     expect(up.rows[0]!.n).toBe(164);
     expect(up.rows[0]!.with_parties).toBe(164);

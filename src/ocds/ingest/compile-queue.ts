@@ -58,21 +58,13 @@ function groupByOcid(releases: StoredRelease[]): Map<string, StoredRelease[]> {
 
 async function compileBatch(trx: Transaction<Database>, deps: CompileDeps, ocids: string[]): Promise<number> {
   const stored = await releasesForOcids(trx, ocids);
-  const sources = await trx
-    .selectFrom('release')
-    .select(['ocid', 'source', 'synthetic'])
-    .distinctOn('ocid')
-    .where('ocid', 'in', ocids)
-    .orderBy('ocid')
-    .orderBy('id')
-    .execute();
-  const sourceOf = new Map(sources.map((s) => [s.ocid, s]));
   const records: NewRecord[] = [];
   const inputs: RecordInput[] = [];
   for (const [ocid, releases] of groupByOcid(stored)) {
     const { compiled, findings } = deps.compile(releases.map((r) => r.data));
     const allFindings = [...clashFindings(releases), ...findings];
-    const first = sourceOf.get(ocid);
+    // The record's source and synthetic flag are those of its first stored release.
+    const first = releases.reduce((a, b) => (b.id < a.id ? b : a));
     const latest = releases[releases.length - 1]?.dateText ?? null;
     records.push({
       ocid,
@@ -80,14 +72,14 @@ async function compileBatch(trx: Transaction<Database>, deps: CompileDeps, ocids
       releaseCount: releases.length,
       latestDate: latest,
       findings: JSON.stringify(allFindings),
-      synthetic: first?.synthetic ?? false,
+      synthetic: first.synthetic,
     });
     inputs.push({
       ocid,
       compiled,
       releases: releases.map((r) => ({ id: r.releaseId, date: r.dateText, tags: r.tags, data: r.data })),
-      source: first?.source ?? 'unknown',
-      synthetic: first?.synthetic ?? false,
+      source: first.source,
+      synthetic: first.synthetic,
     });
   }
   await upsertRecords(trx, records);
@@ -101,7 +93,7 @@ export async function drainCompileQueue(
   deps: CompileDeps,
   options: { batchSize?: number; onProgress?: (compiled: number, queued: number) => void } = {},
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 200;
   let compiled = 0;
   const queued = await compileQueueLength(db);
   for (;;) {

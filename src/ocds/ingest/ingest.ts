@@ -52,7 +52,7 @@ export async function ingestItems(
 ): Promise<IngestSummary> {
   const started = performance.now();
   const synthetic = options.synthetic ?? false;
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 500;
   const meta = { source: options.source, synthetic };
   const runId = await startRun(db, options.source, inputs, synthetic);
   const total = { read: 0, stored: 0, duplicates: 0, quarantined: 0, compiled: 0 };
@@ -62,6 +62,26 @@ export async function ingestItems(
   let releases: NewRelease[] = [];
   let quarantine: NewQuarantine[] = [];
   let pending: Promise<void> = Promise.resolve();
+  const compile = options.compile !== false;
+  // Compiling runs alongside storing, on its own connection: records of stored batches are built while the
+  // next batches are parsed and written. An ocid whose releases arrive after it was compiled is queued again.
+  let compiling: Promise<void> | null = null;
+  let compileError: unknown;
+  const compileInBackground = () => {
+    if (!compile || compiling) return;
+    const before = total.compiled;
+    compiling = drainCompileQueue(db, deps, {
+      onProgress: (n) => {
+        total.compiled = before + n;
+        report('store');
+      },
+    })
+      .then(
+        (n) => void (total.compiled = before + n),
+        (e: unknown) => void (compileError ??= e),
+      )
+      .finally(() => (compiling = null));
+  };
 
   const flush = () => {
     const rs = releases;
@@ -79,6 +99,8 @@ export async function ingestItems(
         total.quarantined += counts.quarantined;
       });
       report('store');
+      if (compileError) throw compileError;
+      compileInBackground();
     });
     return pending;
   };
@@ -98,10 +120,13 @@ export async function ingestItems(
     }
     flush();
     await pending;
-    if (options.compile !== false) {
-      total.compiled = await drainCompileQueue(db, deps, {
+    await compiling;
+    if (compileError) throw compileError;
+    if (compile) {
+      const before = total.compiled;
+      total.compiled += await drainCompileQueue(db, deps, {
         onProgress: (compiled, queued) => {
-          total.compiled = compiled;
+          total.compiled = before + compiled;
           report('compile', { compileQueued: queued });
         },
       });
@@ -109,6 +134,7 @@ export async function ingestItems(
     await finishRun(db, runId);
   } catch (e) {
     await pending.catch(() => {});
+    await compiling;
     await finishRun(db, runId, (e as Error).message).catch(() => {});
     throw e;
   }
