@@ -120,9 +120,9 @@ export async function loadResolutionLookup(
   ]);
   const keys = [...new Set(requests.map(proposedEntityKey))];
   const taken = await sql<{ entity_key: string }>`
-      select entity_key from organisation
-      where entity_key = any(${keys}::text[])
-         or regexp_replace(entity_key, '~[0-9]+$', '') = any(${keys}::text[])`
+      select entity_key from organisation where entity_key = any(${keys}::text[])
+      union
+      select entity_key from organisation where regexp_replace(entity_key, '~[0-9]+$', '') = any(${keys}::text[])`
     .execute(trx)
     .then((r) => r.rows.map((x) => x.entity_key));
 
