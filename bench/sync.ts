@@ -1,6 +1,7 @@
 // bench/sync: end-to-end sync from the local replay server (Contracts Finder shape, 100 releases a page,
 // no politeness delay) into a fresh embedded PostgreSQL: releases/s, and the share of time spent outside the
-// HTTP wait (fetching pages) — i.e. in our own parse/validate/store/compile work.
+// HTTP wait (time the sync stood waiting for a page; prefetching hides the rest) — i.e. in our own
+// parse/validate/store/compile work.
 // The feed is the real Contracts Finder sample scaled with the synthetic generator (tagged synthetic in its ids).
 // Usage: npm run build && node dist/bench/sync.js [--releases 20000]
 import { mkdtempSync, rmSync } from 'node:fs';

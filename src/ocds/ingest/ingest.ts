@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import { finishRun, startRun, type NewQuarantine, type NewRelease } from '../../store/release.repository.js';
 import type { InputItem } from '../types.js';
+import { backgroundCompiler } from './background-compile.js';
 import { drainCompileQueue, type CompileDeps } from './compile-queue.js';
 import { prepareRelease, toQuarantine, type Checker } from './prepare.js';
 import { storeBatch } from './store-batch.js';
@@ -63,25 +64,10 @@ export async function ingestItems(
   let quarantine: NewQuarantine[] = [];
   let pending: Promise<void> = Promise.resolve();
   const compile = options.compile !== false;
-  // Compiling runs alongside storing, on its own connection: records of stored batches are built while the
-  // next batches are parsed and written. An ocid whose releases arrive after it was compiled is queued again.
-  let compiling: Promise<void> | null = null;
-  let compileError: unknown;
-  const compileInBackground = () => {
-    if (!compile || compiling) return;
-    const before = total.compiled;
-    compiling = drainCompileQueue(db, deps, {
-      onProgress: (n) => {
-        total.compiled = before + n;
-        report('store');
-      },
-    })
-      .then(
-        (n) => void (total.compiled = before + n),
-        (e: unknown) => void (compileError ??= e),
-      )
-      .finally(() => (compiling = null));
-  };
+  const background = backgroundCompiler(db, deps, (n) => {
+    total.compiled = n;
+    report('store');
+  });
 
   const flush = () => {
     const rs = releases;
@@ -99,8 +85,7 @@ export async function ingestItems(
         total.quarantined += counts.quarantined;
       });
       report('store');
-      if (compileError) throw compileError;
-      compileInBackground();
+      if (compile) background.kick();
     });
     return pending;
   };
@@ -120,10 +105,9 @@ export async function ingestItems(
     }
     flush();
     await pending;
-    await compiling;
-    if (compileError) throw compileError;
+    await background.settle();
     if (compile) {
-      const before = total.compiled;
+      const before = (total.compiled = background.compiled);
       total.compiled += await drainCompileQueue(db, deps, {
         onProgress: (compiled, queued) => {
           total.compiled = before + compiled;
@@ -134,7 +118,7 @@ export async function ingestItems(
     await finishRun(db, runId);
   } catch (e) {
     await pending.catch(() => {});
-    await compiling;
+    await background.settle().catch(() => {});
     await finishRun(db, runId, (e as Error).message).catch(() => {});
     throw e;
   }

@@ -13,11 +13,12 @@ import {
   startSyncRun,
   withSourceLock,
 } from '../../store/sync.repository.js';
+import { backgroundCompiler } from '../ingest/background-compile.js';
 import { drainCompileQueue } from '../ingest/compile-queue.js';
 import type { IngestDeps, IngestSummary } from '../ingest/ingest.js';
 import { prepareRelease } from '../ingest/prepare.js';
 import { storeBatch } from '../ingest/store-batch.js';
-import { defaultPolicy, PageFetcher, type FetchPolicy } from './http.js';
+import { defaultPolicy, PageFetcher, type FetchPolicy, type PageResult } from './http.js';
 import { firstPageUrl, type SourceConfig } from './sources.js';
 
 export interface SyncOptions {
@@ -25,8 +26,6 @@ export interface SyncOptions {
   since?: Date;
   until?: Date;
   policy?: Partial<FetchPolicy>;
-  /** Compile the records touched every N pages (and at the end). */
-  compileEvery?: number;
   onProgress?(p: SyncProgress): void;
   onRetry?(info: { url: string; attempt: number; reason: string; waitMs: number }): void;
 }
@@ -47,7 +46,7 @@ export interface SyncSummary extends IngestSummary {
   pages: number;
   requests: number;
   retries: number;
-  /** Seconds spent waiting on HTTP (request to last byte, including retried attempts' final one). */
+  /** Seconds the sync stood waiting for HTTP (fetching the next page while storing this one is not counted). */
   networkSeconds: number;
   problems: string[];
 }
@@ -97,6 +96,15 @@ export async function syncSource(
     const total = { pages: 0, read: 0, stored: 0, duplicates: 0, quarantined: 0, compiled: 0, networkMs: 0 };
     const problems: string[] = [];
     const seen = new Set<string>();
+    // Records are compiled on another connection while the next pages are fetched and stored.
+    const background = backgroundCompiler(db, deps);
+    // The next page is fetched while this one is stored; a prefetch that fails is reported when its turn comes.
+    let prefetched: { url: string; page: Promise<PageResult> } | null = null;
+    const fetchPage = (u: string): Promise<PageResult> => {
+      const p = prefetched?.url === u ? prefetched.page : fetcher.fetchPage(u);
+      prefetched = null;
+      return p;
+    };
     try {
       while (url) {
         if (seen.has(url)) {
@@ -105,8 +113,9 @@ export async function syncSource(
         }
         seen.add(url);
         const before = { requests: fetcher.requests, retries: fetcher.retries };
-        const page = await fetcher.fetchPage(url);
-        total.networkMs += page.networkMs;
+        const waitStart = performance.now();
+        const page = await fetchPage(url);
+        total.networkMs += performance.now() - waitStart; // only the wait not hidden behind storing
         const releases: NewRelease[] = [];
         const quarantine: NewQuarantine[] = [];
         (page.page.releases as unknown[]).forEach((value, i) => {
@@ -121,6 +130,10 @@ export async function syncSource(
         const links = page.page.links as { next?: unknown } | undefined;
         const next = typeof links?.next === 'string' && links.next.length > 0 ? links.next : null;
         const pageUrl: string = url;
+        if (next && !seen.has(next)) {
+          prefetched = { url: next, page: fetcher.fetchPage(next) };
+          prefetched.page.catch(() => {}); // handled when awaited
+        }
         await db.transaction().execute(async (trx) => {
           const counts = await storeBatch(
             trx,
@@ -160,15 +173,15 @@ export async function syncSource(
           stored: total.stored,
           elapsedSeconds: (performance.now() - started) / 1000,
         });
-        if (options.compileEvery && total.pages % options.compileEvery === 0) {
-          total.compiled += await drainCompileQueue(db, deps);
-        }
+        background.kick();
         url = next;
       }
-      total.compiled += await drainCompileQueue(db, deps);
+      await background.settle();
+      total.compiled = background.compiled + (await drainCompileQueue(db, deps));
       await finishSyncRun(db, syncRunId, 'done', problems);
       await finishRun(db, runId);
     } catch (e) {
+      await background.settle().catch(() => {});
       const message = (e as Error).message;
       await finishSyncRun(db, syncRunId, 'failed', problems, message).catch(() => {});
       await finishRun(db, runId, message).catch(() => {});
