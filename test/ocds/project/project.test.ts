@@ -2,10 +2,8 @@
 // study): every column is checked against the value read by hand from the published JSON.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCompiledRelease, getMergeRules } from '../../../src/ocds/compile/index.js';
-import { projectRecord } from '../../../src/ocds/project/index.js';
-import { loadReleaseSchema } from '../../../src/ocds/schema/index.js';
 import { repoPath } from '../../../src/paths.js';
+import { projectReleases } from '../../support/project.js';
 
 const release = (
   JSON.parse(
@@ -18,21 +16,7 @@ const release = (
   }
 ).releases[0]!;
 
-function project(releases: Record<string, unknown>[]) {
-  const { compiled } = createCompiledRelease(releases, getMergeRules(loadReleaseSchema()));
-  return projectRecord({
-    ocid: String(releases[0]!.ocid),
-    compiled,
-    releases: releases.map((r) => ({
-      id: String(r.id),
-      date: String(r.date),
-      tags: r.tag as string[],
-      data: r,
-    })),
-    source: 'fts',
-    synthetic: false,
-  });
-}
+const project = (releases: Record<string, unknown>[]) => projectReleases(releases, 'fts');
 
 describe('projectRecord', () => {
   const p = project([release]);

@@ -1,0 +1,84 @@
+// The runner: facts in, results out. evaluateRecord / evaluateBuyer are pure (the checks over one record or one
+// buyer); runQualityChecks reads the facts a page at a time and yields each page's results. Results are shaped for
+// a scorecard (group by buyerId and checkId; fail/pass counts per record; links by ocid) and for a compliance
+// calendar (dueDate, doneDate). One result per record and check, or per award/contract/year (`subject`) for the
+// deadline checks: count a record as failing a check when any of its results for that check fails.
+import type { Kysely } from 'kysely';
+import { isDay, rulesOn, ukDay, type Day, type RulesOn } from '../../domain/rules/index.js';
+import type { Database } from '../../store/database.js';
+import type { BuyerCheck, CheckContext, CheckResult, RecordCheck } from './check.js';
+import type { BuyerFacts, RecordFacts } from './facts.js';
+import { buyerPages, loadBuyerFacts, loadRecordFacts, ocidPages, type QualityScope } from './load-facts.js';
+import { BUYER_CHECKS, RECORD_CHECKS } from './registry.js';
+
+export function qualityContext(asOf: Day, rules: RulesOn = rulesOn()): CheckContext {
+  if (!isDay(asOf)) throw new Error(`quality checks: as-of ${asOf} is not a day (YYYY-MM-DD)`);
+  return { asOf, rules };
+}
+
+/**
+ * Every record check on one record. A record first published after the as-of day did not exist then: no results
+ * (so results as of a past quarter end count only what was published by then).
+ */
+export function evaluateRecord(
+  facts: RecordFacts,
+  ctx: CheckContext,
+  checks: readonly RecordCheck[] = RECORD_CHECKS,
+): CheckResult[] {
+  const first = ukDay(facts.firstPublished);
+  if (first !== null && first > ctx.asOf) return [];
+  return checks.flatMap((check) =>
+    check
+      .evaluate(facts, ctx)
+      .map((o) => ({ ...o, ocid: facts.ocid, buyerId: facts.buyerId, checkId: check.id })),
+  );
+}
+
+export function evaluateBuyer(
+  facts: BuyerFacts,
+  ctx: CheckContext,
+  checks: readonly BuyerCheck[] = BUYER_CHECKS,
+): CheckResult[] {
+  return checks.flatMap((check) =>
+    check.evaluate(facts, ctx).map((o) => ({ ...o, ocid: null, buyerId: facts.buyerId, checkId: check.id })),
+  );
+}
+
+export interface RunOptions {
+  /** The day to judge as of: today for the scorecard, a quarter end for a trend. Never read from the clock here. */
+  asOf: Day;
+  pageSize?: number;
+  rules?: RulesOn;
+  recordChecks?: readonly RecordCheck[];
+  /** Organisation-level checks; run for a buyer scope or all, not for a list of ocids. */
+  buyerChecks?: readonly BuyerCheck[];
+}
+
+/** Runs the checks over a scope, yielding one page of results at a time (records first, then buyers). */
+export async function* runQualityChecks(
+  db: Kysely<Database>,
+  scope: QualityScope,
+  options: RunOptions,
+): AsyncGenerator<CheckResult[]> {
+  const ctx = qualityContext(options.asOf, options.rules);
+  const pageSize = options.pageSize ?? 500;
+  for await (const ocids of ocidPages(db, scope, pageSize)) {
+    const facts = await loadRecordFacts(db, ocids);
+    yield facts.flatMap((f) => evaluateRecord(f, ctx, options.recordChecks));
+  }
+  for await (const ids of buyerPages(db, scope, pageSize)) {
+    const facts = await loadBuyerFacts(db, ids);
+    yield facts.flatMap((f) => evaluateBuyer(f, ctx, options.buyerChecks));
+  }
+}
+
+/** All results of a scope in one array (for small scopes and tests; page with runQualityChecks otherwise). */
+export async function collectQualityResults(
+  db: Kysely<Database>,
+  scope: QualityScope,
+  options: RunOptions,
+): Promise<CheckResult[]> {
+  const out: CheckResult[] = [];
+  for await (const page of runQualityChecks(db, scope, options)) out.push(...page);
+  return out;
+}
