@@ -12,48 +12,27 @@ interface Found {
   isValid: boolean | null;
 }
 
+type Place = { source: string; classification: Json | null; additional: Json[] };
+
+/** A place from an object holding `classification` and `additionalClassifications`. */
+const place = (source: string, holder: Json | null | undefined): Place => ({
+  source,
+  classification: obj(holder?.classification),
+  additional: objects(holder?.additionalClassifications),
+});
+
 /** Where classifications are read, in this order (the first place a code appears is its `source`). */
-function places(compiled: Json): { source: string; classification: Json | null; additional: Json[] }[] {
+function places(compiled: Json): Place[] {
   const tender = obj(compiled.tender);
-  const out: { source: string; classification: Json | null; additional: Json[] }[] = [];
-  out.push({
-    source: 'tender.classification',
-    classification: obj(tender?.classification),
-    additional: objects(tender?.additionalClassifications),
-  });
-  for (const item of objects(tender?.items)) {
-    out.push({
-      source: 'tender.items',
-      classification: obj(item.classification),
-      additional: objects(item.additionalClassifications),
-    });
-  }
-  for (const lot of objects(tender?.lots)) {
-    out.push({
-      source: 'tender.lots',
-      classification: obj(lot.classification),
-      additional: objects(lot.additionalClassifications),
-    });
-  }
-  for (const award of objects(compiled.awards)) {
-    for (const item of objects(award.items)) {
-      out.push({
-        source: 'awards.items',
-        classification: obj(item.classification),
-        additional: objects(item.additionalClassifications),
-      });
-    }
-  }
-  for (const contract of objects(compiled.contracts)) {
-    for (const item of objects(contract.items)) {
-      out.push({
-        source: 'contracts.items',
-        classification: obj(item.classification),
-        additional: objects(item.additionalClassifications),
-      });
-    }
-  }
-  return out;
+  return [
+    place('tender.classification', tender),
+    ...objects(tender?.items).map((item) => place('tender.items', item)),
+    ...objects(tender?.lots).map((lot) => place('tender.lots', lot)),
+    ...objects(compiled.awards).flatMap((a) => objects(a.items).map((item) => place('awards.items', item))),
+    ...objects(compiled.contracts).flatMap((c) =>
+      objects(c.items).map((item) => place('contracts.items', item)),
+    ),
+  ];
 }
 
 function read(c: Json, source: string, cpvList: CpvList): Found | null {
