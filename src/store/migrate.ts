@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001-releases.js';
 import * as m0002 from './migrations/0002-contract-model.js';
 import * as m0003 from './migrations/0003-sync.js';
 import * as m0004 from './migrations/0004-documents-as-text.js';
+import * as m0005 from './migrations/0005-quality.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
   '0002-contract-model': m0002,
   '0003-sync': m0003,
   '0004-documents-as-text': m0004,
+  '0005-quality': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,12 +5,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import {
   AnyObject,
+  AsOfQuery,
   ContractList,
   ContractListQuery,
   ContractSummary,
   ErrorBody,
+  League,
+  LeagueQuery,
   OcidParams,
+  OrganisationParams,
   ReleaseParams,
+  Scorecard,
 } from './schemas.js';
 
 const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
@@ -73,6 +78,34 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
       },
     },
     async (request) => services.contracts.release(request.params.ocid, request.params.key),
+  );
+
+  api.get(
+    '/quality/organisations',
+    {
+      schema: {
+        tags: ['quality'],
+        summary: 'Data-quality league table: every buyer’s score, sortable and paginated',
+        querystring: LeagueQuery,
+        response: { 200: League, ...errors },
+      },
+    },
+    async (request) => services.quality.league(request.query),
+  );
+
+  api.get(
+    '/quality/organisations/:id',
+    {
+      schema: {
+        tags: ['quality'],
+        summary:
+          'One organisation’s data-quality scorecard: score, checks, trend, peers, accountable officer',
+        params: OrganisationParams,
+        querystring: AsOfQuery,
+        response: { 200: Scorecard, ...errors },
+      },
+    },
+    async (request) => services.quality.scorecard(request.params.id, request.query),
   );
 
   api.get(

@@ -1,6 +1,14 @@
 // The API's schemas (TypeBox): one definition validates requests, shapes responses and documents the OpenAPI.
 import { Type, type TSchema } from 'typebox';
-import { MAX_PAGE, MAX_PAGE_SIZE, MAX_TEXT, SORT_KEYS } from '../../services/index.js';
+import {
+  LEAGUE_MAX_PAGE,
+  LEAGUE_MAX_PAGE_SIZE,
+  LEAGUE_SORTS,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  MAX_TEXT,
+  SORT_KEYS,
+} from '../../services/index.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const DateTime = Nullable(Type.String({ format: 'date-time' }));
@@ -88,3 +96,88 @@ export const ReleaseParams = Type.Object({
 
 /** A JSON document passed through as stored (OCDS data): described, not reshaped. */
 export const AnyObject = Type.Object({}, { additionalProperties: true });
+
+// Data-quality scorecards (docs/quality-checks.md, "Scorecard").
+const Day = Type.String({ format: 'date', description: 'A UK calendar day (YYYY-MM-DD).' });
+const Score = Nullable(
+  Type.Number({ minimum: 0, maximum: 100, description: '0–100, one decimal; null when no check applied.' }),
+);
+
+export const LeagueQuery = Type.Object(
+  {
+    sort: Type.Optional(Type.Union(LEAGUE_SORTS.map((k) => Type.Literal(k)))),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: LEAGUE_MAX_PAGE, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: LEAGUE_MAX_PAGE_SIZE, default: 25 })),
+    asOf: Type.Optional({ ...Day, description: 'Judge as of this day (default: today).' }),
+  },
+  { additionalProperties: false },
+);
+
+export const League = Type.Object({
+  asOf: Day,
+  items: Type.Array(
+    Type.Object({
+      rank: Nullable(Type.Integer({ description: '1 + organisations with a higher score.' })),
+      id: Type.Integer(),
+      name: Type.String(),
+      buyerType: Nullable(Type.String()),
+      score: Score,
+      failures: Type.Integer({ description: 'Failed (record, check) pairs.' }),
+      notComputable: Type.Integer(),
+      checksScored: Type.Integer(),
+    }),
+  ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  sort: Type.String(),
+  order: Type.String(),
+});
+
+export const OrganisationParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const AsOfQuery = Type.Object({ asOf: Type.Optional(Day) }, { additionalProperties: false });
+
+export const Scorecard = Type.Object({
+  asOf: Day,
+  organisation: Type.Object({ id: Type.Integer(), name: Type.String(), buyerType: Nullable(Type.String()) }),
+  officer: Nullable(
+    Type.Object({
+      name: Type.String(),
+      role: Type.String(),
+      email: Type.String(),
+      phone: Nullable(Type.String()),
+      updatedAt: Type.String({ format: 'date-time' }),
+      updatedBy: Type.String(),
+    }),
+  ),
+  score: Score,
+  checksScored: Type.Integer(),
+  failures: Type.Integer(),
+  notComputable: Type.Integer(),
+  checks: Type.Array(
+    Type.Object({
+      checkId: Type.String(),
+      title: Type.String(),
+      category: Type.String(),
+      severity: Type.String(),
+      weight: Type.Integer(),
+      applicable: Type.Integer({ description: 'passed + failed' }),
+      passed: Type.Integer(),
+      failed: Type.Integer(),
+      notComputable: Type.Integer(),
+      notYetDue: Type.Integer(),
+      outOfScope: Type.Integer(),
+      passRate: Nullable(Type.Number()),
+      failingOcids: Type.Array(Type.String()),
+      failingSubjects: Type.Array(Type.String()),
+    }),
+  ),
+  trend: Type.Array(Type.Object({ quarter: Type.String(), asOf: Day, score: Score })),
+  peers: Type.Object({
+    buyerType: Nullable(Type.String()),
+    peers: Type.Integer(),
+    median: Score,
+    percentile: Nullable(Type.Integer()),
+  }),
+});
