@@ -8,45 +8,29 @@
 // - `line`: a whole line, in JSON Lines mode;
 // - `damaged`: where the structure broke beyond recovery (the file ends inside a value, or bytes are not JSON).
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-const OPEN_OBJ = 0x7b;
-const CLOSE_OBJ = 0x7d;
-const OPEN_ARR = 0x5b;
-const CLOSE_ARR = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
+import {
+  BACKSLASH,
+  CLOSE_ARR,
+  CLOSE_OBJ,
+  COLON,
+  COMMA,
+  isWs,
+  NEWLINE,
+  OPEN_ARR,
+  OPEN_OBJ,
+  QUOTE,
+  type ScannerOptions,
+  type Segment,
+} from './segment.js';
+import { LineCounter } from './line-counter.js';
 
-const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-
-export type Segment =
-  | {
-      kind: 'item';
-      bytes: Buffer | null;
-      start: number;
-      line: number;
-      arrayKey: string | null;
-      index: number;
-      size: number;
-    }
-  | { kind: 'frame'; values: Map<string, Buffer | null>; start: number; line: number; hadItems: boolean }
-  | { kind: 'line'; bytes: Buffer | null; start: number; line: number; size: number }
-  | { kind: 'damaged'; start: number; line: number; message: string; excerpt: Buffer };
-
-export interface ScannerOptions {
-  /** Split by lines from the start (.jsonl/.ndjson); otherwise switch to lines when the first value fits on one. */
-  jsonLines: boolean;
-  /** Items (and frame values) larger than this are reported with bytes = null, without being buffered. */
-  maxItemBytes: number;
-}
+export type { ScannerOptions, Segment } from './segment.js';
 
 export class JsonScanner {
   private buf: Buffer = Buffer.alloc(0);
   private bufStart = 0; // absolute offset of buf[0]
   private pos = 0; // absolute offset of the next byte to scan
-  private lineCountedTo = 0;
-  private linesBefore = 0; // newlines before lineCountedTo
+  private readonly lines = new LineCounter();
   private mode: 'detect' | 'structural' | 'lines';
 
   // structural state
@@ -126,17 +110,7 @@ export class JsonScanner {
 
   /** 1-based line number of an absolute offset not earlier than the last one asked for. */
   lineAt(offset: number): number {
-    if (offset > this.lineCountedTo) {
-      const from = Math.max(this.lineCountedTo - this.bufStart, 0);
-      const to = Math.min(offset - this.bufStart, this.buf.length);
-      let i = this.buf.indexOf(NEWLINE, from);
-      while (i !== -1 && i < to) {
-        this.linesBefore++;
-        i = this.buf.indexOf(NEWLINE, i + 1);
-      }
-      this.lineCountedTo = offset;
-    }
-    return this.linesBefore + 1;
+    return this.lines.at(this.buf, this.bufStart, offset);
   }
 
   private slice(from: number, to: number): Buffer {

@@ -1,5 +1,6 @@
 // Rows of the contract model → the plain objects of contract-types.ts.
-import type { ProcessDetailRow, ProcessListRow } from '../../store/process.repository.js';
+import type { ProcessDetailRow } from '../../store/process-detail.repository.js';
+import type { ProcessListRow } from '../../store/process.repository.js';
 import type { CpvLabels } from '../reference/cpv-labels.js';
 import { documentTypeName, noticeTypeName } from '../reference/notice-types.js';
 import type {

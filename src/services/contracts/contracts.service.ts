@@ -6,7 +6,6 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
 import {
-  countProcesses,
   findAwards,
   findClassifications,
   findContracts,
@@ -18,6 +17,9 @@ import {
   findRelease,
   findReleaseData,
   findTimeline,
+} from '../../store/process-detail.repository.js';
+import {
+  countProcesses,
   iterateProcessesForExport,
   listProcesses,
   type ProcessFilters,
