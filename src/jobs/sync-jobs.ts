@@ -1,25 +1,16 @@
 // Scheduled sync on pg-boss: with MISSIONBUY_SYNC=fts,contracts-finder the server syncs each source every
 // MISSIONBUY_SYNC_EVERY_MINUTES. The queue policy `singleton` keeps one active job per source across every app
 // process, and the sync itself takes a per-source advisory lock, so two never overlap.
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Logger } from '../log.js';
 import type { SourceName } from '../ocds/sources/sources.js';
 import type { SyncService } from '../services/sync.service.js';
 
-export interface SyncJobs {
-  stop(): Promise<void>;
-}
-
-export async function startSyncJobs(opts: {
-  databaseUrl: string;
-  sources: SourceName[];
-  everyMinutes: number;
-  sync: SyncService;
-  log: Logger;
-}): Promise<SyncJobs> {
-  const boss = new PgBoss({ connectionString: opts.databaseUrl, schema: 'pgboss', max: 2 });
-  boss.on('error', (err) => opts.log.error({ err }, 'pg-boss'));
-  await boss.start();
+/** Schedules a sync of each source every `everyMinutes` on a started pg-boss. */
+export async function registerSyncJobs(
+  boss: PgBoss,
+  opts: { sources: SourceName[]; everyMinutes: number; sync: SyncService; log: Logger },
+): Promise<void> {
   const cron =
     opts.everyMinutes >= 60
       ? `0 */${Math.round(opts.everyMinutes / 60)} * * *`
@@ -41,5 +32,4 @@ export async function startSyncJobs(opts: {
     await boss.send(queue, {});
   }
   opts.log.info({ sources: opts.sources, cron }, 'scheduled sync on');
-  return { stop: () => boss.stop({ graceful: true, timeout: 30_000 }) };
 }

@@ -20,11 +20,12 @@ export interface ServiceDeps {
 }
 
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
+  const quality = createQualityService({ db });
   return {
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
-    quality: createQualityService({ db }),
+    quality,
     stats: createStatsService({ db }),
-    sync: createSyncService({ db, config, log }),
+    sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
 }
 

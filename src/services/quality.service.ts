@@ -9,6 +9,7 @@ import {
   quarterEnds,
   scoreChecks,
   type CheckScore,
+  type CheckTally,
   type OrganisationScore,
   type PeerComparison,
   type Tallies,
@@ -20,6 +21,15 @@ import type { Database } from '../store/database.js';
 import { findOfficer, saveOfficer, type Officer } from '../store/officer.repository.js';
 import { findOrganisationById, findOrganisationsByIds } from '../store/organisation-read.repository.js';
 import {
+  storedFailures,
+  storedLeague,
+  storedPeerScores,
+  storedScores,
+  storedTallies,
+} from '../store/quality-read.repository.js';
+import { readSnapshot } from '../store/quality-snapshot.repository.js';
+import { refreshQuality, TREND_QUARTERS, type RefreshSummary } from './quality-refresh.js';
+import {
   parseLeagueQuery,
   parseOfficerInput,
   type LeagueQuery,
@@ -27,8 +37,7 @@ import {
   type OfficerInputRaw,
 } from './quality-input.js';
 
-/** Quarters in a scorecard's trend. */
-export const TREND_QUARTERS = 4;
+export { TREND_QUARTERS };
 
 export interface QualityDeps {
   db: Kysely<Database>;
@@ -104,12 +113,73 @@ export function createQualityService(deps: QualityDeps) {
     return org;
   }
 
+  /**
+   * Whether the stored snapshot answers for this day: only for today, refreshing it first when it is missing or of
+   * another day (the scheduled job normally does that overnight). Past days are computed live.
+   */
+  async function storedFor(asOf: Day): Promise<boolean> {
+    if (asOf !== today()) return false;
+    if ((await readSnapshot(db))?.asOf !== asOf) await refreshQuality(db, { asOf, pageSize });
+    return true;
+  }
+
+  type Org = { id: number; buyer_type: string | null };
+
+  /** The scorecard's parts from the stored snapshot. */
+  async function storedScorecard(org: Org, asOf: Day) {
+    const [tallies, failures, scores] = await Promise.all([
+      storedTallies(db, org.id),
+      storedFailures(db, org.id),
+      storedScores(db, org.id),
+    ]);
+    const checks = new Map<string, CheckTally>(
+      tallies.map((t) => [
+        t.check_id,
+        {
+          passed: t.passed,
+          failed: t.failed,
+          notComputable: t.not_computable,
+          notYetDue: t.not_yet_due,
+          outOfScope: t.out_of_scope,
+          failingOcids: failures.get(t.check_id)?.ocids ?? [],
+          failingSubjects: failures.get(t.check_id)?.subjects ?? [],
+        },
+      ]),
+    );
+    return {
+      own: scoreChecks(checks),
+      trend: quarterEnds(asOf, TREND_QUARTERS).map((q) => ({ ...q, score: scores.get(q.asOf) ?? null })),
+      peerScores: org.buyer_type === null ? [] : await storedPeerScores(db, asOf, org.buyer_type, org.id),
+    };
+  }
+
+  /** The scorecard's parts computed from the contract model as of any day. */
+  async function liveScorecard(org: Org, asOf: Day) {
+    const own = scoreChecks((await tally({ buyerId: org.id }, asOf, true)).get(org.id));
+    const trend = [];
+    for (const q of quarterEnds(asOf, TREND_QUARTERS)) {
+      const s = scoreChecks((await tally({ buyerId: org.id }, q.asOf, false)).get(org.id));
+      trend.push({ ...q, score: s.score });
+    }
+    const peerScores =
+      org.buyer_type === null
+        ? []
+        : (await allScores(asOf))
+            .filter(({ org: o }) => o.id !== org.id && o.buyer_type === org.buyer_type)
+            .map(({ score: s }) => s.score);
+    return { own, trend, peerScores };
+  }
+
   return {
     parseLeagueQuery,
 
     async league(input: LeagueQueryInput = {}): Promise<League> {
       const q = parseLeagueQuery(input);
       const asOf = dayOrThrow(q.asOf);
+      if (await storedFor(asOf)) {
+        const { rows, total } = await storedLeague(db, { ...q, asOf });
+        return { asOf, items: rows, total, page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order };
+      }
       const scored = await allScores(asOf);
       const rows: LeagueRow[] = scored.map(({ org, score: s }) => ({
         rank: s.score === null ? null : 1 + scored.filter((o) => (o.score.score ?? -1) > s.score!).length,
@@ -148,18 +218,9 @@ export function createQualityService(deps: QualityDeps) {
     async scorecard(id: number, options: { asOf?: string } = {}): Promise<Scorecard> {
       const asOf = dayOrThrow(options.asOf);
       const org = await organisationOrThrow(id);
-      const own = scoreChecks((await tally({ buyerId: id }, asOf, true)).get(id));
-      const trend = [];
-      for (const q of quarterEnds(asOf, TREND_QUARTERS)) {
-        const s = scoreChecks((await tally({ buyerId: id }, q.asOf, false)).get(id));
-        trend.push({ ...q, score: s.score });
-      }
-      const peerScores =
-        org.buyer_type === null
-          ? []
-          : (await allScores(asOf))
-              .filter(({ org: o }) => o.id !== id && o.buyer_type === org.buyer_type)
-              .map(({ score: s }) => s.score);
+      const { own, trend, peerScores } = (await storedFor(asOf))
+        ? await storedScorecard(org, asOf)
+        : await liveScorecard(org, asOf);
       return {
         asOf,
         organisation: { id: org.id, name: org.name, buyerType: org.buyer_type },
@@ -168,6 +229,11 @@ export function createQualityService(deps: QualityDeps) {
         trend,
         peers: { buyerType: org.buyer_type, ...comparePeers(own.score, peerScores) },
       };
+    },
+
+    /** Brings the stored scores up to date as of today (incremental when the day has not changed). */
+    refresh(options: { full?: boolean } = {}): Promise<RefreshSummary> {
+      return refreshQuality(db, { asOf: today(), pageSize, ...options });
     },
 
     async officer(id: number): Promise<Officer | null> {

@@ -28,7 +28,15 @@ export interface SourceStatus {
   } | null;
 }
 
-export function createSyncService(deps: { db: Kysely<Database>; config: Config; log: Logger }) {
+export interface SyncServiceDeps {
+  db: Kysely<Database>;
+  config: Config;
+  log: Logger;
+  /** Called after a sync that compiled records (the stored quality scores refresh); failures are logged. */
+  afterChange?: () => Promise<unknown>;
+}
+
+export function createSyncService(deps: SyncServiceDeps) {
   const baseUrlOf = (s: SourceName) =>
     (s === 'fts' ? deps.config.ftsUrl : deps.config.contractsFinderUrl) ?? SOURCES[s].baseUrl;
 
@@ -39,7 +47,13 @@ export function createSyncService(deps: { db: Kysely<Database>; config: Config; 
       // Loaded on first sync, not when the services are built: serving pages needs neither the OCDS schema
       // nor the merge rules, and the web app then starts (and its tests run) without the pipeline's modules.
       const { pipelineDeps } = await import('../ocds/pipeline.js');
-      return syncSource(deps.db, pipelineDeps(), SOURCES[source], { baseUrl: baseUrlOf(source), ...options });
+      const summary = await syncSource(deps.db, pipelineDeps(), SOURCES[source], {
+        baseUrl: baseUrlOf(source),
+        ...options,
+      });
+      if (summary.compiled > 0 && deps.afterChange)
+        await deps.afterChange().catch((err: unknown) => deps.log.error({ err }, 'after sync'));
+      return summary;
     },
 
     async status(): Promise<SourceStatus[]> {

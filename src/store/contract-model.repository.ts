@@ -129,4 +129,10 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
     'observation',
     projections.flatMap((p) => p.observations),
   );
+  // The stored quality results of these records are now out of date (src/services/quality-refresh.ts).
+  await insertRows(
+    trx,
+    'quality_queue',
+    projections.map((p) => ({ ocid: p.ocid })),
+  );
 }

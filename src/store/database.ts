@@ -353,6 +353,47 @@ export interface AuditLogTable {
   after: JsonSnapshot;
 }
 
+/** Stored data-quality results (migration 0006): one snapshot judged as of one day. */
+export interface QualitySnapshotTable {
+  id: Generated<number>;
+  as_of: ColumnType<string, string, string>;
+  refreshed_at: TimestampWithDefault;
+  kind: 'full' | 'incremental';
+  buyers: number;
+  seconds: Numeric;
+}
+
+export interface QualityTallyTable {
+  buyer_id: number;
+  check_id: string;
+  passed: number;
+  failed: number;
+  not_computable: number;
+  not_yet_due: number;
+  out_of_scope: number;
+}
+
+export interface QualityScoreTable {
+  buyer_id: number;
+  as_of: ColumnType<string, string, string>;
+  score: Numeric | null;
+  failures: number;
+  not_computable: number;
+  checks_scored: number;
+}
+
+export interface QualityFailureTable {
+  buyer_id: number;
+  check_id: string;
+  ocid: string | null;
+  subject: string | null;
+}
+
+export interface QualityQueueTable {
+  id: Generated<number>;
+  ocid: string;
+}
+
 export interface Database {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
@@ -375,6 +416,11 @@ export interface Database {
   sync_run: SyncRunTable;
   accountable_officer: AccountableOfficerTable;
   audit_log: AuditLogTable;
+  quality_snapshot: QualitySnapshotTable;
+  quality_tally: QualityTallyTable;
+  quality_score: QualityScoreTable;
+  quality_failure: QualityFailureTable;
+  quality_queue: QualityQueueTable;
 }
 
 export type ReleaseRow = Selectable<ReleaseTable>;

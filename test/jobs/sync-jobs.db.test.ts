@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { startSyncJobs, type SyncJobs } from '../../src/jobs/sync-jobs.js';
+import { startJobs, type Jobs } from '../../src/jobs/jobs.js';
 import { createLogger } from '../../src/log.js';
 import { contractsFinderFeed, ftsFeed } from '../../src/ocds/sources/replay-feeds.js';
 import { startReplayServer, type ReplayServer } from '../../src/ocds/sources/replay-server.js';
@@ -15,7 +15,7 @@ import { createTestDb, type TestDb } from '../support/db.js';
 describe('scheduled sync on pg-boss', () => {
   let t: TestDb;
   let server: ReplayServer;
-  let jobs: SyncJobs | undefined;
+  let jobs: Jobs | undefined;
   beforeAll(async () => {
     t = await createTestDb();
     server = await startReplayServer({ fts: ftsFeed(), contractsFinder: contractsFinderFeed() });
@@ -41,11 +41,9 @@ describe('scheduled sync on pg-boss', () => {
     const config = loadConfig({ MISSIONBUY_CF_URL: server.contractsFinderUrl });
     const log = createLogger('silent', { pretty: false });
     const sync = createSyncService({ db: t.db, config, log });
-    jobs = await startSyncJobs({
+    jobs = await startJobs({
       databaseUrl: t.url,
-      sources: ['contracts-finder'],
-      everyMinutes: 5,
-      sync,
+      sync: { sources: ['contracts-finder'], everyMinutes: 5, service: sync },
       log,
     });
 

@@ -22,5 +22,6 @@ export {
   evaluateRecord,
   qualityContext,
   runQualityChecks,
+  runQualityChecksOn,
   type RunOptions,
 } from './run.js';

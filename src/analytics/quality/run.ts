@@ -60,15 +60,28 @@ export async function* runQualityChecks(
   scope: QualityScope,
   options: RunOptions,
 ): AsyncGenerator<CheckResult[]> {
-  const ctx = qualityContext(options.asOf, options.rules);
+  const { asOf, ...rest } = options;
+  for await (const page of runQualityChecksOn(db, scope, { ...rest, asOfs: [asOf] })) yield page[0]!;
+}
+
+/**
+ * The checks over a scope as of several days at once (a scorecard and its trend): the facts are read once per page
+ * and judged as of each day. Yields, per page, one result array per day in the order given.
+ */
+export async function* runQualityChecksOn(
+  db: Kysely<Database>,
+  scope: QualityScope,
+  options: Omit<RunOptions, 'asOf'> & { asOfs: readonly Day[] },
+): AsyncGenerator<CheckResult[][]> {
+  const contexts = options.asOfs.map((day) => qualityContext(day, options.rules));
   const pageSize = options.pageSize ?? 500;
   for await (const ocids of ocidPages(db, scope, pageSize)) {
     const facts = await loadRecordFacts(db, ocids);
-    yield facts.flatMap((f) => evaluateRecord(f, ctx, options.recordChecks));
+    yield contexts.map((ctx) => facts.flatMap((f) => evaluateRecord(f, ctx, options.recordChecks)));
   }
   for await (const ids of buyerPages(db, scope, pageSize)) {
     const facts = await loadBuyerFacts(db, ids);
-    yield facts.flatMap((f) => evaluateBuyer(f, ctx, options.buyerChecks));
+    yield contexts.map((ctx) => facts.flatMap((f) => evaluateBuyer(f, ctx, options.buyerChecks)));
   }
 }
 

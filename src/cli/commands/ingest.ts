@@ -1,6 +1,7 @@
 // missionbuy ingest <file|dir>… : store real OCDS releases, quarantine what cannot be used, compile records.
 import type { Command } from 'commander';
 import { ingestPaths } from '../../ocds/pipeline.js';
+import { createQualityService } from '../../services/quality.service.js';
 import { createProgress } from '../progress.js';
 import { withDatabase } from '../run.js';
 
@@ -52,13 +53,22 @@ Examples:
               ),
           });
           progress.stop();
+          // The stored data-quality scores follow the data (only the buyers touched, when the day is the same).
+          const quality =
+            summary.compiled > 0 ? await createQualityService({ db: handle.db }).refresh() : null;
           const { read, stored, duplicates, quarantined, seconds } = summary;
           if (opts.json) {
-            process.stdout.write(`${JSON.stringify({ read, stored, duplicates, quarantined, seconds })}\n`);
+            process.stdout.write(
+              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality })}\n`,
+            );
           } else {
             process.stdout.write(
               `Read ${read} items in ${seconds}s: ${stored} stored, ${duplicates} already stored, ${quarantined} quarantined; ${summary.compiled} records compiled.\n`,
             );
+            if (quality && quality.kind !== 'none')
+              process.stdout.write(
+                `Data-quality scores refreshed (${quality.kind}, ${quality.buyers} organisations, ${quality.seconds}s).\n`,
+              );
             if (quarantined > 0)
               process.stdout.write(
                 'See the quarantine table (or the web app) for what was not usable and why.\n',

@@ -9,7 +9,7 @@ import { createServices } from '../../services/index.js';
 import { openDatabase } from '../../store/db.js';
 import { countReleases } from '../../store/release.repository.js';
 import { buildApp } from '../../web/app.js';
-import { startSyncJobs, type SyncJobs } from '../../jobs/sync-jobs.js';
+import { startJobs, type Jobs } from '../../jobs/jobs.js';
 
 export function registerStart(program: Command): void {
   program
@@ -38,7 +38,7 @@ export function registerStart(program: Command): void {
       }
       const services = createServices({ db: handle.db, config, log });
       const app = await buildApp({ config, services, log });
-      let jobs: SyncJobs | undefined;
+      let jobs: Jobs | undefined = undefined; // set once the server listens; stop() may run before
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;
@@ -57,15 +57,14 @@ export function registerStart(program: Command): void {
         await handle.close();
         throw e;
       }
-      if (config.sync.length > 0) {
-        jobs = await startSyncJobs({
-          databaseUrl: handle.url,
-          sources: config.sync,
-          everyMinutes: config.syncEveryMinutes,
-          sync: services.sync,
-          log,
-        });
-      }
+      jobs = await startJobs({
+        databaseUrl: handle.url,
+        log,
+        quality: services.quality,
+        ...(config.sync.length > 0
+          ? { sync: { sources: config.sync, everyMinutes: config.syncEveryMinutes, service: services.sync } }
+          : {}),
+      });
       const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
       log.info(`missionbuy is running at http://${shown}:${config.port} (database: ${handle.kind})`);
     });

@@ -1,0 +1,138 @@
+// Stored data-quality results (migration 0006): the snapshot's day, per-buyer tallies and scores (as of the day
+// and its trend's quarter ends), failing units, and the queue of records changed since. Written by
+// services/quality-refresh.ts inside one repeatable-read transaction; read by the quality service.
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './database.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Rows per insert statement (PostgreSQL allows 65,535 bind parameters per statement). */
+const CHUNK = 5000;
+
+export interface SnapshotInfo {
+  asOf: string;
+  refreshedAt: Date;
+  kind: 'full' | 'incremental';
+  buyers: number;
+  seconds: number;
+}
+
+export interface TallyRow {
+  buyer_id: number;
+  check_id: string;
+  passed: number;
+  failed: number;
+  not_computable: number;
+  not_yet_due: number;
+  out_of_scope: number;
+}
+
+export interface ScoreRow {
+  buyer_id: number;
+  as_of: string;
+  score: number | null;
+  failures: number;
+  not_computable: number;
+  checks_scored: number;
+}
+
+export interface FailureRow {
+  buyer_id: number;
+  check_id: string;
+  ocid: string | null;
+  subject: string | null;
+}
+
+export async function readSnapshot(db: Db): Promise<SnapshotInfo | null> {
+  const row = await db
+    .selectFrom('quality_snapshot')
+    .select([sql<string>`as_of::text`.as('as_of'), 'refreshed_at', 'kind', 'buyers', 'seconds'])
+    .executeTakeFirst();
+  if (!row) return null;
+  const { as_of, refreshed_at, ...rest } = row;
+  return { ...rest, asOf: as_of, refreshedAt: refreshed_at, seconds: Number(rest.seconds) };
+}
+
+export async function writeSnapshot(db: Db, info: Omit<SnapshotInfo, 'refreshedAt'>): Promise<void> {
+  const values = { as_of: info.asOf, kind: info.kind, buyers: info.buyers, seconds: info.seconds };
+  await db
+    .insertInto('quality_snapshot')
+    .values({ id: 1, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ ...values, refreshed_at: sql`now()` }))
+    .execute();
+}
+
+async function insertChunked<T extends 'quality_tally' | 'quality_score' | 'quality_failure'>(
+  db: Db,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto(table)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are typed by the caller's table
+      .values(rows.slice(i, i + CHUNK) as any)
+      .execute();
+}
+
+export const insertTallies = (db: Db, rows: readonly TallyRow[]) => insertChunked(db, 'quality_tally', rows);
+export const insertFailures = (db: Db, rows: readonly FailureRow[]) =>
+  insertChunked(db, 'quality_failure', rows);
+export const insertScores = (db: Db, rows: readonly ScoreRow[]) =>
+  insertChunked(
+    db,
+    'quality_score',
+    rows.map((r) => ({ ...r, score: r.score === null ? null : String(r.score) })),
+  );
+
+/** Removes stored results: of some buyers, or (no ids) of all. Never truncate: readers keep the old snapshot. */
+export async function clearResults(db: Db, buyerIds?: readonly number[]): Promise<void> {
+  for (const table of ['quality_failure', 'quality_tally', 'quality_score'] as const) {
+    let q = db.deleteFrom(table);
+    if (buyerIds) {
+      if (buyerIds.length === 0) continue;
+      q = q.where('buyer_id', '=', sql<number>`any(${[...buyerIds]}::bigint[])`);
+    }
+    await q.execute();
+  }
+}
+
+/** The records changed since the snapshot (as this transaction sees them), without duplicates. */
+export async function queuedOcids(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('quality_queue').select('ocid').distinct().execute();
+  return rows.map((r) => r.ocid);
+}
+
+/** Removes the queue entries this transaction sees (under repeatable read, later ones stay for the next refresh). */
+export async function clearQueue(db: Db): Promise<void> {
+  await db.deleteFrom('quality_queue').execute();
+}
+
+/** Buyers whose stored results these records touch: their buyer now, and any buyer a stored failure names. */
+export async function buyersOfOcids(db: Db, ocids: readonly string[]): Promise<number[]> {
+  if (ocids.length === 0) return [];
+  const r = await sql<{ id: string }>`
+    select buyer_id as id from process where ocid = any(${ocids}::text[]) and buyer_id is not null
+    union
+    select buyer_id from quality_failure where ocid = any(${ocids}::text[])`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+/** Buyers with stored results that have since been merged into another organisation. */
+export async function mergedBuyersWithResults(db: Db): Promise<number[]> {
+  const r = await sql<{ id: string }>`
+    select distinct s.buyer_id as id from quality_score s
+    join organisation o on o.id = s.buyer_id where o.merged_into is not null`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+/** Records of these buyers against all records: decides between an incremental and a full refresh. */
+export async function processShare(
+  db: Db,
+  buyerIds: readonly number[],
+): Promise<{ some: number; all: number }> {
+  const r = await sql<{ some: string; all: string }>`
+    select count(*) filter (where buyer_id = any(${[...buyerIds]}::bigint[])) as some, count(*) as all
+    from process`.execute(db);
+  return { some: Number(r.rows[0]!.some), all: Number(r.rows[0]!.all) };
+}
