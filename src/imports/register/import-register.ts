@@ -84,7 +84,7 @@ export async function importRegister(
   };
   const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
   const { print, earlier } = await prepareFile(db, 'register', orgId, file);
-  if (earlier) {
+  if (earlier && !options.dryRun) {
     return {
       ...base,
       status: 'duplicate',

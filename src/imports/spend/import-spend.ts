@@ -129,7 +129,7 @@ async function importOne(
   progress: (rows: number) => void,
 ): Promise<SpendFileResult> {
   const { print, earlier } = await prepareFile(db, 'spend', orgId, file);
-  if (earlier) {
+  if (earlier && !dryRun) {
     return {
       file,
       status: 'duplicate',
