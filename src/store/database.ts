@@ -1,5 +1,6 @@
 // Table types for Kysely: what the database holds, one interface per table (see docs/contract-model.md).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { LocalDataTables } from './local-data.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a database default. */
@@ -394,7 +395,7 @@ export interface QualityQueueTable {
   ocid: string;
 }
 
-export interface Database {
+export interface Database extends LocalDataTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -1,0 +1,59 @@
+// missionbuy import spend|register: local data beside OCDS (design.md §2, docs/local-data.md).
+import type { Command } from 'commander';
+import { AppError } from '../../errors.js';
+import { importSpend } from '../../imports/spend/import-spend.js';
+import { createProgress } from '../progress.js';
+import { withDatabase } from '../run.js';
+import { formatSpendSummary, parseOrgId } from './import-format.js';
+import { registerImportRegister } from './import-register.js';
+
+export function registerImport(program: Command): void {
+  const command = program
+    .command('import')
+    .description("Import local data: councils' payments (spend) files and contract registers");
+  command
+    .command('spend')
+    .description('Import payments files (CSV, optionally gzipped) for one buyer organisation')
+    .argument('<paths...>', 'files or folders of .csv / .csv.gz files')
+    .requiredOption('--org <id>', 'the buyer: an organisation id in missionbuy', parseOrgId)
+    .option('--dry-run', 'read and map every file, print how each column was mapped, write nothing', false)
+    .option(
+      '--json',
+      'print one JSON summary {files, rowsRead, kept, quarantined, duplicates, failed, seconds, results}',
+      false,
+    )
+    .addHelpText(
+      'after',
+      `
+Layouts are detected from the header row (docs/local-data.md lists the header synonyms): UTF-8, Windows-1252 and
+DOS 850 files, byte-order marks, CR-only line ends, blank and interleaved columns, credits as -1.00, (1.00),
+1.00- or 1.00 CR, gross/net/VAT columns. Every row is kept or quarantined with its file, line and reason.
+Each file is one transaction; importing the same content again adds nothing.
+
+Examples:
+  missionbuy import spend --org 42 --dry-run spend/hyndburn/April-24.csv
+  missionbuy import spend --org 42 --json spend/manchester/`,
+    )
+    .action(async (paths: string[], opts: { org: number; dryRun: boolean; json: boolean }) => {
+      await withDatabase(async ({ handle }) => {
+        const progress = createProgress('{file} |{bar}| file {value}/{total} · {rows} rows', !opts.json);
+        const summary = await importSpend(handle.db, paths, {
+          organisationId: opts.org,
+          dryRun: opts.dryRun,
+          onProgress: (p) =>
+            progress.update({ file: p.file.slice(-40), rows: p.rows }, p.fileIndex + 1, p.files),
+        });
+        progress.stop();
+        process.stdout.write(
+          `${opts.json ? JSON.stringify(summary) : formatSpendSummary(summary, opts.dryRun)}\n`,
+        );
+        if (summary.failed > 0) {
+          throw new AppError(
+            'BAD_INPUT',
+            `${summary.failed} of ${summary.files} files could not be read (see above)`,
+          );
+        }
+      });
+    });
+  registerImportRegister(command);
+}

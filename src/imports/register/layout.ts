@@ -1,0 +1,120 @@
+// Contract register layouts (LGTC: contracts over £5,000): published headers → register contract fields. Built from
+// Salford's register (shared/data/uk-more/contract-registers) and the LGTC's own field list; a user mapping file
+// (JSON: field → header text) goes first for anything else. Documented in docs/local-data.md.
+import { readFile } from 'node:fs/promises';
+import { AppError } from '../../errors.js';
+import {
+  headerScore,
+  mapHeader,
+  normaliseHeader,
+  type FieldSpec,
+  type HeaderMapping,
+} from '../shared/header.js';
+
+export const REGISTER_FIELDS = [
+  {
+    field: 'reference',
+    synonyms: ['contractreference', 'contractref', 'referencenumber', 'reference', 'contractid'],
+  },
+  { field: 'title', synonyms: ['contracttitle', 'titleofagreement', 'contractname', 'title'] },
+  { field: 'description', synonyms: ['contractdescription', 'descriptionofgoodsandservices', 'description'] },
+  { field: 'directorate', synonyms: ['directoratename', 'directorate', 'department', 'service'] },
+  { field: 'procedure', synonyms: ['processused', 'procurementprocess', 'procedure', 'procurementroute'] },
+  {
+    field: 'supplierName',
+    synonyms: ['suppliercompanyname', 'suppliername', 'supplier', 'contractor', 'providername'],
+  },
+  { field: 'supplierPostcode', synonyms: ['supplierpostcode', 'postcode'] },
+  {
+    field: 'supplierCompanyNumber',
+    synonyms: ['companynumber', 'suppliercompanynumber', 'companieshousenumber', 'registeredcompanynumber'],
+  },
+  { field: 'annualValue', synonyms: ['annualvalue', 'estimatedannualvalue', 'valueperannum'] },
+  {
+    field: 'totalValue',
+    synonyms: [
+      'totalcontractvalueincludingextensions',
+      'totalcontractvalue',
+      'totalvalue',
+      'contractvalue',
+      'estimatedvalue',
+      'value',
+    ],
+  },
+  { field: 'aboveThreshold', synonyms: ['ojeufts', 'ojeu', 'ftsnotice'] },
+  { field: 'startDate', synonyms: ['startdate', 'contractstartdate', 'commencementdate'] },
+  { field: 'endDate', synonyms: ['enddate', 'contractenddate'] },
+  { field: 'durationMonths', synonyms: ['contractdurationmonths', 'durationmonths', 'duration'] },
+  { field: 'extensionMonths', synonyms: ['optiontoextendmonths', 'extensionperiodmonths', 'optiontoextend'] },
+  { field: 'extensionsAvailable', synonyms: ['howmanyextensions', 'numberofextensions'] },
+  { field: 'extension1Taken', synonyms: ['extension1taken'] },
+  { field: 'extension2Taken', synonyms: ['extension2taken'] },
+  { field: 'currentExpiry', synonyms: ['currentexpirydate', 'expirydate', 'reviewdate'] },
+  { field: 'sme', synonyms: ['smesupplier', 'sme', 'smeorvcse'] },
+  { field: 'categoryCode', synonyms: ['proclassclassification', 'proclasscode', 'cpvcode', 'categorycode'] },
+  { field: 'categoryDescription', synonyms: ['proclassdescription', 'cpvdescription', 'category'] },
+] as const satisfies readonly FieldSpec<string>[];
+
+export type RegisterField = (typeof REGISTER_FIELDS)[number]['field'];
+const FIELD_NAMES = new Set<string>(REGISTER_FIELDS.map((f) => f.field));
+
+/** The built-in synonyms with a user's mapping (field → header text) put first. */
+export function registerSpecs(user: Partial<Record<RegisterField, string>> = {}): FieldSpec<RegisterField>[] {
+  return REGISTER_FIELDS.map((spec) => {
+    const mine = user[spec.field];
+    return { field: spec.field, synonyms: mine ? [normaliseHeader(mine), ...spec.synonyms] : spec.synonyms };
+  });
+}
+
+/** Reads a mapping file: a JSON object of field → header text. Unknown fields are a clear error. */
+export async function loadRegisterMapping(path: string): Promise<Partial<Record<RegisterField, string>>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new AppError('BAD_INPUT', `${path}: not a readable JSON mapping file: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new AppError('BAD_INPUT', `${path}: a mapping file is a JSON object of field → header text`);
+  }
+  for (const [k, v] of Object.entries(parsed)) {
+    if (!FIELD_NAMES.has(k))
+      throw new AppError(
+        'BAD_INPUT',
+        `${path}: unknown field "${k}"; fields are ${[...FIELD_NAMES].join(', ')}`,
+      );
+    if (typeof v !== 'string' || v.trim() === '')
+      throw new AppError('BAD_INPUT', `${path}: "${k}" must name a header (text)`);
+  }
+  return parsed as Partial<Record<RegisterField, string>>;
+}
+
+/** A register header names the contract title, its supplier or value, and a date. */
+export function isRegisterHeader(
+  cells: readonly string[],
+  specs: readonly FieldSpec<RegisterField>[],
+): boolean {
+  const score = (fields: RegisterField[]) => headerScore(cells, specs, fields) > 0;
+  return (
+    score(['title']) &&
+    score(['supplierName', 'totalValue', 'annualValue']) &&
+    score(['startDate', 'endDate', 'currentExpiry'])
+  );
+}
+
+export function mapRegisterHeader(
+  cells: readonly string[],
+  specs: readonly FieldSpec<RegisterField>[],
+): HeaderMapping<RegisterField> {
+  return mapHeader(cells, specs);
+}
+
+/** The classification scheme named by the header of the category code column. */
+export function categoryScheme(header: string | undefined): string | null {
+  const h = normaliseHeader(header ?? '');
+  if (h.includes('proclass')) return 'proclass';
+  if (h.includes('cpv')) return 'cpv';
+  return null;
+}
