@@ -105,9 +105,21 @@ async function storeTallies(
   return today.buyerIds().length;
 }
 
-async function fullRefresh(trx: Trx, days: readonly Day[], pageSize: number): Promise<number> {
-  await clearResults(trx);
-  return storeTallies(trx, days, await judge(trx, { all: true }, days, pageSize));
+/**
+ * Recomputes every buyer as of the day. Scores as of a past quarter end depend only on the data, so when the
+ * previous snapshot had the same trend quarters and no change is waiting in the queue, they are kept and only the
+ * day itself is judged (the nightly refresh); otherwise every day is.
+ */
+async function fullRefresh(trx: Trx, days: readonly Day[], previous: Day | null, pageSize: number) {
+  const trend = days.slice(1);
+  const keepTrend =
+    previous !== null &&
+    snapshotDays(previous).slice(1).join() === trend.join() &&
+    (await queuedOcids(trx)).length === 0 &&
+    (await mergedBuyersWithResults(trx)).length === 0;
+  const judged = keepTrend ? days.slice(0, 1) : days;
+  await clearResults(trx, undefined, keepTrend ? trend : []);
+  return storeTallies(trx, judged, await judge(trx, { all: true }, judged, pageSize));
 }
 
 /** Recomputes some buyers (survivors of merges); null when a full pass would be cheaper. */
@@ -154,7 +166,7 @@ export async function refreshQuality(db: Kysely<Database>, options: RefreshOptio
             buyers = await incrementalRefresh(trx, days, pageSize);
           if (buyers === null) {
             kind = 'full';
-            buyers = await fullRefresh(trx, days, pageSize);
+            buyers = await fullRefresh(trx, days, options.full ? null : (snapshot?.asOf ?? null), pageSize);
           } else if (buyers === 0 && snapshot) kind = 'none';
           await clearQueue(trx);
           const seconds = Math.round(performance.now() - t0) / 1000;

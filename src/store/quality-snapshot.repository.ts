@@ -85,14 +85,21 @@ export const insertScores = (db: Db, rows: readonly ScoreRow[]) =>
     rows.map((r) => ({ ...r, score: r.score === null ? null : String(r.score) })),
   );
 
-/** Removes stored results: of some buyers, or (no ids) of all. Never truncate: readers keep the old snapshot. */
-export async function clearResults(db: Db, buyerIds?: readonly number[]): Promise<void> {
+/**
+ * Removes stored results: of some buyers, or (no ids) of all, keeping the scores as of `keepDays`.
+ * Never truncate: readers keep the old snapshot until the refresh commits.
+ */
+export async function clearResults(
+  db: Db,
+  buyerIds?: readonly number[],
+  keepDays: readonly string[] = [],
+): Promise<void> {
+  if (buyerIds?.length === 0) return;
   for (const table of ['quality_failure', 'quality_tally', 'quality_score'] as const) {
     let q = db.deleteFrom(table);
-    if (buyerIds) {
-      if (buyerIds.length === 0) continue;
-      q = q.where('buyer_id', '=', sql<number>`any(${[...buyerIds]}::bigint[])`);
-    }
+    if (buyerIds) q = q.where('buyer_id', '=', sql<number>`any(${[...buyerIds]}::bigint[])`);
+    if (table === 'quality_score' && keepDays.length > 0)
+      q = q.where(sql<boolean>`as_of <> all(${[...keepDays]}::date[])`);
     await q.execute();
   }
 }

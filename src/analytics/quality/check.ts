@@ -66,6 +66,13 @@ interface CheckInfo {
   gaps?: readonly string[];
 }
 
+/**
+ * Whether a check's outcome can change with the as-of day. Coverage and coherence checks judge the data as
+ * published and never read `ctx.asOf`; Procurement Act checks judge duties by the day. The runner judges the first
+ * kind once for several days (test/analytics/quality/as-of.test.ts holds every check to this).
+ */
+export const readsAsOf = (check: CheckInfo): boolean => check.category === 'procurement-act';
+
 export interface RecordCheck extends CheckInfo {
   scope: 'record';
   /** At least one outcome; checks on awards or contracts give one per award or contract. */

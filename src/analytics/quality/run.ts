@@ -6,7 +6,13 @@
 import type { Kysely } from 'kysely';
 import { isDay, rulesOn, ukDay, type Day, type RulesOn } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
-import type { BuyerCheck, CheckContext, CheckResult, RecordCheck } from './check.js';
+import {
+  readsAsOf,
+  type BuyerCheck,
+  type CheckContext,
+  type CheckResult,
+  type RecordCheck,
+} from './check.js';
 import type { BuyerFacts, RecordFacts } from './facts.js';
 import { buyerPages, loadBuyerFacts, loadRecordFacts, ocidPages, type QualityScope } from './load-facts.js';
 import { BUYER_CHECKS, RECORD_CHECKS } from './registry.js';
@@ -25,13 +31,42 @@ export function evaluateRecord(
   ctx: CheckContext,
   checks: readonly RecordCheck[] = RECORD_CHECKS,
 ): CheckResult[] {
+  if (!publishedBy(facts, ctx.asOf)) return [];
+  return judgeRecord(facts, ctx, checks);
+}
+
+/** A record that was first published after a day did not exist then. */
+const publishedBy = (facts: RecordFacts, day: Day): boolean => {
   const first = ukDay(facts.firstPublished);
-  if (first !== null && first > ctx.asOf) return [];
-  return checks.flatMap((check) =>
-    check
-      .evaluate(facts, ctx)
-      .map((o) => ({ ...o, ocid: facts.ocid, buyerId: facts.buyerId, checkId: check.id })),
-  );
+  return first === null || first <= day;
+};
+
+function judgeRecord(facts: RecordFacts, ctx: CheckContext, checks: readonly RecordCheck[]): CheckResult[] {
+  const out: CheckResult[] = [];
+  for (const check of checks)
+    for (const o of check.evaluate(facts, ctx))
+      // Outcomes are fresh objects: completing them in place saves a copy per result.
+      out.push(Object.assign(o, { ocid: facts.ocid, buyerId: facts.buyerId, checkId: check.id }));
+  return out;
+}
+
+/**
+ * The record checks as of several days: checks that do not read the day are judged once and their results shared
+ * (readsAsOf in check.ts); the others once per day.
+ */
+export function evaluateRecordOn(
+  facts: RecordFacts,
+  contexts: readonly CheckContext[],
+  checks: readonly RecordCheck[] = RECORD_CHECKS,
+): CheckResult[][] {
+  const timed = checks.filter(readsAsOf);
+  const fixed = checks.filter((c) => !readsAsOf(c));
+  let shared: CheckResult[] | undefined;
+  return contexts.map((ctx) => {
+    if (!publishedBy(facts, ctx.asOf)) return [];
+    shared ??= judgeRecord(facts, ctx, fixed);
+    return [...shared, ...judgeRecord(facts, ctx, timed)];
+  });
 }
 
 export function evaluateBuyer(
@@ -76,8 +111,12 @@ export async function* runQualityChecksOn(
   const contexts = options.asOfs.map((day) => qualityContext(day, options.rules));
   const pageSize = options.pageSize ?? 500;
   for await (const ocids of ocidPages(db, scope, pageSize)) {
-    const facts = await loadRecordFacts(db, ocids);
-    yield contexts.map((ctx) => facts.flatMap((f) => evaluateRecord(f, ctx, options.recordChecks)));
+    const perDay: CheckResult[][] = contexts.map(() => []);
+    for (const f of await loadRecordFacts(db, ocids))
+      evaluateRecordOn(f, contexts, options.recordChecks).forEach((results, i) =>
+        perDay[i]!.push(...results),
+      );
+    yield perDay;
   }
   for await (const ids of buyerPages(db, scope, pageSize)) {
     const facts = await loadBuyerFacts(db, ids);

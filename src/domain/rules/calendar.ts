@@ -22,10 +22,20 @@ export function isDay(value: string): boolean {
 export function ukDay(value: string | Date | null | undefined): Day | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' && DAY.test(value)) return isDay(value) ? value : null;
-  const d = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(d.getTime())) return null;
-  return LONDON.format(d);
+  const ms = value instanceof Date ? value.getTime() : new Date(value).getTime();
+  if (Number.isNaN(ms)) return null;
+  let day = DAY_OF.get(ms);
+  if (day === undefined) {
+    // Intl formatting is slow and the same instants recur (a scorecard judges every record as of several days).
+    if (DAY_OF.size >= DAY_CACHE_SIZE) DAY_OF.clear();
+    day = LONDON.format(ms);
+    DAY_OF.set(ms, day);
+  }
+  return day;
 }
+
+const DAY_CACHE_SIZE = 100_000;
+const DAY_OF = new Map<number, Day>();
 
 const toDate = (day: Day): Date => new Date(`${day}T00:00:00Z`);
 const toDay = (d: Date): Day => d.toISOString().slice(0, 10);
