@@ -6,6 +6,7 @@ import * as m0002 from './migrations/0002-contract-model.js';
 import * as m0003 from './migrations/0003-sync.js';
 import * as m0004 from './migrations/0004-documents-as-text.js';
 import * as m0005 from './migrations/0005-quality.js';
+import * as m0007 from './migrations/0007-horizon.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003-sync': m0003,
   '0004-documents-as-text': m0004,
   '0005-quality': m0005,
+  '0007-horizon': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
