@@ -1,6 +1,7 @@
 // missionbuy: the command line. Each command lives in commands/; failures become one line and an exit code.
 import { Command } from 'commander';
 import { registerExport } from './commands/export.js';
+import { registerHorizon } from './commands/horizon.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
@@ -26,6 +27,7 @@ registerIngest(program);
 registerSync(program);
 registerExport(program);
 registerQuality(program);
+registerHorizon(program);
 
 try {
   await program.parseAsync(process.argv);

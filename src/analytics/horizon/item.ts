@@ -49,6 +49,8 @@ export interface HorizonItem {
   procedure: Procedure;
   numberOfTenderers: number | null;
   noticeTypes: string[];
+  /** When the process last changed (its latest release), ISO instant. */
+  lastUpdated: string | null;
   synthetic: boolean;
 }
 
@@ -97,6 +99,7 @@ export function toHorizonItem(
     }),
     numberOfTenderers: r.number_of_tenderers,
     noticeTypes: r.notice_types,
+    lastUpdated: r.last_updated,
     synthetic: r.synthetic,
   };
 }

@@ -50,6 +50,8 @@ export interface HorizonRow {
   renewal_description: string | null;
   has_options: boolean | null;
   options_description: string | null;
+  /** Latest release date of the process (ISO instant). */
+  last_updated: string | null;
   synthetic: boolean;
 }
 
@@ -137,7 +139,7 @@ function filters(scope: HorizonScope): RawBuilder<boolean> {
 function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy) {
   return sql`(select s.*, ${horizonDay(scope.basis, scope.asOf)} as horizon_day, ${leadMonths(policy)} as lead_months
     from (select p.ocid, p.title, p.buyer_id, p.cpv_main, p.procurement_method, p.procurement_method_details,
-            p.number_of_tenderers, p.notice_types, p.delivery_regions, p.contract_dates_from, p.synthetic,
+            p.number_of_tenderers, p.notice_types, p.delivery_regions, p.contract_dates_from, p.synthetic, p.last_updated,
             ${ukDay('p.contract_end')} as end_day, ${ukDay('p.contract_max_extent')} as max_extent_day,
             v.value, v.currency, b.value_basis, v.value_includes_vat,
             case when v.currency = 'GBP' then v.value end as gbp_value
@@ -172,6 +174,7 @@ export async function findHorizonPage(
       h.procurement_method_details, h.number_of_tenderers, h.notice_types, h.delivery_regions, h.contract_dates_from,
       h.end_day::text as end_day, h.max_extent_day::text as max_extent_day, h.value::text as value, h.currency,
       h.value_basis, h.value_includes_vat, h.synthetic,
+      to_char(h.last_updated at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_updated,
       coalesce((select json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id)
         from (select distinct o.id, o.name from award a
           join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
