@@ -59,7 +59,7 @@ function golden(ocid: string, c: Json): Golden | null {
     maxExtent: latest('maxExtentDate'),
     value: gbp ? values.reduce((a: number, v: number) => a + Number(v), 0) : null,
     suppliers: [
-      ...new Set(active.flatMap((a: Json) => (a.suppliers ?? []).map((s: Json) => s.name as string))),
+      ...new Set<string>(active.flatMap((a: Json) => (a.suppliers ?? []).map((s: Json) => String(s.name)))),
     ].sort(),
   };
 }
