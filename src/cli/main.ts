@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerHorizon } from './commands/horizon.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
@@ -28,6 +29,7 @@ registerSync(program);
 registerExport(program);
 registerQuality(program);
 registerImport(program);
+registerHorizon(program);
 
 try {
   await program.parseAsync(process.argv);

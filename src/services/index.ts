@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import { createContractsService } from './contracts/contracts.service.js';
+import { createHorizonService } from './horizon/horizon.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityService } from './quality.service.js';
 import { createStatsService } from './stats.service.js';
@@ -23,6 +24,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const quality = createQualityService({ db });
   return {
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
+    horizon: createHorizonService({ db }),
     quality,
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
@@ -43,6 +45,21 @@ export {
   type OfficerInputRaw,
 } from './quality-input.js';
 export type { SyncService } from './sync.service.js';
+export type { HorizonScan, HorizonService, LeadTimeRule } from './horizon/horizon.service.js';
+export {
+  HORIZON_DEFAULT_MONTHS,
+  HORIZON_DEFAULT_ORDER,
+  HORIZON_MAX_MONTHS,
+  HORIZON_MAX_PAGE,
+  HORIZON_MAX_PAGE_SIZE,
+  HORIZON_MIN_MONTHS,
+  HORIZON_PAGE_SIZES,
+  HORIZON_WINDOWS,
+  type HorizonField,
+  type HorizonFilters,
+  type HorizonQuery,
+  type HorizonQueryInput,
+} from './horizon/horizon-query.js';
 export type * from './contracts/contract-types.js';
 export {
   DEFAULT_ORDER,

@@ -8,6 +8,7 @@ import * as m0004 from './migrations/0004-documents-as-text.js';
 import * as m0005 from './migrations/0005-quality.js';
 import * as m0006 from './migrations/0006-quality-snapshot.js';
 import * as m0007 from './migrations/0007-local-data.js';
+import * as m0008 from './migrations/0008-horizon.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005-quality': m0005,
   '0006-quality-snapshot': m0006,
   '0007-local-data': m0007,
+  '0008-horizon': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -38,6 +38,7 @@ export interface Views {
 const NAV = [
   { href: '/', text: 'Home', match: (p: string) => p === '/' },
   { href: '/contracts', text: 'Contracts', match: (p: string) => p.startsWith('/contracts') },
+  { href: '/horizon', text: 'Horizon scan', match: (p: string) => p.startsWith('/horizon') },
   { href: '/api/docs', text: 'API', match: (p: string) => p.startsWith('/api') },
 ];
 

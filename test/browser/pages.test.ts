@@ -1,67 +1,19 @@
 /// <reference lib="dom" />
 // The pages in a real browser (Debian's Chromium through playwright-core), on the real sample: a person can find
 // a contract and open it, the filters explain bad input, and every page passes axe's accessibility rules.
-import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
-import { createServices } from '../../src/services/index.js';
-import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../support/db.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { startBrowserApp, type BrowserApp } from '../support/browser.js';
 
 describe('pages in Chromium', () => {
-  let t: TestDb;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let context: BrowserContext;
-  let base: string;
-
+  let b: BrowserApp;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
-    const config = loadConfig({}, { databaseUrl: t.url });
-    const log = createLogger('warn');
-    app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext();
+    b = await startBrowserApp();
   }, 180_000);
+  afterAll(async () => b?.close());
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
-    await t?.drop();
-  });
-
-  async function open(path: string): Promise<Page> {
-    const page = await context.newPage();
-    const response = await page.goto(`${base}${path}`);
-    expect(response?.status(), path).toBeLessThan(500);
-    return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-  }
+  const open = (path: string): Promise<Page> => b.open(path);
+  const expectAccessible = (page: Page): Promise<void> => b.expectAccessible(page);
 
   it('finds a contract by search and opens it', async () => {
     const page = await open('/contracts');
@@ -95,10 +47,10 @@ describe('pages in Chromium', () => {
   });
 
   it('shows no GOV.UK crown and uses no GDS Transport by default', async () => {
-    const page = await context.newPage();
+    const page = await b.context.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${base}/contracts`);
+    await page.goto(`${b.base}/contracts`);
     await page.evaluate(() => document.fonts.ready);
     expect(await page.content()).not.toContain('govuk-header__logotype');
     const used = await page.evaluate(() => ({

@@ -22,3 +22,12 @@ export {
   type ProcurementKind,
   type ThresholdRuleId,
 } from './thresholds.js';
+export {
+  HORIZON_LEAD_TIMES,
+  describeBand,
+  leadTimeBand,
+  leadTimeMonths,
+  leadTimesOn,
+  type LeadTimeBand,
+  type LeadTimePolicy,
+} from './horizon.js';

@@ -63,13 +63,22 @@ export function csvRow(r: ProcessExportRow, baseUrl: string): string[] {
   ];
 }
 
-/** A CSV byte stream (UTF-8 with BOM, so spreadsheets read £ correctly) of the given rows. */
-export function toCsvStream(rows: AsyncIterable<ProcessExportRow>, baseUrl: string): Readable {
+/** A CSV byte stream (UTF-8 with BOM, so spreadsheets read £ correctly) of rows turned into cells by `toRow`. */
+export function csvStream<T>(
+  rows: AsyncIterable<T>,
+  columns: readonly string[],
+  toRow: (r: T) => string[],
+): Readable {
   async function* lines() {
-    for await (const r of rows) yield csvRow(r, baseUrl);
+    for await (const r of rows) yield toRow(r);
   }
-  const out = stringify({ header: true, columns: [...CSV_COLUMNS], bom: true });
+  const out = stringify({ header: true, columns: [...columns], bom: true });
   const source = Readable.from(lines());
   source.on('error', (e) => out.destroy(e));
   return source.pipe(out);
+}
+
+/** The contracts list as a CSV byte stream. */
+export function toCsvStream(rows: AsyncIterable<ProcessExportRow>, baseUrl: string): Readable {
+  return csvStream(rows, CSV_COLUMNS, (r) => csvRow(r, baseUrl));
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../services/index.js';
 import { count, formatDate, formatMoney, formatNumber, isoDay, NOT_KNOWN } from '../../format.js';
 import { html, link, type SafeHtml } from '../../html.js';
+import { paginationFor } from '../../pagination.js';
 import { formQueryString, type FormProblem, type ListForm } from './list-form.js';
 
 export interface ListPageInput {
@@ -134,25 +135,8 @@ function row(c: ContractSummary) {
 }
 
 function pagination(form: ListForm, list: ContractList) {
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  if (pages <= 1) return undefined;
   const href = (n: number) => `/contracts${formQueryString(form, { page: n })}`;
-  const shown = new Set(
-    [1, pages, list.page - 1, list.page, list.page + 1].filter((n) => n >= 1 && n <= pages),
-  );
-  const items: object[] = [];
-  let last = 0;
-  for (const n of [...shown].sort((a, b) => a - b)) {
-    if (n - last > 1) items.push({ ellipsis: true });
-    items.push({ number: String(n), href: href(n), current: n === list.page });
-    last = n;
-  }
-  return {
-    ...(list.page > 1 ? { previous: { href: href(list.page - 1) } } : {}),
-    ...(list.page < pages ? { next: { href: href(list.page + 1) } } : {}),
-    items,
-    landmarkLabel: 'Contracts results pages',
-  };
+  return paginationFor(list.total, list.page, list.pageSize, href, 'Contracts results pages');
 }
 
 export function listViewModel({ form, problems, query, list, named }: ListPageInput) {

@@ -1,0 +1,25 @@
+// Horizon scan (issue 6, item 1): let contracts ending in the next months, with value, incumbents, procedure,
+// extension headroom and "decision due by" (docs/horizon-scan.md). A query (query.ts) and pure functions.
+export {
+  HORIZON_BASES,
+  decisionDueBy,
+  extensionHeadroom,
+  horizonDate,
+  inWindow,
+  windowEnd,
+  type Headroom,
+  type HorizonBasis,
+  type HorizonDate,
+} from './dates.js';
+export { toHorizonItem, type HorizonItem } from './item.js';
+export { howProcured, type Procedure, type ProcedureInput } from './procedure.js';
+export {
+  HORIZON_SORTS,
+  findHorizonPage,
+  summariseHorizon,
+  type HorizonPageOptions,
+  type HorizonRow,
+  type HorizonScope,
+  type HorizonSort,
+  type WindowTotal,
+} from './query.js';

@@ -1,0 +1,105 @@
+// One row of the horizon scan as pages, API, CSV and CLI show it: the query's row plus what the pure functions
+// derive (which date counted, extension headroom, lead time and "decision due by", how it was procured).
+import {
+  describeBand,
+  leadTimeBand,
+  leadTimeMonths,
+  type Day,
+  type LeadTimePolicy,
+} from '../../domain/rules/index.js';
+import {
+  decisionDueBy,
+  extensionHeadroom,
+  horizonDate,
+  type Headroom,
+  type HorizonBasis,
+  type HorizonDate,
+} from './dates.js';
+import { howProcured, type Procedure } from './procedure.js';
+import type { HorizonRow } from './query.js';
+
+export interface HorizonItem {
+  ocid: string;
+  title: string | null;
+  buyer: { id: number; name: string } | null;
+  cpvMain: string | null;
+  deliveryRegions: string[];
+  /** Exact decimal; incl. VAT when `includesVat`. */
+  value: {
+    amount: string;
+    currency: string | null;
+    basis: 'contract' | 'award' | 'tender';
+    includesVat: boolean;
+  } | null;
+  /** The incumbents: suppliers of the active awards. */
+  suppliers: { id: number; name: string }[];
+  end: Day | null;
+  maxExtent: Day | null;
+  /** Where the end dates were read: contracts, awards, lots or tender. */
+  datesFrom: string | null;
+  /** The date that put the contract on the horizon, and which one it was. */
+  horizon: HorizonDate;
+  headroom: Headroom | null;
+  renewal: { hasRenewal: boolean | null; description: string | null };
+  options: { hasOptions: boolean | null; description: string | null };
+  leadTime: { months: number; band: string };
+  decisionDueBy: Day;
+  /** The decision date is before the as-of day. */
+  decisionOverdue: boolean;
+  procedure: Procedure;
+  numberOfTenderers: number | null;
+  noticeTypes: string[];
+  /** When the process last changed (its latest release), ISO instant. */
+  lastUpdated: string | null;
+  synthetic: boolean;
+}
+
+export function toHorizonItem(
+  r: HorizonRow,
+  asOf: Day,
+  basis: HorizonBasis,
+  policy: LeadTimePolicy,
+): HorizonItem {
+  const horizon = horizonDate(r.end_day, r.max_extent_day, asOf, basis);
+  // The query selects only rows with a date in the window; a mismatch means the SQL and dates.ts disagree.
+  if (horizon === null) throw new Error(`horizon: ${r.ocid} has no ${basis} date on or after ${asOf}`);
+  const gbp = r.currency === 'GBP' ? r.value : null;
+  const months = leadTimeMonths(gbp, policy);
+  const due = decisionDueBy(horizon.day, months);
+  return {
+    ocid: r.ocid,
+    title: r.title,
+    buyer: r.buyer_id !== null && r.buyer_name !== null ? { id: r.buyer_id, name: r.buyer_name } : null,
+    cpvMain: r.cpv_main,
+    deliveryRegions: r.delivery_regions,
+    value:
+      r.value !== null && r.value_basis !== null
+        ? {
+            amount: r.value,
+            currency: r.currency,
+            basis: r.value_basis,
+            includesVat: r.value_includes_vat === true,
+          }
+        : null,
+    suppliers: r.suppliers,
+    end: r.end_day,
+    maxExtent: r.max_extent_day,
+    datesFrom: r.contract_dates_from,
+    horizon,
+    headroom: extensionHeadroom(r.end_day, r.max_extent_day),
+    renewal: { hasRenewal: r.has_renewal, description: r.renewal_description },
+    options: { hasOptions: r.has_options, description: r.options_description },
+    leadTime: { months, band: describeBand(leadTimeBand(gbp, policy), policy) },
+    decisionDueBy: due,
+    decisionOverdue: due < asOf,
+    procedure: howProcured({
+      procurementMethod: r.procurement_method,
+      procurementMethodDetails: r.procurement_method_details,
+      noticeTypes: r.notice_types,
+    }),
+    numberOfTenderers: r.number_of_tenderers,
+    noticeTypes: r.notice_types,
+    lastUpdated: r.last_updated,
+    synthetic: r.synthetic,
+  };
+}

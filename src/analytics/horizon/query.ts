@@ -1,0 +1,243 @@
+// The horizon scan's queries over the contract model (docs/horizon-scan.md): let contracts whose end date (or latest
+// possible end) falls in a window after the as-of day, with their value, incumbents, procedure and extension terms.
+// The window is a range on process.contract_end / contract_max_extent, both indexed (migration 0008), so PostgreSQL
+// reads only the contracts ending in the window before it applies the other filters. Every value is a bind
+// parameter. The lead-time bands come in as data (src/domain/rules/horizon.ts); the SQL only orders by the
+// "decision due by" they give, and dates.ts computes what is shown.
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Day, LeadTimePolicy } from '../../domain/rules/index.js';
+import type { Database } from '../../store/database.js';
+import type { HorizonBasis } from './dates.js';
+
+type Db = Kysely<Database>;
+
+export interface HorizonScope {
+  asOf: Day;
+  basis: HorizonBasis;
+  buyerId?: number;
+  /** Leading digits of a CPV code (division 2, group 3, class 4…). */
+  cpvPrefix?: string;
+  /** NUTS form of an ITL/NUTS code (`UKE`, `UKE42`): delivery region or buyer region starts with it. */
+  region?: string;
+  supplierId?: number;
+  /** Pounds incl. VAT where published, exact decimal; contracts of unknown value are left out when set. */
+  minValue?: string;
+}
+
+export const HORIZON_SORTS = ['decision', 'end', 'value'] as const;
+export type HorizonSort = (typeof HORIZON_SORTS)[number];
+
+export interface HorizonRow {
+  ocid: string;
+  title: string | null;
+  buyer_id: number | null;
+  buyer_name: string | null;
+  cpv_main: string | null;
+  procurement_method: string | null;
+  procurement_method_details: string | null;
+  number_of_tenderers: number | null;
+  notice_types: string[];
+  delivery_regions: string[];
+  contract_dates_from: string | null;
+  end_day: string | null;
+  max_extent_day: string | null;
+  value: string | null;
+  currency: string | null;
+  value_basis: 'contract' | 'award' | 'tender' | null;
+  value_includes_vat: boolean | null;
+  suppliers: { id: number; name: string }[];
+  has_renewal: boolean | null;
+  renewal_description: string | null;
+  has_options: boolean | null;
+  options_description: string | null;
+  /** Latest release date of the process (ISO instant). */
+  last_updated: string | null;
+  synthetic: boolean;
+}
+
+const day = (d: Day) => sql`${d}::date`;
+/** Midnight starting a UK day, as an instant (a contract ending at 23:59:59+01:00 on 30 Sep ends on 30 Sep). */
+const dayStart = (d: Day) => sql`(${d}::date::timestamp at time zone 'Europe/London')`;
+const dayAfter = (d: Day) => sql`((${d}::date + 1)::timestamp at time zone 'Europe/London')`;
+const ukDay = (column: string) => sql`(${sql.ref(column)} at time zone 'Europe/London')::date`;
+
+/** The window condition on the indexed instants: which contracts' `basis` date falls in [asOf, last]. */
+function windowCondition(basis: HorizonBasis, asOf: Day, last: Day): RawBuilder<boolean> {
+  const endIn = sql`(p.contract_end >= ${dayStart(asOf)} and p.contract_end < ${dayAfter(last)})`;
+  const maxIn = sql`(p.contract_max_extent >= ${dayStart(asOf)} and p.contract_max_extent < ${dayAfter(last)})`;
+  switch (basis) {
+    case 'end':
+      return sql<boolean>`${endIn}`;
+    case 'max-extent':
+      return sql<boolean>`(${maxIn} or (p.contract_max_extent is null and ${endIn}))`;
+    case 'next':
+      return sql<boolean>`(${endIn} or (${maxIn} and (p.contract_end is null or p.contract_end < ${dayStart(asOf)})))`;
+  }
+}
+
+/** The date that counts, as a UK day (mirrors dates.ts horizonDate). */
+function horizonDay(basis: HorizonBasis, asOf: Day): RawBuilder<string> {
+  switch (basis) {
+    case 'end':
+      return sql`s.end_day`;
+    case 'max-extent':
+      return sql`coalesce(s.max_extent_day, s.end_day)`;
+    case 'next':
+      return sql`case when s.end_day >= ${day(asOf)} then s.end_day else s.max_extent_day end`;
+  }
+}
+
+/** Lead months by value band (mirrors domain/rules/horizon.ts leadTimeMonths): bands checked highest first. */
+function leadMonths(policy: LeadTimePolicy): RawBuilder<number> {
+  const bands = [...policy.bands].reverse();
+  const whens = bands.map((b) => sql`when s.gbp_value >= ${b.from}::numeric then ${b.months}::int`);
+  return sql`case when s.gbp_value is null then ${policy.unknownValueMonths}::int ${sql.join(whens, sql` `)} else ${bands.at(-1)?.months ?? policy.unknownValueMonths}::int end`;
+}
+
+// A process is a let contract when a contract of it is active, or, where no contract is published, an award is
+// active. Processes whose every published contract is terminated or cancelled have ended: they are left out.
+const LET = sql`(exists (select 1 from contract c where c.ocid = p.ocid and c.status = 'active')
+  or (not exists (select 1 from contract c where c.ocid = p.ocid)
+      and exists (select 1 from award a where a.ocid = p.ocid and a.status = 'active')))`;
+
+// The value that sets the lead-time band: what was contracted, else awarded, else estimated; incl. VAT where the
+// publisher gave it (thresholds and estimates include VAT: domain.md §1), else net.
+const VALUE = sql`cross join lateral (select
+    case when p.contract_value_gross is not null or p.contract_value is not null then 'contract'
+         when p.award_value_gross is not null or p.award_value is not null then 'award'
+         when p.tender_value_gross is not null or p.tender_value is not null then 'tender' end as value_basis) b
+  cross join lateral (select
+    case b.value_basis when 'contract' then coalesce(p.contract_value_gross, p.contract_value)
+                       when 'award' then coalesce(p.award_value_gross, p.award_value)
+                       when 'tender' then coalesce(p.tender_value_gross, p.tender_value) end as value,
+    case b.value_basis when 'contract' then p.contract_currency
+                       when 'award' then p.award_currency
+                       when 'tender' then p.tender_currency end as currency,
+    case b.value_basis when 'contract' then p.contract_value_gross is not null
+                       when 'award' then p.award_value_gross is not null
+                       when 'tender' then p.tender_value_gross is not null end as value_includes_vat) v`;
+
+function filters(scope: HorizonScope): RawBuilder<boolean> {
+  const c: RawBuilder<unknown>[] = [];
+  if (scope.buyerId !== undefined) c.push(sql`p.buyer_id = ${scope.buyerId}`);
+  // Prefixes are digits (CPV) or letters and digits (NUTS), checked by the service: no LIKE wildcards in them.
+  if (scope.cpvPrefix !== undefined)
+    c.push(sql`exists (select 1 from unnest(p.cpv_codes) as code where code like ${`${scope.cpvPrefix}%`})`);
+  if (scope.region !== undefined) {
+    const like = `${scope.region}%`;
+    c.push(sql`(exists (select 1 from unnest(p.delivery_regions) as r where r like ${like})
+      or exists (select 1 from organisation o where o.id = p.buyer_id and o.region_code like ${like}))`);
+  }
+  if (scope.supplierId !== undefined)
+    c.push(sql`exists (select 1 from award a join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
+      where a.ocid = p.ocid and a.status = 'active' and s.organisation_id = ${scope.supplierId})`);
+  if (scope.minValue !== undefined) c.push(sql`v.currency = 'GBP' and v.value >= ${scope.minValue}::numeric`);
+  return c.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(c, sql` and `)}`;
+}
+
+/** The processes in the window with what the scan shows, as `s`, plus `horizon_day` and `lead_months`. */
+function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy) {
+  return sql`(select s.*, ${horizonDay(scope.basis, scope.asOf)} as horizon_day, ${leadMonths(policy)} as lead_months
+    from (select p.ocid, p.title, p.buyer_id, p.cpv_main, p.procurement_method, p.procurement_method_details,
+            p.number_of_tenderers, p.notice_types, p.delivery_regions, p.contract_dates_from, p.synthetic, p.last_updated,
+            ${ukDay('p.contract_end')} as end_day, ${ukDay('p.contract_max_extent')} as max_extent_day,
+            v.value, v.currency, b.value_basis, v.value_includes_vat,
+            case when v.currency = 'GBP' then v.value end as gbp_value
+          from process p ${VALUE}
+          where ${windowCondition(scope.basis, scope.asOf, last)} and ${LET} and ${filters(scope)}) s) h`;
+}
+
+const ORDER: Record<HorizonSort, RawBuilder<unknown>> = {
+  decision: sql`h.decision_due`,
+  end: sql`h.horizon_day`,
+  value: sql`h.gbp_value`,
+};
+
+export interface HorizonPageOptions {
+  last: Day;
+  policy: LeadTimePolicy;
+  sort: HorizonSort;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** One page of the scan, in order (nulls last, then ocid so pages never overlap). */
+export async function findHorizonPage(
+  db: Db,
+  scope: HorizonScope,
+  o: HorizonPageOptions,
+): Promise<HorizonRow[]> {
+  const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
+  const rows = await sql<HorizonRow>`
+    select h.ocid, h.title, h.buyer_id, buyer.name as buyer_name, h.cpv_main, h.procurement_method,
+      h.procurement_method_details, h.number_of_tenderers, h.notice_types, h.delivery_regions, h.contract_dates_from,
+      h.end_day::text as end_day, h.max_extent_day::text as max_extent_day, h.value::text as value, h.currency,
+      h.value_basis, h.value_includes_vat, h.synthetic,
+      to_char(h.last_updated at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_updated,
+      coalesce((select json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id)
+        from (select distinct o.id, o.name from award a
+          join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
+          join organisation o0 on o0.id = s.organisation_id
+          join organisation o on o.id = coalesce(o0.merged_into, o0.id)
+          where a.ocid = h.ocid and a.status = 'active') x), '[]'::json) as suppliers,
+      t.has_renewal, t.renewal_description, t.has_options, t.options_description
+    from (select h.*, (h.horizon_day - make_interval(months => h.lead_months))::date as decision_due
+          from ${scanned({ ...scope }, o.last, o.policy)}) h
+    left join organisation buyer on buyer.id = h.buyer_id
+    cross join lateral (select
+        bool_or(x.has_renewal) as has_renewal,
+        (array_agg(x.renewal_description order by x.rank) filter (where x.renewal_description is not null))[1]
+          as renewal_description,
+        bool_or(x.has_options) as has_options,
+        (array_agg(x.options_description order by x.rank) filter (where x.options_description is not null))[1]
+          as options_description
+      from (select 1 as rank, a.has_renewal, a.renewal_description, null::boolean as has_options,
+              null::text as options_description
+            from award a where a.ocid = h.ocid and a.status = 'active'
+            union all
+            select 2, l.has_renewal, l.renewal_description, l.has_options, l.options_description
+            from lot l where l.ocid = h.ocid) x) t
+    order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc
+    limit ${o.limit} offset ${o.offset}`.execute(db);
+  return rows.rows.map((r) => ({
+    ...r,
+    buyer_id: r.buyer_id === null ? null : Number(r.buyer_id),
+    suppliers: r.suppliers.map((s) => ({ id: Number(s.id), name: s.name })),
+  }));
+}
+
+export interface WindowTotal {
+  months: number;
+  last: Day;
+  contracts: number;
+  /** Sum of the values in pounds (incl. VAT where published), exact decimal. */
+  valueGbp: string;
+  /** Contracts whose value is not known in pounds (not in the sum). */
+  valueNotKnown: number;
+}
+
+/** Count and value for each window (all ending on or after asOf), with the same filters, in one pass. */
+export async function summariseHorizon(
+  db: Db,
+  scope: HorizonScope,
+  windows: readonly { months: number; last: Day }[],
+  policy: LeadTimePolicy,
+): Promise<WindowTotal[]> {
+  const widest = windows.reduce((a, w) => (w.last > a ? w.last : a), scope.asOf);
+  const cols = windows.map(
+    (w, i) => sql`count(*) filter (where h.horizon_day <= ${day(w.last)}) as ${sql.ref(`n${i}`)},
+      coalesce(sum(h.gbp_value) filter (where h.horizon_day <= ${day(w.last)}), 0)::text as ${sql.ref(`v${i}`)},
+      count(*) filter (where h.horizon_day <= ${day(w.last)} and h.gbp_value is null) as ${sql.ref(`u${i}`)}`,
+  );
+  const r = await sql<Record<string, string | number>>`
+    select ${sql.join(cols, sql`, `)} from ${scanned(scope, widest, policy)}`.execute(db);
+  const row = r.rows[0] ?? {};
+  return windows.map((w, i) => ({
+    months: w.months,
+    last: w.last,
+    contracts: Number(row[`n${i}`] ?? 0),
+    valueGbp: String(row[`v${i}`] ?? '0'),
+    valueNotKnown: Number(row[`u${i}`] ?? 0),
+  }));
+}

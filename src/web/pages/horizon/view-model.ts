@@ -1,0 +1,303 @@
+// The horizon scan page → parameters for govuk-frontend macros: filter form, window summary, results table,
+// pagination, definitions. Every figure links to its definition (#definitions) and the contracts behind it.
+import type { HorizonItem } from '../../../analytics/horizon/index.js';
+import { HORIZON_DEFAULT_ORDER, HORIZON_PAGE_SIZES, type HorizonScan } from '../../../services/index.js';
+import { count, formatAmount, formatNumber, NOT_KNOWN } from '../../format.js';
+import { html, link, type SafeHtml } from '../../html.js';
+import { paginationFor } from '../../pagination.js';
+import { horizonQueryString, type FormProblem, type HorizonForm } from './form.js';
+
+export interface HorizonPageInput {
+  form: HorizonForm;
+  problems: FormProblem[];
+  scan?: HorizonScan;
+  named?: { buyer?: { id: number; name: string }; supplier?: { id: number; name: string } };
+}
+
+type Sort = HorizonScan['sort'];
+
+const dayText = (d: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${d}T00:00:00Z`));
+const dayCell = (d: string | null): SafeHtml =>
+  d ? html`<time datetime="${d}">${dayText(d)}</time>` : html`${NOT_KNOWN}`;
+const tag = (text: string, colour: string) =>
+  html` <strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
+const small = (text: string) => html`<br /><span class="govuk-body-s govuk-!-margin-0">${text}</span>`;
+
+const errorFor = (problems: FormProblem[], id: string) => {
+  const p = problems.find((x) => x.field === id);
+  return p ? { text: p.message } : undefined;
+};
+
+function input(
+  form: HorizonForm,
+  problems: FormProblem[],
+  id: keyof HorizonForm,
+  label: string,
+  hint: string,
+  extra = {},
+) {
+  return {
+    id,
+    name: id,
+    value: form[id],
+    label: { text: label, classes: 'govuk-label--s' },
+    hint: { text: hint },
+    errorMessage: errorFor(problems, id),
+    spellcheck: false,
+    ...extra,
+  };
+}
+
+function valueCell(i: HorizonItem): SafeHtml {
+  if (!i.value) return html`${NOT_KNOWN}`;
+  const what = i.value.basis === 'tender' ? 'estimate' : i.value.basis;
+  return html`${formatAmount(i.value.amount, i.value.currency)}${small(`${what}, ${i.value.includesVat ? 'incl.' : 'excl.'} VAT`)}`;
+}
+
+function maxExtentCell(i: HorizonItem): SafeHtml {
+  const h = i.headroom;
+  const room = h
+    ? `${count(h.months, 'month')}${h.extraDays > 0 ? ` ${count(h.extraDays, 'day')}` : ''} headroom`
+    : null;
+  const renewal = i.renewal.hasRenewal ? (i.renewal.description ?? 'renewal allowed') : null;
+  return html`${i.maxExtent ? dayCell(i.maxExtent) : NOT_KNOWN}${room ? small(room) : ''}${renewal ? small(`Renewal: ${renewal}`) : ''}`;
+}
+
+function row(i: HorizonItem) {
+  const p = i.procedure;
+  return [
+    {
+      html: html`${link(`/contracts/${encodeURIComponent(i.ocid)}`, i.title ?? i.ocid)}${i.synthetic ? tag('Synthetic', 'grey') : ''}`.toString(),
+    },
+    {
+      html: (i.buyer ? link(`/horizon?buyerId=${i.buyer.id}`, i.buyer.name) : html`${NOT_KNOWN}`).toString(),
+    },
+    {
+      html: (i.suppliers.length > 0
+        ? html`${i.suppliers.map((s, n) => html`${n > 0 ? html`<br />` : ''}${link(`/horizon?supplierId=${s.id}`, s.name)}`)}`
+        : html`${NOT_KNOWN}`
+      ).toString(),
+    },
+    { html: valueCell(i).toString(), format: 'numeric' },
+    {
+      html: html`${dayCell(i.end)}${i.horizon.from === 'max-extent' ? small('in extension period') : ''}`.toString(),
+    },
+    { html: maxExtentCell(i).toString() },
+    {
+      html: html`${dayCell(i.decisionDueBy)}${i.decisionOverdue ? tag('Overdue', 'red') : ''}${small(`${i.leadTime.months} months before ${i.horizon.from === 'end' ? 'end' : 'max extent'}`)}`.toString(),
+    },
+    {
+      html: html`${p.details ?? p.method ?? NOT_KNOWN}${p.directAward === true ? tag('Direct award', 'orange') : ''}`.toString(),
+    },
+    { text: i.numberOfTenderers === null ? NOT_KNOWN : formatNumber(i.numberOfTenderers), format: 'numeric' },
+  ];
+}
+
+const SORT_LABELS: Record<Sort, string> = { decision: 'Decision due by', end: 'Ends', value: 'Value' };
+
+function sortHeader(form: HorizonForm, scan: HorizonScan, key: Sort, numeric = false) {
+  const current = scan.sort === key;
+  const next = current ? (scan.order === 'asc' ? 'desc' : 'asc') : HORIZON_DEFAULT_ORDER[key];
+  const href = `/horizon${horizonQueryString(form, { sort: key, order: next }, ['page'])}`;
+  return {
+    html: html`<a class="govuk-link app-sort-link" href="${href}"
+      >${SORT_LABELS[key]}<span class="govuk-visually-hidden">
+        (sort ${next === 'asc' ? 'ascending' : 'descending'})</span
+      ></a
+    >`.toString(),
+    attributes: { 'aria-sort': current ? (scan.order === 'asc' ? 'ascending' : 'descending') : 'none' },
+    ...(numeric ? { format: 'numeric' } : {}),
+  };
+}
+
+function summaryTable(form: HorizonForm, scan: HorizonScan) {
+  const head = [
+    { text: 'Ending within' },
+    { html: html`<a class="govuk-link" href="#def-contracts">Contracts</a>`.toString(), format: 'numeric' },
+    { html: html`<a class="govuk-link" href="#def-value">Value</a>`.toString(), format: 'numeric' },
+    { text: 'Of unknown value', format: 'numeric' },
+  ];
+  const rows = scan.summary.map((w) => {
+    const href = `/horizon${horizonQueryString(form, { months: w.months }, ['page'])}`;
+    const label = `${w.months} months (by ${dayText(w.last)})`;
+    return [
+      { html: (w.months === scan.months ? html`<strong>${label}</strong>` : html`${label}`).toString() },
+      {
+        html: link(
+          href,
+          formatNumber(w.contracts),
+          html`<span class="govuk-visually-hidden"> contracts ending within ${w.months} months</span>`,
+        ).toString(),
+        format: 'numeric',
+      },
+      { text: formatAmount(w.valueGbp, 'GBP'), format: 'numeric' },
+      { text: formatNumber(w.valueNotKnown), format: 'numeric' },
+    ];
+  });
+  return { caption: 'Contracts and value by window', captionClasses: 'govuk-table__caption--s', head, rows };
+}
+
+const BASIS_ITEMS = [
+  {
+    value: 'next',
+    text: 'Next end date',
+    hint: 'The end date while it is ahead; once passed, the latest possible end with extensions',
+  },
+  { value: 'end', text: 'Contract end date only', hint: undefined },
+  {
+    value: 'max-extent',
+    text: 'Latest possible end',
+    hint: 'With every extension (maxExtentDate); the end date when none is published',
+  },
+];
+
+export function horizonViewModel({ form, problems, scan, named }: HorizonPageInput) {
+  const pageSize = scan?.pageSize ?? (Number(form.pageSize) || HORIZON_PAGE_SIZES[0]);
+  const activeFilters = (['buyer', 'supplier'] as const)
+    .filter((k) => named?.[k])
+    .map((k) => ({
+      text: `${k === 'buyer' ? 'Buyer' : 'Supplier'}: ${named![k]!.name}`,
+      removeHref: `/horizon${horizonQueryString(form, {}, [k === 'buyer' ? 'buyerId' : 'supplierId', 'page'])}`,
+    }));
+  let results;
+  if (scan) {
+    const from = scan.total === 0 ? 0 : (scan.page - 1) * scan.pageSize + 1;
+    const to = Math.min(scan.total, scan.page * scan.pageSize);
+    const qs = horizonQueryString(form, {}, ['page', 'pageSize']);
+    results = {
+      total: scan.total,
+      heading: `${count(scan.total, 'contract')} ending by ${dayText(scan.windowEnd)}`,
+      showing:
+        scan.items.length > 0
+          ? `Showing ${formatNumber(from)} to ${formatNumber(to)} of ${count(scan.total, 'contract')}`
+          : undefined,
+      summary: summaryTable(form, scan),
+      table:
+        scan.items.length > 0
+          ? {
+              caption: `Contracts ending by ${dayText(scan.windowEnd)}`,
+              captionClasses: 'govuk-visually-hidden',
+              head: [
+                { text: 'Contract' },
+                { text: 'Buyer' },
+                { text: 'Incumbent supplier(s)' },
+                sortHeader(form, scan, 'value', true),
+                sortHeader(form, scan, 'end'),
+                {
+                  html: html`<a class="govuk-link" href="#def-max-extent">Latest possible end</a>`.toString(),
+                },
+                sortHeader(form, scan, 'decision'),
+                { html: html`<a class="govuk-link" href="#def-procedure">How procured</a>`.toString() },
+                { text: 'Tenderers', format: 'numeric' },
+              ],
+              rows: scan.items.map(row),
+            }
+          : undefined,
+      pagination: paginationFor(
+        scan.total,
+        scan.page,
+        scan.pageSize,
+        (n) => `/horizon${horizonQueryString(form, { page: n })}`,
+        'Horizon scan results pages',
+      ),
+      csvHref: `/horizon.csv${qs}`,
+      atomHref: `/horizon.atom${qs}`,
+      apiHref: `/api/horizon${qs}`,
+      firstPageHref: `/horizon${horizonQueryString(form, {}, ['page'])}`,
+      leadTimes: scan.leadTimes,
+      asOf: dayText(scan.asOf),
+    };
+  }
+  const dateProblem = problems.find((p) => p.field.startsWith('asOf-'));
+  return {
+    title: 'Horizon scan',
+    wide: true,
+    errorSummary:
+      problems.length > 0 ? problems.map((p) => ({ text: p.message, href: `#${p.field}` })) : undefined,
+    inputs: {
+      months: input(
+        form,
+        problems,
+        'months',
+        'Months ahead',
+        '6, 12, 18 or 24, or any whole number from 1 to 60',
+        { inputmode: 'numeric', classes: 'govuk-input--width-3' },
+      ),
+      buyerId: input(
+        form,
+        problems,
+        'buyerId',
+        'Buyer ID',
+        'The organisation number in a buyer link, like 441',
+        { inputmode: 'numeric', classes: 'govuk-input--width-10' },
+      ),
+      supplierId: input(
+        form,
+        problems,
+        'supplierId',
+        'Incumbent supplier ID',
+        'The organisation number in a supplier link',
+        { inputmode: 'numeric', classes: 'govuk-input--width-10' },
+      ),
+      cpv: input(form, problems, 'cpv', 'CPV code', 'A division, group or class, like 72 or 45210000', {
+        inputmode: 'numeric',
+        classes: 'govuk-input--width-10',
+      }),
+      region: input(
+        form,
+        problems,
+        'region',
+        'Region',
+        'An ITL or NUTS code, like TLE (Yorkshire and The Humber) or UKI',
+        { classes: 'govuk-input--width-5' },
+      ),
+      minValue: input(form, problems, 'minValue', 'Minimum value', 'Pounds, including VAT where published', {
+        prefix: { text: '£' },
+        inputmode: 'decimal',
+        classes: 'govuk-input--width-10',
+      }),
+    },
+    basis: {
+      name: 'basis',
+      idPrefix: 'basis',
+      fieldset: { legend: { text: 'Which end date counts', classes: 'govuk-fieldset__legend--s' } },
+      errorMessage: errorFor(problems, 'basis'),
+      classes: 'govuk-radios--small',
+      items: BASIS_ITEMS.map((b) => ({
+        value: b.value,
+        text: b.text,
+        ...(b.hint ? { hint: { text: b.hint } } : {}),
+        checked: (form.basis || 'next') === b.value,
+      })),
+    },
+    asOf: {
+      id: 'asOf',
+      namePrefix: 'asOf',
+      fieldset: { legend: { text: 'As of', classes: 'govuk-fieldset__legend--s' } },
+      hint: { text: 'Leave empty for today. For example, 1 6 2026' },
+      errorMessage: dateProblem ? { text: dateProblem.message } : undefined,
+      items: (['day', 'month', 'year'] as const).map((k) => ({
+        name: k,
+        value: form.asOf[k],
+        classes: `govuk-input--width-${k === 'year' ? 4 : 2}${dateProblem ? ' govuk-input--error' : ''}`,
+      })),
+    },
+    pageSize: {
+      id: 'pageSize',
+      name: 'pageSize',
+      label: { text: 'Results per page', classes: 'govuk-label--s' },
+      errorMessage: errorFor(problems, 'pageSize'),
+      items: HORIZON_PAGE_SIZES.map((n) => ({ value: String(n), text: String(n), selected: n === pageSize })),
+    },
+    hidden: { sort: scan?.sort ?? form.sort, order: scan?.order ?? form.order },
+    activeFilters,
+    clearHref: '/horizon',
+    results,
+  };
+}

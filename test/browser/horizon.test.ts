@@ -1,0 +1,66 @@
+/// <reference lib="dom" />
+// The horizon scan page in Chromium on the real sample: filtering without JavaScript-only controls, following a
+// window and a contract, explaining bad input, and no axe violations.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+
+describe('horizon scan page in Chromium', () => {
+  let b: BrowserApp;
+  beforeAll(async () => {
+    b = await startBrowserApp();
+  }, 180_000);
+  afterAll(async () => b?.close());
+
+  const open = (path: string): Promise<Page> => b.open(path);
+  const expectAccessible = (page: Page): Promise<void> => b.expectAccessible(page);
+
+  it('filters by months and as-of day through the form, then opens a contract', async () => {
+    const page = await open('/horizon');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Horizon scan');
+    await page.getByLabel('Months ahead').fill('24');
+    await page.getByLabel('Day', { exact: true }).fill('1');
+    await page.getByLabel('Month', { exact: true }).fill('6');
+    await page.getByLabel('Year', { exact: true }).fill('2026');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/months=24/);
+    expect(await page.locator('#results h2').first().textContent()).toMatch(
+      /^\d+ contracts ending by 1 June 2028$/,
+    );
+    const summary = page.locator('table').first();
+    expect(await summary.locator('tbody tr').count()).toBe(4);
+    await expectAccessible(page);
+    const first = page.locator('table').nth(1).locator('tbody tr a').first();
+    const title = await first.textContent();
+    await first.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    await page.close();
+  });
+
+  it('sorts by value and follows a window link from the summary', async () => {
+    const page = await open('/horizon?asOf=2026-06-01&months=24');
+    await page.getByRole('link', { name: /^Value \(sort/ }).click();
+    await page.waitForURL(/sort=value/);
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toMatch(/Value/);
+    await page.getByRole('link', { name: /contracts ending within 6 months/ }).click();
+    await page.waitForURL(/months=6/);
+    expect(await page.locator('#results h2').first().textContent()).toMatch(/ending by 1 December 2026/);
+    await expectAccessible(page);
+    await page.close();
+  });
+
+  it('explains bad input and keeps what was typed; the empty state passes axe', async () => {
+    const page = await open('/horizon?months=99&region=Yorkshire&asOf-day=12');
+    const errors = await page.locator('.govuk-error-summary').textContent();
+    expect(errors).toMatch(/Months ahead must be a whole number from 1 to 60/);
+    expect(errors).toMatch(/Region must be an ITL or NUTS code/);
+    expect(errors).toMatch(/As of must include a month and year/);
+    expect(await page.getByLabel('Region').inputValue()).toBe('Yorkshire');
+    await expectAccessible(page);
+    await page.close();
+    const empty = await open('/horizon?asOf=2026-06-01&months=6&cpv=03');
+    expect(await empty.getByRole('status').first().textContent()).toMatch(/No contracts end in this window/);
+    await expectAccessible(empty);
+    await empty.close();
+  });
+});
