@@ -14,11 +14,13 @@ import {
   type Tallies,
 } from '../analytics/quality/scorecard.js';
 import { runQualityChecks, type QualityScope } from '../analytics/quality/index.js';
-import { isDay, ukDay, type Day } from '../domain/rules/index.js';
+import { ukDay, type Day } from '../domain/rules/index.js';
 import { AppError } from '../errors.js';
 import type { Database } from '../store/database.js';
 import { findOfficer, saveOfficer, type Officer } from '../store/officer.repository.js';
-import { findOrganisationById, findOrganisationsByIds } from '../store/organisation-read.repository.js';
+import { findOrganisationsByIds } from '../store/organisation-read.repository.js';
+import { leagueCsv } from './quality-csv.js';
+import { dayOrToday, organisationOrThrow as orgOrThrow } from './quality-common.js';
 import {
   parseLeagueQuery,
   parseOfficerInput,
@@ -57,6 +59,10 @@ export interface League {
   pageSize: number;
   sort: LeagueQuery['sort'];
   order: LeagueQuery['order'];
+  /** The buyer-type filter applied, or null. */
+  buyerType: string | null;
+  /** The buyer types of the scored organisations (for a filter), with how many organisations have each. */
+  buyerTypes: { buyerType: string; organisations: number }[];
 }
 
 export interface Scorecard extends OrganisationScore {
@@ -73,11 +79,8 @@ export function createQualityService(deps: QualityDeps) {
   const today = deps.today ?? (() => ukDay(new Date())!);
   const pageSize = deps.pageSize ?? 500;
 
-  const dayOrThrow = (asOf: string | undefined): Day => {
-    if (asOf === undefined) return today();
-    if (!isDay(asOf)) throw new AppError('BAD_REQUEST', `asOf must be a day (YYYY-MM-DD), got "${asOf}"`);
-    return asOf;
-  };
+  const dayOrThrow = (asOf: string | undefined): Day => dayOrToday(asOf, today);
+  const organisationOrThrow = (id: number) => orgOrThrow(db, id);
 
   async function tally(scope: QualityScope, asOf: Day, keepFailing: boolean): Promise<Tallies> {
     const tallies = newTallies();
@@ -93,26 +96,30 @@ export function createQualityService(deps: QualityDeps) {
     return orgs.map((o) => ({ org: o, score: scoreChecks(tallies.get(o.id)) }));
   }
 
-  async function organisationOrThrow(id: number) {
-    const org = await findOrganisationById(db, id);
-    if (!org) throw new AppError('NOT_FOUND', `There is no organisation with the id ${id}`);
-    if (org.merged_into !== null)
+  /** The whole league as of a day, ranked among every buyer, then filtered by buyer type and sorted. */
+  async function rankedLeague(q: LeagueQuery) {
+    const asOf = dayOrThrow(q.asOf);
+    const scored = await allScores(asOf);
+    // Rank = 1 + organisations scoring higher: the index of the first equal score in descending order.
+    const descending = scored.map((o) => o.score.score ?? -1).sort((a, b) => b - a);
+    const rankOf = (score: number) => 1 + descending.findIndex((x) => x <= score);
+    const counts = new Map<string, number>();
+    for (const { org } of scored)
+      if (org.buyer_type !== null) counts.set(org.buyer_type, (counts.get(org.buyer_type) ?? 0) + 1);
+    const buyerTypes = [...counts]
+      .map(([buyerType, organisations]) => ({ buyerType, organisations }))
+      .sort((a, b) => a.buyerType.localeCompare(b.buyerType, 'en-GB'));
+    if (q.buyerType !== undefined && !counts.has(q.buyerType))
       throw new AppError(
-        'NOT_FOUND',
-        `Organisation ${id} was merged into organisation ${org.merged_into}: use that id`,
+        'BAD_REQUEST',
+        `buyerType: no buyer has the type "${q.buyerType}" as of ${asOf}; the types are ${
+          buyerTypes.map((t) => t.buyerType).join(', ') || '(none published)'
+        }`,
       );
-    return org;
-  }
-
-  return {
-    parseLeagueQuery,
-
-    async league(input: LeagueQueryInput = {}): Promise<League> {
-      const q = parseLeagueQuery(input);
-      const asOf = dayOrThrow(q.asOf);
-      const scored = await allScores(asOf);
-      const rows: LeagueRow[] = scored.map(({ org, score: s }) => ({
-        rank: s.score === null ? null : 1 + scored.filter((o) => (o.score.score ?? -1) > s.score!).length,
+    const rows: LeagueRow[] = scored
+      .filter(({ org }) => q.buyerType === undefined || org.buyer_type === q.buyerType)
+      .map(({ org, score: s }) => ({
+        rank: s.score === null ? null : rankOf(s.score),
         id: org.id,
         name: org.name,
         buyerType: org.buyer_type,
@@ -121,18 +128,27 @@ export function createQualityService(deps: QualityDeps) {
         notComputable: s.notComputable,
         checksScored: s.checksScored,
       }));
-      const dir = q.order === 'asc' ? 1 : -1;
-      const byName = (a: LeagueRow, b: LeagueRow) => a.name.localeCompare(b.name, 'en-GB') || a.id - b.id;
-      const compare = (a: LeagueRow, b: LeagueRow): number => {
-        if (q.sort === 'name') return dir * byName(a, b);
-        const key = q.sort === 'score' ? 'score' : 'failures';
-        const x = a[key];
-        const y = b[key];
-        // Organisations without a score come last whatever the order.
-        if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
-        return dir * (x - y) || byName(a, b);
-      };
-      rows.sort(compare);
+    const dir = q.order === 'asc' ? 1 : -1;
+    const byName = (a: LeagueRow, b: LeagueRow) => a.name.localeCompare(b.name, 'en-GB') || a.id - b.id;
+    const compare = (a: LeagueRow, b: LeagueRow): number => {
+      if (q.sort === 'name') return dir * byName(a, b);
+      const key = q.sort === 'score' ? 'score' : 'failures';
+      const x = a[key];
+      const y = b[key];
+      // Organisations without a score come last whatever the order.
+      if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+      return dir * (x - y) || byName(a, b);
+    };
+    rows.sort(compare);
+    return { asOf, rows, buyerTypes };
+  }
+
+  return {
+    parseLeagueQuery,
+
+    async league(input: LeagueQueryInput = {}): Promise<League> {
+      const q = parseLeagueQuery(input);
+      const { asOf, rows, buyerTypes } = await rankedLeague(q);
       const start = (q.page - 1) * q.pageSize;
       return {
         asOf,
@@ -142,7 +158,24 @@ export function createQualityService(deps: QualityDeps) {
         pageSize: q.pageSize,
         sort: q.sort,
         order: q.order,
+        buyerType: q.buyerType ?? null,
+        buyerTypes,
       };
+    },
+
+    /** Every row of the league table in the same order and filter (the CSV export); page and pageSize ignored. */
+    async leagueAll(input: LeagueQueryInput = {}): Promise<{ asOf: Day; rows: LeagueRow[] }> {
+      const { asOf, rows } = await rankedLeague(parseLeagueQuery(input));
+      return { asOf, rows };
+    },
+
+    /** The league table as CSV (leagueAll, every row), with scorecard addresses under `baseUrl`. */
+    async leagueCsv(
+      input: LeagueQueryInput,
+      baseUrl: string,
+    ): Promise<{ asOf: Day; csv: string; rows: number }> {
+      const { asOf, rows } = await rankedLeague(parseLeagueQuery(input));
+      return { asOf, csv: leagueCsv(rows, asOf, baseUrl), rows: rows.length };
     },
 
     async scorecard(id: number, options: { asOf?: string } = {}): Promise<Scorecard> {
