@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { registerAdminPages } from './routes/admin.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
+import { registerQualityPages } from './routes/quality.js';
 import { createViews } from './views.js';
 
 export interface AppDeps {
@@ -60,6 +61,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerHomePage(app, { views, services });
   registerContractPages(app, { views, services });
   registerAdminPages(app, { views, services });
+  registerQualityPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -5,18 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
-import { createServices } from '../../src/services/index.js';
 import {
   createQualityDetailService,
   type QualityDetailService,
 } from '../../src/services/quality-detail.service.js';
 import { createQualityService, type QualityService } from '../../src/services/quality.service.js';
-import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { LEAGUE_CSV_COLUMNS } from '../../src/services/quality-csv.js';
+import type { TestDb } from '../support/db.js';
+import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed responses
 
@@ -25,28 +21,20 @@ const AS_OF = '2026-11-25';
 const NOT_COMPUTABLE_CHECK = 'pa-market-engagement';
 
 describe('data-quality check detail on the ingested sample', () => {
+  let sample: SampleApp;
   let t: TestDb;
   let detail: QualityDetailService;
   let quality: QualityService;
   let app: FastifyInstance;
   let derby: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    sample = await createSampleApp();
+    ({ t, app } = sample);
     detail = createQualityDetailService({ db: t.db, today: () => AS_OF, pageSize: 100 });
     quality = createQualityService({ db: t.db, today: () => AS_OF, pageSize: 100 });
-    const config = loadConfig({}, { databaseUrl: t.url });
-    const log = createLogger('warn');
-    app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
-    const rows = await sql<{
-      id: string;
-    }>`select id from organisation where name = ${'DERBY CITY COUNCIL'}`.execute(t.db);
-    derby = Number(rows.rows[0]!.id);
+    derby = await organisationIdByName(t, 'DERBY CITY COUNCIL');
   }, 180_000);
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  afterAll(async () => sample.close());
 
   it('lists the records failing a check, as the contract model says', async () => {
     // Independently: Derby's records whose buyer party carries no identifier.
@@ -180,18 +168,7 @@ describe('data-quality check detail on the ingested sample', () => {
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/^text\/csv/);
     const rows = parse(csv.body, { columns: true, bom: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0]!)).toEqual([
-      'rank',
-      'organisation_id',
-      'organisation',
-      'buyer_type',
-      'score',
-      'failures',
-      'not_computable',
-      'checks_scored',
-      'as_of',
-      'scorecard_url',
-    ]);
+    expect(Object.keys(rows[0]!)).toEqual([...LEAGUE_CSV_COLUMNS]);
     expect(rows).toHaveLength(league.total);
     expect(rows.slice(0, 5).map((r) => Number(r.organisation_id))).toEqual(
       league.items.map((i: Json) => i.id),
