@@ -1,17 +1,13 @@
 /// <reference lib="dom" />
 // The data-quality pages in Chromium on the real sample: a person opens the league table, follows a buyer to its
 // scorecard and a check to its failing records, and every page on the way passes axe (WCAG 2.2 AA rules).
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserSession, expectAccessible, type BrowserSession } from '../support/browser.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('data-quality pages in Chromium', () => {
   let sample: SampleApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let browser: BrowserSession;
   let base: string;
   let derby: number;
 
@@ -19,37 +15,15 @@ describe('data-quality pages in Chromium', () => {
     sample = await createSampleApp();
     derby = await organisationIdByName(sample.t, 'DERBY CITY COUNCIL');
     base = await sample.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
-    context = await browser.newContext();
+    browser = await browserSession(base);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
     await browser?.close();
     await sample?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await context.newPage();
-    const response = await page.goto(`${base}${path}`);
-    expect(response?.status(), path).toBe(200);
-    return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-  }
+  const open = (path: string) => browser.open(path);
 
   it('follows the league table to a scorecard and a check’s failing records', async () => {
     const page = await open('/quality?sort=name&order=asc');
@@ -95,6 +69,12 @@ describe('data-quality pages in Chromium', () => {
     await first.click();
     await page.waitForURL(/\/contracts\/ocds-/);
     expect((await page.locator('h1').textContent())!.trim()).toBe(title);
+    // …whose buyer links back to its scorecard.
+    expect(
+      await page
+        .getByRole('link', { name: 'Data-quality scorecard of DERBY CITY COUNCIL' })
+        .getAttribute('href'),
+    ).toBe(`/organisations/${derby}/quality`);
     await page.close();
   });
 

@@ -191,4 +191,48 @@ describe('data-quality check detail on the ingested sample', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.json().error.message).toMatch(/buyerType: no buyer has the type "martian"/);
   });
+
+  it('serves the pages, with 404 for unknown organisations and checks and 400 for bad parameters', async () => {
+    const league = await get('/quality?sort=name&pageSize=10');
+    expect(league.status).toBe(200);
+    expect(league.body).toContain('href="/quality/method#score"');
+    expect(league.body).toMatch(
+      /href="\/api\/quality\/organisations\.csv\?sort=name&amp;order=asc&amp;asOf=\d{4}-\d\d-\d\d"/,
+    );
+    expect(league.body.match(/href="\/organisations\/\d+\/quality"/g)).toHaveLength(20);
+    expect((await get('/quality/method')).body).toContain('id="coverage-buyer-identifier"');
+
+    await quality.setOfficer(
+      derby,
+      { name: 'Jane Smith', role: 'Director of Finance', email: 'jane.smith@derby.gov.uk' },
+      'test',
+    );
+    const card = await get(`/organisations/${derby}/quality`);
+    expect(card.status).toBe(200);
+    expect(card.body).toContain('Director of Finance');
+    expect(card.body).toContain('href="mailto:jane.smith@derby.gov.uk"');
+    expect(card.body).not.toContain('No accountable officer recorded');
+    expect(card.body).toContain(`href="/organisations/${derby}/quality/checks/coverage-buyer-identifier"`);
+
+    for (const [url, message] of [
+      ['/organisations/999999/quality', 'There is no organisation with the id 999999'],
+      ['/organisations/abc/quality', 'There is no organisation with the id abc'],
+      [`/organisations/${derby}/quality/checks/no-such-check`, 'There is no data-quality check'],
+      ['/quality/checks/no-such-check', 'There is no data-quality check'],
+    ] as const) {
+      const r = await get(url);
+      expect(r.status, url).toBe(404);
+      expect(r.body, url).toContain(message);
+    }
+    for (const [url, message] of [
+      ['/quality?sort=cheapest', 'sort: must be one of score, name, failures'],
+      ['/quality?buyerType=martian', 'no buyer has the type'],
+      [`/organisations/${derby}/quality/checks/coverage-cpv?page=0`, 'page: must be a whole number'],
+      [`/organisations/${derby}/quality/checks/coverage-cpv?status=passed`, 'status: must be one of'],
+    ] as const) {
+      const r = await get(url);
+      expect(r.status, url).toBe(400);
+      expect(r.body, url).toContain(message);
+    }
+  });
 });

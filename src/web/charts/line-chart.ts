@@ -32,6 +32,29 @@ export interface LineChartOptions {
 const COLOURS = { line: '#1d70b8', text: '#0b0c0c', grid: '#b1b4b6', axis: '#505a5f' } as const;
 const MARGIN = { top: 24, right: 44, bottom: 40, left: 56 } as const;
 
+interface TextStyle {
+  anchor?: 'start' | 'middle' | 'end';
+  size?: number;
+  weight?: number;
+  fill?: string;
+  transform?: string;
+}
+
+/** One escaped <text> element. */
+function text(x: number, y: number, content: string, style: TextStyle = {}): SafeHtml {
+  const { anchor = 'middle', size = 13, weight = 400, fill = COLOURS.text, transform } = style;
+  return html`<text
+    x="${x}"
+    y="${y}"
+    text-anchor="${anchor}"
+    font-size="${size}"
+    font-weight="${weight}"
+    fill="${fill}"
+    ${transform ? html`transform="${transform}"` : ''}
+    >${content}</text
+  >`;
+}
+
 /** Round tick values covering [min, max]: about `count` steps of 1, 2, 2.5 or 5 × a power of ten. */
 export function niceTicks(min: number, max: number, count = 4): number[] {
   if (!(max > min)) return [min];
@@ -85,27 +108,10 @@ export function lineChart(o: LineChartOptions): SafeHtml {
           stroke="${COLOURS.grid}"
           stroke-width="1"
         />
-        <text
-          x="${MARGIN.left - 8}"
-          y="${r(y(t)) + 4}"
-          text-anchor="end"
-          font-size="13"
-          fill="${COLOURS.axis}"
-          >${format(t)}</text
-        >
+        ${text(MARGIN.left - 8, r(y(t)) + 4, format(t), { anchor: 'end', fill: COLOURS.axis })}
       </g>`,
   );
-  const labels = o.points.map(
-    (p, i) =>
-      html`<text
-        x="${r(x(i))}"
-        y="${height - MARGIN.bottom + 20}"
-        text-anchor="middle"
-        font-size="13"
-        fill="${COLOURS.text}"
-        >${p.label}</text
-      >`,
-  );
+  const labels = o.points.map((p, i) => text(r(x(i)), height - MARGIN.bottom + 20, p.label));
   const lines = runs
     .filter((seg) => seg.length > 1)
     .map(
@@ -129,37 +135,12 @@ export function lineChart(o: LineChartOptions): SafeHtml {
             r="5"
             fill="${COLOURS.line}"
           />
-          <text
-            x="${r(x(p.i))}"
-            y="${r(y(p.v)) - 10}"
-            text-anchor="middle"
-            font-size="13"
-            font-weight="700"
-            fill="${COLOURS.text}"
-            >${format(p.v)}</text
-          >`,
+          ${text(r(x(p.i)), r(y(p.v)) - 10, format(p.v), { weight: 700 })}`,
     );
-  const empty =
-    values.length === 0
-      ? html`<text
-          x="${width / 2}"
-          y="${MARGIN.top + plotH / 2}"
-          text-anchor="middle"
-          font-size="16"
-          fill="${COLOURS.text}"
-          >No values to show</text
-        >`
-      : '';
+  const middle = MARGIN.top + plotH / 2;
+  const empty = values.length === 0 ? text(width / 2, middle, 'No values to show', { size: 16 }) : '';
   const yLabel = o.yLabel
-    ? html`<text
-        x="14"
-        y="${MARGIN.top + plotH / 2}"
-        transform="rotate(-90 14 ${MARGIN.top + plotH / 2})"
-        text-anchor="middle"
-        font-size="13"
-        fill="${COLOURS.axis}"
-        >${o.yLabel}</text
-      >`
+    ? text(14, middle, o.yLabel, { fill: COLOURS.axis, transform: `rotate(-90 14 ${middle})` })
     : '';
   return html`<svg
     class="app-chart"

@@ -4,7 +4,15 @@ import type { CheckAcross, CheckDefinition, CheckDetail, CheckRecord } from '../
 import { formatDate, formatNumber, isoDay } from '../../format.js';
 import { html, link } from '../../html.js';
 import { nextOrder, pagination, queryString, showing, sortHeader, type Order } from '../shared/table-nav.js';
-import { buyerTypeText, formatDay, qualityHref, rateText, SEVERITY_TEXT } from './common.js';
+import {
+  buyerTypeText,
+  formatDay,
+  qualityHref,
+  rateText,
+  SEVERITY_TEXT,
+  qualityBreadcrumbs,
+  COUNT_HEADS,
+} from './common.js';
 
 /** Summary-list rows that define a check (also on the method page). */
 export function definitionRows(c: CheckDefinition) {
@@ -77,13 +85,7 @@ export function checkDetailViewModel(d: CheckDetail) {
     heading: check.title,
     organisation: org,
     wide: true,
-    breadcrumbs: {
-      items: [
-        { text: 'Home', href: '/' },
-        { text: 'Data quality', href: qualityHref.league },
-        { text: org.name, href: qualityHref.scorecard(org.id) },
-      ],
-    },
+    breadcrumbs: qualityBreadcrumbs({ text: org.name, href: qualityHref.scorecard(org.id) }),
     asOf: formatDay(d.asOf),
     definition: { rows: definitionRows(check) },
     methodHref: qualityHref.method(check.id),
@@ -145,12 +147,7 @@ export function checkAcrossViewModel(a: CheckAcross) {
     title: `${a.check.title}: every buyer`,
     heading: a.check.title,
     wide: true,
-    breadcrumbs: {
-      items: [
-        { text: 'Home', href: '/' },
-        { text: 'Data quality', href: qualityHref.league },
-      ],
-    },
+    breadcrumbs: qualityBreadcrumbs(),
     asOf: formatDay(a.asOf),
     definition: { rows: definitionRows(a.check) },
     methodHref: qualityHref.method(a.check.id),
@@ -161,14 +158,7 @@ export function checkAcrossViewModel(a: CheckAcross) {
         ? {
             caption: 'Buyers by pass rate of this check, lowest first',
             captionClasses: 'govuk-table__caption--s',
-            head: [
-              { text: 'Organisation' },
-              { text: 'Buyer type' },
-              { text: 'Passed', format: 'numeric' },
-              { text: 'Failed', format: 'numeric' },
-              { text: 'Not computable', format: 'numeric' },
-              { text: 'Pass rate', format: 'numeric' },
-            ],
+            head: [{ text: 'Organisation' }, { text: 'Buyer type' }, ...COUNT_HEADS],
             rows: a.items.map((r) => [
               { html: link(qualityHref.check(r.id, a.check.id), r.name).toString() },
               { text: buyerTypeText(r.buyerType) },

@@ -31,3 +31,14 @@ export const rateText = (rate: number | null): string =>
 export const buyerTypeText = (t: string | null): string => (t === null ? 'Not published' : humanise(t));
 
 export const SEVERITY_TEXT: Record<string, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+
+/** govukBreadcrumbs parameters: Home › Data quality › what is given. */
+export const qualityBreadcrumbs = (...more: { text: string; href: string }[]) => ({
+  items: [{ text: 'Home', href: '/' }, { text: 'Data quality', href: qualityHref.league }, ...more],
+});
+
+/** Table heads of a check's counts, after the columns naming what is counted. */
+export const COUNT_HEADS = ['Passed', 'Failed', 'Not computable', 'Pass rate'].map((text) => ({
+  text,
+  format: 'numeric',
+}));

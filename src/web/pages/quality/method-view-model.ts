@@ -2,17 +2,12 @@
 // registry (so the page cannot drift from the code); docs/quality-checks.md says the same in prose.
 import type { CheckDefinition } from '../../../services/index.js';
 import { definitionRows } from './check-view-model.js';
-import { qualityHref, SEVERITY_TEXT } from './common.js';
+import { qualityHref, SEVERITY_TEXT, qualityBreadcrumbs } from './common.js';
 
 export function methodViewModel(d: { checks: CheckDefinition[]; weights: Record<string, number> }) {
   return {
     title: 'How the data-quality score is computed',
-    breadcrumbs: {
-      items: [
-        { text: 'Home', href: '/' },
-        { text: 'Data quality', href: qualityHref.league },
-      ],
-    },
+    breadcrumbs: qualityBreadcrumbs(),
     weights: {
       caption: 'Weight of a check by severity',
       captionClasses: 'govuk-table__caption--s',

@@ -6,7 +6,16 @@ import { formatDateTime, formatNumber } from '../../format.js';
 import { html, link } from '../../html.js';
 import { lineChart } from '../../charts/line-chart.js';
 import { queryString } from '../shared/table-nav.js';
-import { buyerTypeText, formatDay, qualityHref, rateText, scoreText, SEVERITY_TEXT } from './common.js';
+import {
+  buyerTypeText,
+  formatDay,
+  qualityHref,
+  rateText,
+  scoreText,
+  SEVERITY_TEXT,
+  qualityBreadcrumbs,
+  COUNT_HEADS,
+} from './common.js';
 
 type CheckRow = Scorecard['checks'][number];
 
@@ -119,12 +128,7 @@ export function scorecardViewModel(s: Scorecard) {
     title: `Data quality: ${s.organisation.name}`,
     organisation: s.organisation,
     wide: true,
-    breadcrumbs: {
-      items: [
-        { text: 'Home', href: '/' },
-        { text: 'Data quality', href: qualityHref.league },
-      ],
-    },
+    breadcrumbs: qualityBreadcrumbs(),
     asOf: formatDay(s.asOf),
     score: scoreText(s.score),
     scored: s.score !== null,
@@ -145,14 +149,7 @@ export function scorecardViewModel(s: Scorecard) {
         ? {
             caption: 'Checks that applied',
             captionClasses: 'govuk-visually-hidden',
-            head: [
-              { text: 'Check' },
-              { text: 'Severity (weight)' },
-              { text: 'Passed', format: 'numeric' },
-              { text: 'Failed', format: 'numeric' },
-              { text: 'Not computable', format: 'numeric' },
-              { text: 'Pass rate', format: 'numeric' },
-            ],
+            head: [{ text: 'Check' }, { text: 'Severity (weight)' }, ...COUNT_HEADS],
             rows: judged.map((c) => checkRow(s, c)),
           }
         : undefined,

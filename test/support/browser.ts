@@ -1,0 +1,54 @@
+/// <reference lib="dom" />
+// Chromium for browser tests (Debian's package through playwright-core) and the axe check every page must pass.
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** No violation of axe's WCAG 2.0–2.2 A and AA rules. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  /** A new tab at `base` + `path`; fails the test when the response status is not accepted. */
+  open(path: string, accept?: (status: number) => boolean): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Chromium with one context, opening pages of the app served at `base`. */
+export async function browserSession(base: string): Promise<BrowserSession> {
+  const browser = await launchChromium();
+  const context = await browser.newContext();
+  return {
+    context,
+    async open(path, accept = (status) => status === 200) {
+      const page = await context.newPage();
+      const response = await page.goto(`${base}${path}`);
+      expect(accept(response?.status() ?? 0), `${path}: status ${response?.status()}`).toBe(true);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
