@@ -259,10 +259,10 @@ export function createQualityDetailService(deps: {
     /** One check across every buyer: counts per organisation, lowest pass rate first. */
     async checkAcross(
       checkId: string,
-      input: Omit<LeagueQueryInput, 'sort' | 'order'> = {},
+      input: Pick<LeagueQueryInput, 'page' | 'pageSize' | 'asOf'> = {},
     ): Promise<CheckAcross> {
       const check = checkOrThrow(checkId);
-      const q = parseLeagueQuery({ ...input, sort: 'score' });
+      const q = parseLeagueQuery({ page: input.page, pageSize: input.pageSize, asOf: input.asOf });
       const asOf = dayOrToday(q.asOf, today);
       const tallies = addResults(newTallies(), await results(check, { all: true }, asOf), false);
       const orgs = await findOrganisationsByIds(db, [...tallies.keys()]);
