@@ -8,6 +8,7 @@ import type { Database } from '../store/database.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
+import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSyncService } from './sync.service.js';
@@ -26,6 +27,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
     quality,
+    qualityDetail: createQualityDetailService({ db }),
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
@@ -36,7 +38,20 @@ export type Services = ReturnType<typeof createServices>;
 export type { ContractsService } from './contracts/contracts.service.js';
 export type { StatsService, Stats } from './stats.service.js';
 export type { League, LeagueRow, QualityService, Scorecard } from './quality.service.js';
+export type {
+  CheckAcross,
+  CheckAcrossRow,
+  CheckCounts,
+  CheckDefinition,
+  CheckDetail,
+  CheckRecord,
+  QualityDetailService,
+} from './quality-detail.service.js';
 export {
+  BUYER_TYPE_MAX,
+  CHECK_RECORD_SORTS,
+  CHECK_RECORD_STATUSES,
+  CHECK_RECORDS_MAX_PAGE_SIZE,
   LEAGUE_MAX_PAGE,
   LEAGUE_MAX_PAGE_SIZE,
   LEAGUE_SORTS,

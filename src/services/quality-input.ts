@@ -13,6 +13,8 @@ export interface LeagueQueryInput {
   page?: number | string;
   pageSize?: number | string;
   asOf?: string;
+  /** Only buyers of this type (organisation.buyer_type, e.g. UK_CA_TYPE codes as published). */
+  buyerType?: string;
 }
 
 export interface LeagueQuery {
@@ -21,13 +23,22 @@ export interface LeagueQuery {
   page: number;
   pageSize: number;
   asOf?: string;
+  buyerType?: string;
 }
+
+export const BUYER_TYPE_MAX = 100;
 
 const fail = (problems: string[]): never => {
   throw new AppError('BAD_REQUEST', problems.join('; '));
 };
 
-function integer(name: string, v: number | string | undefined, fallback: number, max: number, out: string[]) {
+export function integer(
+  name: string,
+  v: number | string | undefined,
+  fallback: number,
+  max: number,
+  out: string[],
+) {
   if (v === undefined || v === '') return fallback;
   const n = typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {
@@ -47,6 +58,9 @@ export function parseLeagueQuery(input: LeagueQueryInput): LeagueQuery {
   if (order !== 'asc' && order !== 'desc') problems.push(`order: must be asc or desc, got "${order}"`);
   const page = integer('page', input.page, 1, LEAGUE_MAX_PAGE, problems);
   const pageSize = integer('pageSize', input.pageSize, 25, LEAGUE_MAX_PAGE_SIZE, problems);
+  const buyerType = input.buyerType?.trim() || undefined;
+  if (buyerType !== undefined && buyerType.length > BUYER_TYPE_MAX)
+    problems.push(`buyerType: at most ${BUYER_TYPE_MAX} characters`);
   if (problems.length > 0) fail(problems);
   return {
     sort: sort as LeagueQuery['sort'],
@@ -54,6 +68,7 @@ export function parseLeagueQuery(input: LeagueQueryInput): LeagueQuery {
     page,
     pageSize,
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+    ...(buyerType === undefined ? {} : { buyerType }),
   };
 }
 
@@ -90,4 +105,57 @@ export function parseOfficerInput(input: OfficerInputRaw): OfficerInput {
     problems.push(`phone: "${phone}" is not a phone number (digits, spaces, +, brackets, dashes)`);
   if (problems.length > 0) fail(problems);
   return { name: name!, role: role!, email: email!, phone };
+}
+
+export const CHECK_RECORD_SORTS = ['title', 'ocid', 'published'] as const;
+export const CHECK_RECORD_STATUSES = ['failed', 'not-computable'] as const;
+export const CHECK_RECORDS_MAX_PAGE_SIZE = 100;
+
+export interface CheckRecordsQueryInput {
+  status?: string;
+  sort?: string;
+  order?: string;
+  page?: number | string;
+  pageSize?: number | string;
+  asOf?: string;
+}
+
+export interface CheckRecordsQuery {
+  /** Which records to list: those failing the check, or those it could not judge. */
+  status: (typeof CHECK_RECORD_STATUSES)[number];
+  sort: (typeof CHECK_RECORD_SORTS)[number];
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+  asOf?: string;
+}
+
+function oneOf<T extends string>(name: string, v: string, allowed: readonly T[], out: string[]): T {
+  if (!(allowed as readonly string[]).includes(v))
+    out.push(`${name}: must be one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+/** The records behind a check's figure: which, in what order, which page. Newest first for `published`. */
+export function parseCheckRecordsQuery(input: CheckRecordsQueryInput): CheckRecordsQuery {
+  const problems: string[] = [];
+  const status = oneOf('status', input.status ?? 'failed', CHECK_RECORD_STATUSES, problems);
+  const sort = oneOf('sort', input.sort ?? 'title', CHECK_RECORD_SORTS, problems);
+  const order = oneOf(
+    'order',
+    input.order ?? (sort === 'published' ? 'desc' : 'asc'),
+    ['asc', 'desc'],
+    problems,
+  );
+  const page = integer('page', input.page, 1, LEAGUE_MAX_PAGE, problems);
+  const pageSize = integer('pageSize', input.pageSize, 25, CHECK_RECORDS_MAX_PAGE_SIZE, problems);
+  if (problems.length > 0) fail(problems);
+  return {
+    status,
+    sort,
+    order,
+    page,
+    pageSize,
+    ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+  };
 }

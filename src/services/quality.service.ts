@@ -1,7 +1,9 @@
 // Data-quality scorecards (issue 5, item 2): one organisation's scorecard with its accountable officer, trend and
 // peers; the league table across buyers; naming the accountable officer (validated, audited). Scores are computed
-// from the checks as of a day (default: today in the UK); the formula is in docs/quality-checks.md.
+// from the checks as of a day (default: today in the UK); the formula is in docs/quality-checks.md. Today's come
+// from the stored snapshot (quality-refresh.ts), any other day's are computed live.
 import type { Kysely } from 'kysely';
+import { runQualityChecks, type QualityScope } from '../analytics/quality/index.js';
 import {
   addResults,
   comparePeers,
@@ -14,13 +16,13 @@ import {
   type PeerComparison,
   type Tallies,
 } from '../analytics/quality/scorecard.js';
-import { runQualityChecks, type QualityScope } from '../analytics/quality/index.js';
-import { isDay, ukDay, type Day } from '../domain/rules/index.js';
+import { ukDay, type Day } from '../domain/rules/index.js';
 import { AppError } from '../errors.js';
 import type { Database } from '../store/database.js';
 import { findOfficer, saveOfficer, type Officer } from '../store/officer.repository.js';
-import { findOrganisationById, findOrganisationsByIds } from '../store/organisation-read.repository.js';
+import { findOrganisationsByIds } from '../store/organisation-read.repository.js';
 import {
+  storedBuyerTypes,
   storedFailures,
   storedLeague,
   storedPeerScores,
@@ -28,7 +30,8 @@ import {
   storedTallies,
 } from '../store/quality-read.repository.js';
 import { readSnapshot } from '../store/quality-snapshot.repository.js';
-import { refreshQuality, TREND_QUARTERS, type RefreshSummary } from './quality-refresh.js';
+import { dayOrToday, organisationOrThrow as orgOrThrow } from './quality-common.js';
+import { leagueCsv } from './quality-csv.js';
 import {
   parseLeagueQuery,
   parseOfficerInput,
@@ -36,26 +39,17 @@ import {
   type LeagueQueryInput,
   type OfficerInputRaw,
 } from './quality-input.js';
+import { buyerTypesOf, checkBuyerType, rankLeague, type BuyerTypeCount, type LeagueRow } from './quality-league.js';
+import { refreshQuality, TREND_QUARTERS, type RefreshSummary } from './quality-refresh.js';
 
 export { TREND_QUARTERS };
+export type { LeagueRow };
 
 export interface QualityDeps {
   db: Kysely<Database>;
   /** Today as a UK day (tests pass a fixed one). */
   today?: () => Day;
   pageSize?: number;
-}
-
-export interface LeagueRow {
-  /** 1 + the number of organisations with a higher score; null when not scored. */
-  rank: number | null;
-  id: number;
-  name: string;
-  buyerType: string | null;
-  score: number | null;
-  failures: number;
-  notComputable: number;
-  checksScored: number;
 }
 
 export interface League {
@@ -66,6 +60,10 @@ export interface League {
   pageSize: number;
   sort: LeagueQuery['sort'];
   order: LeagueQuery['order'];
+  /** The buyer-type filter applied, or null. */
+  buyerType: string | null;
+  /** The buyer types of the scored organisations (for a filter), with how many organisations have each. */
+  buyerTypes: BuyerTypeCount[];
 }
 
 export interface Scorecard extends OrganisationScore {
@@ -77,16 +75,15 @@ export interface Scorecard extends OrganisationScore {
   peers: PeerComparison & { buyerType: string | null };
 }
 
+type Org = { id: number; buyer_type: string | null };
+
 export function createQualityService(deps: QualityDeps) {
   const { db } = deps;
   const today = deps.today ?? (() => ukDay(new Date())!);
   const pageSize = deps.pageSize ?? 500;
 
-  const dayOrThrow = (asOf: string | undefined): Day => {
-    if (asOf === undefined) return today();
-    if (!isDay(asOf)) throw new AppError('BAD_REQUEST', `asOf must be a day (YYYY-MM-DD), got "${asOf}"`);
-    return asOf;
-  };
+  const dayOrThrow = (asOf: string | undefined): Day => dayOrToday(asOf, today);
+  const organisationOrThrow = (id: number) => orgOrThrow(db, id);
 
   async function tally(scope: QualityScope, asOf: Day, keepFailing: boolean): Promise<Tallies> {
     const tallies = newTallies();
@@ -95,22 +92,11 @@ export function createQualityService(deps: QualityDeps) {
     return tallies;
   }
 
-  /** Every buyer's score as of a day, with its name and buyer type. */
+  /** Every buyer's score as of a day, with its name and buyer type (computed live). */
   async function allScores(asOf: Day) {
     const tallies = await tally({ all: true }, asOf, false);
     const orgs = await findOrganisationsByIds(db, [...tallies.keys()]);
     return orgs.map((o) => ({ org: o, score: scoreChecks(tallies.get(o.id)) }));
-  }
-
-  async function organisationOrThrow(id: number) {
-    const org = await findOrganisationById(db, id);
-    if (!org) throw new AppError('NOT_FOUND', `There is no organisation with the id ${id}`);
-    if (org.merged_into !== null)
-      throw new AppError(
-        'NOT_FOUND',
-        `Organisation ${id} was merged into organisation ${org.merged_into}: use that id`,
-      );
-    return org;
   }
 
   /**
@@ -123,7 +109,22 @@ export function createQualityService(deps: QualityDeps) {
     return true;
   }
 
-  type Org = { id: number; buyer_type: string | null };
+  /** Rows of the league (filtered and sorted), a page of them or (limit null) all, with the total and types. */
+  async function leagueRows(q: LeagueQuery, limit: number | null, offset: number) {
+    const asOf = dayOrThrow(q.asOf);
+    if (await storedFor(asOf)) {
+      const buyerTypes = await storedBuyerTypes(db, asOf);
+      checkBuyerType(q, buyerTypes, asOf);
+      const { rows, total } = await storedLeague(db, { ...q, asOf, limit, offset });
+      return { asOf, rows, total, buyerTypes };
+    }
+    const scored = await allScores(asOf);
+    const buyerTypes = buyerTypesOf(scored);
+    checkBuyerType(q, buyerTypes, asOf);
+    const all = rankLeague(scored, q);
+    const rows = limit === null ? all.slice(offset) : all.slice(offset, offset + limit);
+    return { asOf, rows, total: all.length, buyerTypes };
+  }
 
   /** The scorecard's parts from the stored snapshot. */
   async function storedScorecard(org: Org, asOf: Day) {
@@ -175,44 +176,33 @@ export function createQualityService(deps: QualityDeps) {
 
     async league(input: LeagueQueryInput = {}): Promise<League> {
       const q = parseLeagueQuery(input);
-      const asOf = dayOrThrow(q.asOf);
-      if (await storedFor(asOf)) {
-        const { rows, total } = await storedLeague(db, { ...q, asOf });
-        return { asOf, items: rows, total, page: q.page, pageSize: q.pageSize, sort: q.sort, order: q.order };
-      }
-      const scored = await allScores(asOf);
-      const rows: LeagueRow[] = scored.map(({ org, score: s }) => ({
-        rank: s.score === null ? null : 1 + scored.filter((o) => (o.score.score ?? -1) > s.score!).length,
-        id: org.id,
-        name: org.name,
-        buyerType: org.buyer_type,
-        score: s.score,
-        failures: s.failures,
-        notComputable: s.notComputable,
-        checksScored: s.checksScored,
-      }));
-      const dir = q.order === 'asc' ? 1 : -1;
-      const byName = (a: LeagueRow, b: LeagueRow) => a.name.localeCompare(b.name, 'en-GB') || a.id - b.id;
-      const compare = (a: LeagueRow, b: LeagueRow): number => {
-        if (q.sort === 'name') return dir * byName(a, b);
-        const key = q.sort === 'score' ? 'score' : 'failures';
-        const x = a[key];
-        const y = b[key];
-        // Organisations without a score come last whatever the order.
-        if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
-        return dir * (x - y) || byName(a, b);
-      };
-      rows.sort(compare);
-      const start = (q.page - 1) * q.pageSize;
+      const { asOf, rows, total, buyerTypes } = await leagueRows(q, q.pageSize, (q.page - 1) * q.pageSize);
       return {
         asOf,
-        items: rows.slice(start, start + q.pageSize),
-        total: rows.length,
+        items: rows,
+        total,
         page: q.page,
         pageSize: q.pageSize,
         sort: q.sort,
         order: q.order,
+        buyerType: q.buyerType ?? null,
+        buyerTypes,
       };
+    },
+
+    /** Every row of the league table in the same order and filter (the CSV export); page and pageSize ignored. */
+    async leagueAll(input: LeagueQueryInput = {}): Promise<{ asOf: Day; rows: LeagueRow[] }> {
+      const { asOf, rows } = await leagueRows(parseLeagueQuery(input), null, 0);
+      return { asOf, rows };
+    },
+
+    /** The league table as CSV (leagueAll, every row), with scorecard addresses under `baseUrl`. */
+    async leagueCsv(
+      input: LeagueQueryInput,
+      baseUrl: string,
+    ): Promise<{ asOf: Day; csv: string; rows: number }> {
+      const { asOf, rows } = await leagueRows(parseLeagueQuery(input), null, 0);
+      return { asOf, csv: leagueCsv(rows, asOf, baseUrl), rows: rows.length };
     },
 
     async scorecard(id: number, options: { asOf?: string } = {}): Promise<Scorecard> {

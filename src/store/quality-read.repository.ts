@@ -20,25 +20,25 @@ export interface LeaguePageQuery {
   asOf: string;
   sort: 'score' | 'name' | 'failures';
   order: 'asc' | 'desc';
-  page: number;
-  pageSize: number;
+  /** Only organisations of this buyer type (ranks stay those among every buyer). */
+  buyerType?: string | undefined;
+  /** null: every row. */
+  limit: number | null;
+  offset: number;
 }
 
-/** Name order: the ICU English collation where the server has it (migration 0006), else the database's own. */
-const byName = sql`o.name collate "missionbuy_en", o.id`;
+/** Names as people sort them: the ICU English collation where the server has it (migration 0006). */
+const NAME = sql`o.name collate "missionbuy_en"`;
 
-export async function storedLeague(
-  db: Db,
-  q: LeaguePageQuery,
-): Promise<{ rows: StoredLeagueRow[]; total: number }> {
+export async function storedLeague(db: Db, q: LeaguePageQuery): Promise<{ rows: StoredLeagueRow[]; total: number }> {
   const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
-  // Organisations without a score come last whatever the order.
+  // By score, organisations without one come last whatever the order; ties go by name, then id.
   const order =
     q.sort === 'name'
-      ? sql`${byName} ${dir}`
+      ? sql`${NAME} ${dir}, o.id ${dir}`
       : q.sort === 'score'
-        ? sql`s.score ${dir} nulls last, ${byName}`
-        : sql`(s.score is null), s.failures ${dir}, ${byName}`;
+        ? sql`r.score ${dir} nulls last, ${NAME}, o.id`
+        : sql`r.failures ${dir}, ${NAME}, o.id`;
   const r = await sql<{
     rank: string | null;
     id: string;
@@ -50,14 +50,19 @@ export async function storedLeague(
     checks_scored: number;
     total: string;
   }>`
-    select case when s.score is null then null else rank() over (order by s.score desc nulls last) end as rank,
-           o.id, o.name, o.buyer_type, s.score, s.failures, s.not_computable, s.checks_scored,
+    with ranked as (
+      select s.*, case when s.score is null then null
+                       else rank() over (order by s.score desc nulls last) end as rank
+      from quality_score s join organisation o on o.id = s.buyer_id
+      where s.as_of = ${q.asOf}::date and o.merged_into is null
+    )
+    select r.rank, o.id, o.name, o.buyer_type, r.score, r.failures, r.not_computable, r.checks_scored,
            count(*) over () as total
-    from quality_score s join organisation o on o.id = s.buyer_id
-    where s.as_of = ${q.asOf}::date and o.merged_into is null
+    from ranked r join organisation o on o.id = r.buyer_id
+    where ${q.buyerType === undefined ? sql`true` : sql`o.buyer_type = ${q.buyerType}`}
     order by ${order}
-    limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`.execute(db);
-  const total = r.rows[0] ? Number(r.rows[0].total) : await leagueSize(db, q.asOf);
+    ${q.limit === null ? sql`` : sql`limit ${q.limit}`} offset ${q.offset}`.execute(db);
+  const total = r.rows[0] ? Number(r.rows[0].total) : q.offset === 0 ? 0 : await leagueSize(db, q);
   return {
     total,
     rows: r.rows.map((x) => ({
@@ -73,11 +78,24 @@ export async function storedLeague(
   };
 }
 
-async function leagueSize(db: Db, asOf: string): Promise<number> {
+async function leagueSize(db: Db, q: LeaguePageQuery): Promise<number> {
   const r = await sql<{ n: string }>`
     select count(*) as n from quality_score s join organisation o on o.id = s.buyer_id
-    where s.as_of = ${asOf}::date and o.merged_into is null`.execute(db);
+    where s.as_of = ${q.asOf}::date and o.merged_into is null
+      and ${q.buyerType === undefined ? sql`true` : sql`o.buyer_type = ${q.buyerType}`}`.execute(db);
   return Number(r.rows[0]!.n);
+}
+
+/** The buyer types among the stored league (for its filter), with how many organisations have each. */
+export async function storedBuyerTypes(
+  db: Db,
+  asOf: string,
+): Promise<{ buyerType: string; organisations: number }[]> {
+  const r = await sql<{ buyer_type: string; n: string }>`
+    select o.buyer_type, count(*) as n from quality_score s join organisation o on o.id = s.buyer_id
+    where s.as_of = ${asOf}::date and o.merged_into is null and o.buyer_type is not null
+    group by o.buyer_type order by o.buyer_type collate "missionbuy_en"`.execute(db);
+  return r.rows.map((x) => ({ buyerType: x.buyer_type, organisations: Number(x.n) }));
 }
 
 /** One buyer's stored scores by day (the snapshot day and its trend's quarter ends). */

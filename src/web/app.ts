@@ -16,6 +16,7 @@ import { registerAdminPages } from './routes/admin.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
+import { registerQualityPages } from './routes/quality.js';
 import { createViews } from './views.js';
 
 export interface AppDeps {
@@ -62,6 +63,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerContractPages(app, { views, services });
   registerAdminPages(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
+  registerQualityPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -39,6 +39,11 @@ const NAV = [
   { href: '/', text: 'Home', match: (p: string) => p === '/' },
   { href: '/contracts', text: 'Contracts', match: (p: string) => p.startsWith('/contracts') },
   { href: '/horizon', text: 'Horizon scan', match: (p: string) => p.startsWith('/horizon') },
+  {
+    href: '/quality',
+    text: 'Data quality',
+    match: (p: string) => p.startsWith('/quality') || /^\/organisations\/[^/]+\/quality/.test(p),
+  },
   { href: '/api/docs', text: 'API', match: (p: string) => p.startsWith('/api') },
 ];
 

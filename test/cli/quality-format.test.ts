@@ -37,6 +37,8 @@ describe('quality command output', () => {
       pageSize: 25,
       sort: 'score',
       order: 'desc',
+      buyerType: null,
+      buyerTypes: [],
     });
     expect(out).toMatch(
       /^Data-quality league table as of 2026-11-25 \(sorted by score desc; page 2 of 2, 30/,

@@ -1,40 +1,15 @@
 /// <reference lib="dom" />
-// Browser tests' shared setup: the app on a fresh database with the real sample, served on a free port, and
-// Debian's Chromium through playwright-core; `open` checks the status, `expectAccessible` runs axe (WCAG 2.2 AA).
+// Chromium for browser tests (Debian's package through playwright-core), the axe check every page must pass, and
+// the app on the real sample served to Chromium (startBrowserApp).
 import { AxeBuilder } from '@axe-core/playwright';
-import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
-import { createServices } from '../../src/services/index.js';
-import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from './db.js';
+import { createSampleApp, type SampleApp } from './sample-app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export interface BrowserApp {
-  base: string;
-  context: BrowserContext;
-  open(path: string): Promise<Page>;
-  expectAccessible(page: Page): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function startBrowserApp(): Promise<BrowserApp> {
-  const t: TestDb = await createTestDb();
-  await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
-  const config = loadConfig({}, { databaseUrl: t.url });
-  const log = createLogger('warn');
-  const app: FastifyInstance = await buildApp({
-    config,
-    services: createServices({ db: t.db, config, log }),
-    log,
-  });
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
-  const browser: Browser = await chromium.launch({
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -44,27 +19,66 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       '--disable-sync',
     ],
   });
+}
+
+/** No violation of axe's WCAG 2.0–2.2 A and AA rules. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  /** A new tab at `base` + `path`; fails the test when the response status is not accepted. */
+  open(path: string, accept?: (status: number) => boolean): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Chromium with one context, opening pages of the app served at `base`. */
+export async function browserSession(base: string): Promise<BrowserSession> {
+  const browser = await launchChromium();
   const context = await browser.newContext();
   return {
-    base,
     context,
-    async open(path) {
+    async open(path, accept = (status) => status === 200) {
       const page = await context.newPage();
       const response = await page.goto(`${base}${path}`);
-      expect(response?.status(), path).toBeLessThan(500);
+      expect(accept(response?.status() ?? 0), `${path}: status ${response?.status()}`).toBe(true);
       return page;
-    },
-    async expectAccessible(page) {
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-        .analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     },
     async close() {
       await context.close();
       await browser.close();
-      await app.close();
-      await t.drop();
+    },
+  };
+}
+
+export interface BrowserApp {
+  base: string;
+  context: BrowserContext;
+  sample: SampleApp;
+  /** A new tab at `path`; fails the test on a server error (any status below 500 is accepted by default). */
+  open(path: string, accept?: (status: number) => boolean): Promise<Page>;
+  expectAccessible(page: Page): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The app on a fresh database with the real sample, served on a free port, with Chromium pointed at it. */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const sample = await createSampleApp();
+  const base = await sample.app.listen({ port: 0, host: '127.0.0.1' });
+  const session = await browserSession(base);
+  return {
+    base,
+    context: session.context,
+    sample,
+    open: (path, accept = (status) => status < 500) => session.open(path, accept),
+    expectAccessible,
+    async close() {
+      await session.close();
+      await sample.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-// missionbuy quality [--org ID] [--as-of DAY] [--json] : the data-quality league table, or one organisation's
+// missionbuy quality [--org ID] [--as-of DAY] [--buyer-type T] [--csv] [--json] : the data-quality league table, or one organisation's
 // scorecard. missionbuy officer set --org ID --name … --role … --email … : names the accountable officer (audited).
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
@@ -36,7 +36,7 @@ export function formatLeague(l: League): string {
   const rows = l.items.map((r) => [r.rank, r.name, r.buyerType, r.score, r.failures, r.notComputable, r.id]);
   const pages = Math.max(1, Math.ceil(l.total / l.pageSize));
   return [
-    `Data-quality league table as of ${l.asOf} (sorted by ${l.sort} ${l.order}; page ${l.page} of ${pages}, ${l.total} organisations)`,
+    `Data-quality league table as of ${l.asOf} (sorted by ${l.sort} ${l.order}${l.buyerType ? `; buyer type ${l.buyerType}` : ''}; page ${l.page} of ${pages}, ${l.total} organisations)`,
     '',
     formatTable(['rank', 'organisation', 'type', 'score', 'failures', 'not computable', 'id'], rows),
   ].join('\n');
@@ -77,6 +77,12 @@ export function registerQuality(program: Command): void {
     .option('--order <dir>', 'asc or desc (default: best first)')
     .option('--page <n>', 'league page', '1')
     .option('--page-size <n>', 'league rows per page (at most 100)', '25')
+    .option(
+      '--buyer-type <type>',
+      'league: only buyers of this type (as published, e.g. publicAuthorityCentralGovernment)',
+    )
+    .option('--csv', 'league: every row (not one page) as CSV on stdout', false)
+    .option('--base-url <url>', 'with --csv: where the scorecards are served', 'http://localhost:3000')
     .option('--json', 'print JSON on stdout', false)
     .action(
       async (opts: {
@@ -86,9 +92,14 @@ export function registerQuality(program: Command): void {
         order?: string;
         page: string;
         pageSize: string;
+        buyerType?: string;
+        csv: boolean;
+        baseUrl: string;
         json: boolean;
       }) => {
         const org = organisationId(opts.org);
+        if (opts.csv && (org !== undefined || opts.json))
+          throw new AppError('BAD_REQUEST', '--csv is for the league table: use it without --org and --json');
         await withDatabase(async ({ handle }) => {
           const quality = createQualityService({ db: handle.db });
           const asOf = opts.asOf === undefined ? {} : { asOf: opts.asOf };
@@ -97,13 +108,19 @@ export function registerQuality(program: Command): void {
             process.stdout.write(`${opts.json ? JSON.stringify(s, null, 2) : formatScorecard(s)}\n`);
             return;
           }
-          const l = await quality.league({
+          const query = {
             sort: opts.sort,
             page: opts.page,
             pageSize: opts.pageSize,
             ...(opts.order === undefined ? {} : { order: opts.order }),
+            ...(opts.buyerType === undefined ? {} : { buyerType: opts.buyerType }),
             ...asOf,
-          });
+          };
+          if (opts.csv) {
+            process.stdout.write((await quality.leagueCsv(query, opts.baseUrl.replace(/\/+$/, ''))).csv);
+            return;
+          }
+          const l = await quality.league(query);
           process.stdout.write(`${opts.json ? JSON.stringify(l, null, 2) : formatLeague(l)}\n`);
         });
       },

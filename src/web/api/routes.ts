@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { registerHorizonApi } from './horizon-routes.js';
+import { registerQualityApi } from './quality-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -110,6 +111,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   );
 
   registerHorizonApi(api, services);
+  registerQualityApi(api, services);
 
   api.get(
     '/stats',

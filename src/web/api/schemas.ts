@@ -1,6 +1,7 @@
 // The API's schemas (TypeBox): one definition validates requests, shapes responses and documents the OpenAPI.
 import { Type, type TSchema } from 'typebox';
 import {
+  BUYER_TYPE_MAX,
   LEAGUE_MAX_PAGE,
   LEAGUE_MAX_PAGE_SIZE,
   LEAGUE_SORTS,
@@ -10,8 +11,8 @@ import {
   SORT_KEYS,
 } from '../../services/index.js';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const DateTime = Nullable(Type.String({ format: 'date-time' }));
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const DateTime = Nullable(Type.String({ format: 'date-time' }));
 const Text = (description: string) => Type.Optional(Type.String({ maxLength: MAX_TEXT, description }));
 
 export const ErrorBody = Type.Object(
@@ -98,8 +99,8 @@ export const ReleaseParams = Type.Object({
 export const AnyObject = Type.Object({}, { additionalProperties: true });
 
 // Data-quality scorecards (docs/quality-checks.md, "Scorecard").
-const Day = Type.String({ format: 'date', description: 'A UK calendar day (YYYY-MM-DD).' });
-const Score = Nullable(
+export const Day = Type.String({ format: 'date', description: 'A UK calendar day (YYYY-MM-DD).' });
+export const Score = Nullable(
   Type.Number({ minimum: 0, maximum: 100, description: '0–100, one decimal; null when no check applied.' }),
 );
 
@@ -110,6 +111,14 @@ export const LeagueQuery = Type.Object(
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: LEAGUE_MAX_PAGE, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: LEAGUE_MAX_PAGE_SIZE, default: 25 })),
     asOf: Type.Optional({ ...Day, description: 'Judge as of this day (default: today).' }),
+    buyerType: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: BUYER_TYPE_MAX,
+        description:
+          'Only buyers of this type (one of `buyerTypes` in the answer). Ranks stay among all buyers.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -133,6 +142,10 @@ export const League = Type.Object({
   pageSize: Type.Integer(),
   sort: Type.String(),
   order: Type.String(),
+  buyerType: Nullable(Type.String({ description: 'The buyer-type filter applied.' })),
+  buyerTypes: Type.Array(Type.Object({ buyerType: Type.String(), organisations: Type.Integer() }), {
+    description: 'Buyer types of the scored organisations, with how many have each (for the filter).',
+  }),
 });
 
 export const OrganisationParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

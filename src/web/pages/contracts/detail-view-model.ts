@@ -53,7 +53,11 @@ function summaryRows(c: ContractDetail): Row[] {
     rich(
       'Buyer',
       c.buyer
-        ? html`${link(`/contracts?buyerId=${c.buyer.id}`, c.buyer.name)}${c.buyer.locality ? html`<br />${c.buyer.locality}` : ''}`
+        ? html`${link(`/contracts?buyerId=${c.buyer.id}`, c.buyer.name)}${c.buyer.locality ? html`<br />${c.buyer.locality}` : ''}<br />${link(
+              `/organisations/${c.buyer.id}/quality`,
+              'Data-quality scorecard',
+              html`<span class="govuk-visually-hidden"> of ${c.buyer.name}</span>`,
+            )}`
         : html`${NOT_KNOWN}`,
     ),
     rich('Open contracting ID', html`<span class="app-break">${c.ocid}</span>`),

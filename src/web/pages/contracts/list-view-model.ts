@@ -12,7 +12,11 @@ import {
 } from '../../../services/index.js';
 import { count, formatDate, formatMoney, formatNumber, isoDay, NOT_KNOWN } from '../../format.js';
 import { html, link, type SafeHtml } from '../../html.js';
-import { paginationFor } from '../../pagination.js';
+import {
+  nextOrder,
+  pagination as tablePagination,
+  sortHeader as tableSortHeader,
+} from '../shared/table-nav.js';
 import { formQueryString, type FormProblem, type ListForm } from './list-form.js';
 
 export interface ListPageInput {
@@ -82,17 +86,10 @@ const SORT_LABELS: Record<ContractSort, string> = {
 };
 
 function sortHeader(form: ListForm, query: ContractQuery, key: ContractSort, numeric = false) {
-  const current = query.sort === key;
-  const nextOrder = current ? (query.order === 'asc' ? 'desc' : 'asc') : DEFAULT_ORDER[key];
-  const href = `/contracts${formQueryString(form, { sort: key, order: nextOrder }, ['page'])}`;
-  const hidden = ` (sort ${nextOrder === 'asc' ? 'ascending' : 'descending'})`;
-  return {
-    html: html`<a class="govuk-link app-sort-link" href="${href}"
-      >${SORT_LABELS[key]}<span class="govuk-visually-hidden">${hidden}</span></a
-    >`.toString(),
-    attributes: { 'aria-sort': current ? (query.order === 'asc' ? 'ascending' : 'descending') : 'none' },
-    ...(numeric ? { format: 'numeric' } : {}),
-  };
+  const current = query.sort === key ? query.order : null;
+  const order = nextOrder(current, DEFAULT_ORDER[key]);
+  const href = `/contracts${formQueryString(form, { sort: key, order }, ['page'])}`;
+  return tableSortHeader({ label: SORT_LABELS[key], href, current, nextOrder: order, numeric });
 }
 
 function valueCell(c: ContractSummary): SafeHtml {
@@ -135,8 +132,11 @@ function row(c: ContractSummary) {
 }
 
 function pagination(form: ListForm, list: ContractList) {
-  const href = (n: number) => `/contracts${formQueryString(form, { page: n })}`;
-  return paginationFor(list.total, list.page, list.pageSize, href, 'Contracts results pages');
+  return tablePagination({
+    ...list,
+    href: (n) => `/contracts${formQueryString(form, { page: n })}`,
+    label: 'Contracts results pages',
+  });
 }
 
 export function listViewModel({ form, problems, query, list, named }: ListPageInput) {

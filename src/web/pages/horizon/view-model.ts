@@ -4,7 +4,7 @@ import type { HorizonItem } from '../../../analytics/horizon/index.js';
 import { HORIZON_DEFAULT_ORDER, HORIZON_PAGE_SIZES, type HorizonScan } from '../../../services/index.js';
 import { count, formatAmount, formatNumber, NOT_KNOWN } from '../../format.js';
 import { html, link, type SafeHtml } from '../../html.js';
-import { paginationFor } from '../../pagination.js';
+import { pagination } from '../shared/table-nav.js';
 import { horizonQueryString, type FormProblem, type HorizonForm } from './form.js';
 
 export interface HorizonPageInput {
@@ -199,13 +199,13 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
               rows: scan.items.map(row),
             }
           : undefined,
-      pagination: paginationFor(
-        scan.total,
-        scan.page,
-        scan.pageSize,
-        (n) => `/horizon${horizonQueryString(form, { page: n })}`,
-        'Horizon scan results pages',
-      ),
+      pagination: pagination({
+        total: scan.total,
+        page: scan.page,
+        pageSize: scan.pageSize,
+        href: (n) => `/horizon${horizonQueryString(form, { page: n })}`,
+        label: 'Horizon scan results pages',
+      }),
       csvHref: `/horizon.csv${qs}`,
       atomHref: `/horizon.atom${qs}`,
       apiHref: `/api/horizon${qs}`,
