@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
+import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityService } from './quality.service.js';
@@ -21,6 +22,7 @@ export interface ServiceDeps {
 
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   return {
+    calendar: createCalendarService({ db }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     quality: createQualityService({ db }),
     stats: createStatsService({ db }),
@@ -42,6 +44,8 @@ export {
   type OfficerInputRaw,
 } from './quality-input.js';
 export type { SyncService } from './sync.service.js';
+export type { CalendarExport, CalendarItem, CalendarPage, CalendarService } from './calendar.service.js';
+export { CALENDAR_MAX_PAGE, CALENDAR_MAX_PAGE_SIZE, type CalendarQueryInput } from './calendar-input.js';
 export type * from './contracts/contract-types.js';
 export {
   DEFAULT_ORDER,

@@ -27,7 +27,13 @@ const fail = (problems: string[]): never => {
   throw new AppError('BAD_REQUEST', problems.join('; '));
 };
 
-function integer(name: string, v: number | string | undefined, fallback: number, max: number, out: string[]) {
+export function integer(
+  name: string,
+  v: number | string | undefined,
+  fallback: number,
+  max: number,
+  out: string[],
+) {
   if (v === undefined || v === '') return fallback;
   const n = typeof v === 'number' ? v : /^\d+$/.test(v) ? Number(v) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > max) {

@@ -18,7 +18,8 @@ import { isDay, ukDay, type Day } from '../domain/rules/index.js';
 import { AppError } from '../errors.js';
 import type { Database } from '../store/database.js';
 import { findOfficer, saveOfficer, type Officer } from '../store/officer.repository.js';
-import { findOrganisationById, findOrganisationsByIds } from '../store/organisation-read.repository.js';
+import { findOrganisationsByIds } from '../store/organisation-read.repository.js';
+import { organisationOrThrow as findOrganisation } from './organisation-lookup.js';
 import {
   parseLeagueQuery,
   parseOfficerInput,
@@ -93,16 +94,7 @@ export function createQualityService(deps: QualityDeps) {
     return orgs.map((o) => ({ org: o, score: scoreChecks(tallies.get(o.id)) }));
   }
 
-  async function organisationOrThrow(id: number) {
-    const org = await findOrganisationById(db, id);
-    if (!org) throw new AppError('NOT_FOUND', `There is no organisation with the id ${id}`);
-    if (org.merged_into !== null)
-      throw new AppError(
-        'NOT_FOUND',
-        `Organisation ${id} was merged into organisation ${org.merged_into}: use that id`,
-      );
-    return org;
-  }
+  const organisationOrThrow = (id: number) => findOrganisation(db, id);
 
   return {
     parseLeagueQuery,
