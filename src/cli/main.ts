@@ -1,5 +1,6 @@
 // missionbuy: the command line. Each command lives in commands/; failures become one line and an exit code.
 import { Command } from 'commander';
+import { registerCalendar } from './commands/calendar.js';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
@@ -26,6 +27,7 @@ registerIngest(program);
 registerSync(program);
 registerExport(program);
 registerQuality(program);
+registerCalendar(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { registerCalendarApi } from './calendar-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -107,6 +108,8 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
     },
     async (request) => services.quality.scorecard(request.params.id, request.query),
   );
+
+  await registerCalendarApi(api, services);
 
   api.get(
     '/stats',

@@ -1,0 +1,74 @@
+// The compliance calendar's JSON API, with CSV and iCalendar variants of the same filtered list.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { calendarCsv, calendarIcs } from '../../services/calendar-export.js';
+import type { Services } from '../../services/index.js';
+import { CalendarExportQuery, CalendarPage, CalendarQuery } from './calendar-schemas.js';
+import { OrganisationParams } from './schemas.js';
+
+const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
+const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+const TAGS = ['calendar'];
+
+export async function registerCalendarApi(parent: FastifyInstance, services: Services): Promise<void> {
+  const api = parent.withTypeProvider<TypeBoxTypeProvider>();
+  api.get(
+    '/calendar/organisations/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'One organisation’s statutory compliance calendar: duties, due dates, status (paginated)',
+        params: OrganisationParams,
+        querystring: CalendarQuery,
+        response: { 200: CalendarPage, ...errors },
+      },
+    },
+    async (request) => services.calendar.calendar(request.params.id, request.query),
+  );
+
+  api.get(
+    '/calendar/organisations/:id.csv',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The same calendar as CSV (every entry that passes the filter)',
+        params: OrganisationParams,
+        querystring: CalendarExportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const cal = await services.calendar.export(request.params.id, request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="calendar-${cal.organisation.id}-${cal.asOf}.csv"`,
+        )
+        .send(calendarCsv(cal, baseUrl(request)));
+    },
+  );
+
+  api.get(
+    '/calendar/organisations/:id.ics',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'The same calendar as iCalendar (RFC 5545): one all-day event per dated entry',
+        params: OrganisationParams,
+        querystring: CalendarExportQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const cal = await services.calendar.export(request.params.id, request.query);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="calendar-${cal.organisation.id}-${cal.asOf}.ics"`,
+        )
+        .send(calendarIcs(cal, baseUrl(request), new Date()));
+    },
+  );
+}
