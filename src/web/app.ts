@@ -13,6 +13,7 @@ import { registerAssets } from './plugins/assets.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerAdminPages } from './routes/admin.js';
+import { registerCalendarPages } from './routes/calendar.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { createViews } from './views.js';
@@ -60,6 +61,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerHomePage(app, { views, services });
   registerContractPages(app, { views, services });
   registerAdminPages(app, { views, services });
+  registerCalendarPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;
