@@ -2,10 +2,9 @@
 // The compliance calendar page in a real browser (Debian's Chromium through playwright-core), on the real sample:
 // The Education Training Collective's calendar as of 25 Nov 2026 (its UK7 is overdue), filtering by status, the
 // empty state, a bad as-of day explained, the downloads, and axe's accessibility rules on each state.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -13,9 +12,8 @@ import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createServices } from '../../src/services/index.js';
 import { buildApp } from '../../src/web/app.js';
+import { expectAccessible, launchChromium } from '../support/browser.js';
 import { createTestDb, type TestDb } from '../support/db.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('compliance calendar page in Chromium', () => {
   let t: TestDb;
@@ -35,15 +33,7 @@ describe('compliance calendar page in Chromium', () => {
     const log = createLogger('warn');
     app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ acceptDownloads: true });
   }, 180_000);
 
@@ -59,13 +49,6 @@ describe('compliance calendar page in Chromium', () => {
     const response = await page.goto(`${base}${path}`);
     expect(response?.status(), path).toBe(status);
     return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }
 
   const rowsOf = (page: Page) =>

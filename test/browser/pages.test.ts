@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
 // The pages in a real browser (Debian's Chromium through playwright-core), on the real sample: a person can find
 // a contract and open it, the filters explain bad input, and every page passes axe's accessibility rules.
-import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -11,9 +10,8 @@ import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createServices } from '../../src/services/index.js';
 import { buildApp } from '../../src/web/app.js';
+import { expectAccessible, launchChromium } from '../support/browser.js';
 import { createTestDb, type TestDb } from '../support/db.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('pages in Chromium', () => {
   let t: TestDb;
@@ -29,16 +27,7 @@ describe('pages in Chromium', () => {
     const log = createLogger('warn');
     app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext();
   }, 180_000);
 
@@ -54,13 +43,6 @@ describe('pages in Chromium', () => {
     const response = await page.goto(`${base}${path}`);
     expect(response?.status(), path).toBeLessThan(500);
     return page;
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   }
 
   it('finds a contract by search and opens it', async () => {

@@ -8,7 +8,7 @@ import { contractEnd } from '../quality/checks/pa-termination-notice.js';
 import { judgeDeadline } from '../quality/deadline.js';
 import type { ContractFacts, RecordFacts } from '../quality/facts.js';
 import { kpiDutyException } from '../quality/kpi-duty.js';
-import { enteredContracts, isNotice, noticesAsOf, outsideAct } from '../quality/stage.js';
+import { isNotice, noticesAsOf, perEnteredContract } from '../quality/stage.js';
 
 /** The first day on or after `from` that a rating was published (UK9) or a rated period ended. */
 function ratedFrom(facts: RecordFacts, c: ContractFacts, from: Day, ctx: CheckContext): Day | null {
@@ -80,10 +80,6 @@ export const uk9OnTermination: RecordCheck = {
     'notice.release_date',
   ],
   evaluate(facts, ctx) {
-    const contracts = enteredContracts(facts);
-    if (contracts.length === 0) return [notApplicable('out-of-scope', 'No contract entered into.')];
-    const outside = outsideAct(facts, ctx);
-    if (outside) return [outside];
-    return contracts.map((c) => judge(facts, c, ctx));
+    return perEnteredContract(facts, ctx, (c) => judge(facts, c, ctx));
   },
 };

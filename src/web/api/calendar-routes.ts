@@ -26,49 +26,37 @@ export async function registerCalendarApi(parent: FastifyInstance, services: Ser
     async (request) => services.calendar.calendar(request.params.id, request.query),
   );
 
-  api.get(
-    '/calendar/organisations/:id.csv',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'The same calendar as CSV (every entry that passes the filter)',
-        params: OrganisationParams,
-        querystring: CalendarExportQuery,
-        response: errors,
+  const formats = {
+    csv: { type: 'text/csv', summary: 'The same calendar as CSV (every entry that passes the filter)' },
+    ics: {
+      type: 'text/calendar',
+      summary: 'The same calendar as iCalendar (RFC 5545): one all-day event per dated entry',
+    },
+  } as const;
+  for (const [format, { type, summary }] of Object.entries(formats)) {
+    api.get(
+      `/calendar/organisations/:id.${format}`,
+      {
+        schema: {
+          tags: TAGS,
+          summary,
+          params: OrganisationParams,
+          querystring: CalendarExportQuery,
+          response: errors,
+        },
       },
-    },
-    async (request, reply) => {
-      const cal = await services.calendar.export(request.params.id, request.query);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="calendar-${cal.organisation.id}-${cal.asOf}.csv"`,
-        )
-        .send(calendarCsv(cal, baseUrl(request)));
-    },
-  );
-
-  api.get(
-    '/calendar/organisations/:id.ics',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'The same calendar as iCalendar (RFC 5545): one all-day event per dated entry',
-        params: OrganisationParams,
-        querystring: CalendarExportQuery,
-        response: errors,
+      async (request, reply) => {
+        const cal = await services.calendar.export(request.params.id, request.query);
+        const name = `calendar-${cal.organisation.id}-${cal.asOf}.${format}`;
+        const body =
+          format === 'csv'
+            ? calendarCsv(cal, baseUrl(request))
+            : calendarIcs(cal, baseUrl(request), new Date());
+        return reply
+          .type(`${type}; charset=utf-8`)
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(body);
       },
-    },
-    async (request, reply) => {
-      const cal = await services.calendar.export(request.params.id, request.query);
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="calendar-${cal.organisation.id}-${cal.asOf}.ics"`,
-        )
-        .send(calendarIcs(cal, baseUrl(request), new Date()));
-    },
-  );
+    );
+  }
 }

@@ -11,7 +11,7 @@ import {
 } from '../check.js';
 import type { ContractFacts, RecordFacts } from '../facts.js';
 import { kpiDutyException } from '../kpi-duty.js';
-import { enteredContracts, isNotice, noticesAsOf, outsideAct } from '../stage.js';
+import { isNotice, noticesAsOf, perEnteredContract } from '../stage.js';
 
 /** Days a rating was published or covers: UK9 notices, else the end of each rated period. */
 function ratingDays(facts: RecordFacts, c: ContractFacts, ctx: CheckContext): Day[] {
@@ -110,10 +110,6 @@ export const paKpiRatings: RecordCheck = {
     'The rating due on termination is not checked (no due time in domain.md).',
   ],
   evaluate(facts, ctx) {
-    const contracts = enteredContracts(facts);
-    if (contracts.length === 0) return [notApplicable('out-of-scope', 'No contract entered into.')];
-    const outside = outsideAct(facts, ctx);
-    if (outside) return [outside];
-    return contracts.map((c) => judge(facts, c, ctx));
+    return perEnteredContract(facts, ctx, (c) => judge(facts, c, ctx));
   },
 };
