@@ -7,7 +7,7 @@ import { notApplicable, type CheckContext, type CheckOutcome, type RecordCheck }
 import { contractEnd } from '../quality/checks/pa-termination-notice.js';
 import { judgeDeadline } from '../quality/deadline.js';
 import type { ContractFacts, RecordFacts } from '../quality/facts.js';
-import { kpiDutyException } from '../quality/kpi-duty.js';
+import { ratingException } from '../quality/kpi-duty.js';
 import { isNotice, noticesAsOf, perEnteredContract } from '../quality/stage.js';
 
 /** The first day on or after `from` that a rating was published (UK9) or a rated period ended. */
@@ -24,10 +24,8 @@ function ratedFrom(facts: RecordFacts, c: ContractFacts, from: Day, ctx: CheckCo
 
 function judge(facts: RecordFacts, c: ContractFacts, ctx: CheckContext): CheckOutcome {
   const subject = `contract ${c.id}`;
-  const exception = kpiDutyException(facts, c, ctx, subject);
+  const exception = ratingException(facts, c, ctx, subject);
   if (exception) return exception;
-  if (c.kpiIds.length === 0)
-    return notApplicable('out-of-scope', 'No KPIs set, so none to rate.', { subject });
   const end = contractEnd(facts, c, ctx, (d) => ctx.rules(d).value('termination-notice.days'));
   if (end === null)
     return notApplicable('not-computable', 'No contract end date.', {
