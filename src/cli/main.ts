@@ -1,5 +1,6 @@
 // missionbuy: the command line. Each command lives in commands/; failures become one line and an exit code.
 import { Command } from 'commander';
+import { registerCalendar } from './commands/calendar.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerHorizon } from './commands/horizon.js';
@@ -30,6 +31,7 @@ registerExport(program);
 registerQuality(program);
 registerImport(program);
 registerHorizon(program);
+registerCalendar(program);
 
 try {
   await program.parseAsync(process.argv);

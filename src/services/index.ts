@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
+import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
@@ -24,6 +25,7 @@ export interface ServiceDeps {
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   const quality = createQualityService({ db });
   return {
+    calendar: createCalendarService({ db }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
     quality,
@@ -75,6 +77,8 @@ export {
   type HorizonQuery,
   type HorizonQueryInput,
 } from './horizon/horizon-query.js';
+export type { CalendarExport, CalendarItem, CalendarPage, CalendarService } from './calendar.service.js';
+export { CALENDAR_MAX_PAGE, CALENDAR_MAX_PAGE_SIZE, type CalendarQueryInput } from './calendar-input.js';
 export type * from './contracts/contract-types.js';
 export {
   DEFAULT_ORDER,

@@ -39,7 +39,13 @@ import {
   type LeagueQueryInput,
   type OfficerInputRaw,
 } from './quality-input.js';
-import { buyerTypesOf, checkBuyerType, rankLeague, type BuyerTypeCount, type LeagueRow } from './quality-league.js';
+import {
+  buyerTypesOf,
+  checkBuyerType,
+  rankLeague,
+  type BuyerTypeCount,
+  type LeagueRow,
+} from './quality-league.js';
 import { refreshQuality, TREND_QUARTERS, type RefreshSummary } from './quality-refresh.js';
 
 export { TREND_QUARTERS };

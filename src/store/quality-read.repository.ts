@@ -30,7 +30,10 @@ export interface LeaguePageQuery {
 /** Names as people sort them: the ICU English collation where the server has it (migration 0006). */
 const NAME = sql`o.name collate "missionbuy_en"`;
 
-export async function storedLeague(db: Db, q: LeaguePageQuery): Promise<{ rows: StoredLeagueRow[]; total: number }> {
+export async function storedLeague(
+  db: Db,
+  q: LeaguePageQuery,
+): Promise<{ rows: StoredLeagueRow[]; total: number }> {
   const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
   // By score, organisations without one come last whatever the order; ties go by name, then id.
   const order =

@@ -13,6 +13,7 @@ import { registerAssets } from './plugins/assets.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerAdminPages } from './routes/admin.js';
+import { registerCalendarPages } from './routes/calendar.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
@@ -64,6 +65,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerAdminPages(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
   registerQualityPages(app, { views, services });
+  registerCalendarPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -36,10 +36,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Chromium with one context, opening pages of the app served at `base`. */
+/** Chromium with one context (downloads accepted), opening pages of the app served at `base`. */
 export async function browserSession(base: string): Promise<BrowserSession> {
   const browser = await launchChromium();
-  const context = await browser.newContext();
+  const context = await browser.newContext({ acceptDownloads: true });
   return {
     context,
     async open(path, accept = (status) => status === 200) {

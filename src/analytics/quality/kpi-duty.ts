@@ -39,3 +39,17 @@ export function kpiDutyException(
   if (!over) return notApplicable('out-of-scope', `${describe(value)} is not over £${limit}.`, { subject });
   return null;
 }
+
+/** Null when the contract carries the KPI duty and has KPIs to rate (UK9); else why not. */
+export function ratingException(
+  facts: RecordFacts,
+  c: ContractFacts,
+  ctx: CheckContext,
+  subject: string,
+): CheckOutcome | null {
+  const exception = kpiDutyException(facts, c, ctx, subject);
+  if (exception) return exception;
+  if (c.kpiIds.length === 0)
+    return notApplicable('out-of-scope', 'No KPIs set, so none to rate.', { subject });
+  return null;
+}

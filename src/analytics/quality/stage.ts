@@ -2,7 +2,7 @@
 // contract, which law it runs under, and which notices had been published by the "as of" day.
 import { procurementRegime, ukDay, type Day, type RegimeFinding } from '../../domain/rules/index.js';
 import { notApplicable, type CheckContext, type CheckOutcome } from './check.js';
-import type { AwardFacts, NoticeFacts, RecordFacts } from './facts.js';
+import type { AwardFacts, ContractFacts, NoticeFacts, RecordFacts } from './facts.js';
 
 /** Award statuses that do not lead to a contract (OCDS awardStatus). */
 const DEAD_AWARD = new Set(['cancelled', 'unsuccessful']);
@@ -75,3 +75,16 @@ export const enteredContracts = (facts: RecordFacts) =>
 /** Below threshold as published on the award, else on the procurement. */
 export const isBelowThreshold = (facts: RecordFacts, award: AwardFacts): boolean =>
   award.aboveThreshold === false || (award.aboveThreshold === null && facts.tender.aboveThreshold === false);
+
+/** For an Act record, `judge` on each contract entered into; else the one not-applicable outcome that explains why. */
+export function perEnteredContract(
+  facts: RecordFacts,
+  ctx: CheckContext,
+  judge: (c: ContractFacts) => CheckOutcome,
+): CheckOutcome[] {
+  const contracts = enteredContracts(facts);
+  if (contracts.length === 0) return [notApplicable('out-of-scope', 'No contract entered into.')];
+  const outside = outsideAct(facts, ctx);
+  if (outside) return [outside];
+  return contracts.map(judge);
+}

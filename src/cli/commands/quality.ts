@@ -6,7 +6,7 @@ import { AppError } from '../../errors.js';
 import { createQualityService, type League, type Scorecard } from '../../services/quality.service.js';
 import { withDatabase } from '../run.js';
 
-function organisationId(v: string | undefined): number | undefined {
+export function organisationId(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < 1)
     throw new AppError('BAD_REQUEST', `--org must be an organisation id (a whole number), got "${v}"`);

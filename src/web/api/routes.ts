@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { registerHorizonApi } from './horizon-routes.js';
 import { registerQualityApi } from './quality-routes.js';
+import { registerCalendarApi } from './calendar-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -112,6 +113,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
 
   registerHorizonApi(api, services);
   registerQualityApi(api, services);
+  await registerCalendarApi(api, services);
 
   api.get(
     '/stats',

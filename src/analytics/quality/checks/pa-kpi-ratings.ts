@@ -10,8 +10,8 @@ import {
   type RecordCheck,
 } from '../check.js';
 import type { ContractFacts, RecordFacts } from '../facts.js';
-import { kpiDutyException } from '../kpi-duty.js';
-import { enteredContracts, isNotice, noticesAsOf, outsideAct } from '../stage.js';
+import { ratingException } from '../kpi-duty.js';
+import { isNotice, noticesAsOf, perEnteredContract } from '../stage.js';
 
 /** Days a rating was published or covers: UK9 notices, else the end of each rated period. */
 function ratingDays(facts: RecordFacts, c: ContractFacts, ctx: CheckContext): Day[] {
@@ -26,10 +26,8 @@ function ratingDays(facts: RecordFacts, c: ContractFacts, ctx: CheckContext): Da
 
 function judge(facts: RecordFacts, c: ContractFacts, ctx: CheckContext): CheckOutcome {
   const subject = `contract ${c.id}`;
-  const exception = kpiDutyException(facts, c, ctx, subject);
+  const exception = ratingException(facts, c, ctx, subject);
   if (exception) return exception;
-  if (c.kpiIds.length === 0)
-    return notApplicable('out-of-scope', 'No KPIs set, so none to rate.', { subject });
   const start = ukDay(c.start) ?? ukDay(c.dateSigned);
   if (start === null)
     return notApplicable('not-computable', 'No contract start or signature date.', {
@@ -110,10 +108,6 @@ export const paKpiRatings: RecordCheck = {
     'The rating due on termination is not checked (no due time in domain.md).',
   ],
   evaluate(facts, ctx) {
-    const contracts = enteredContracts(facts);
-    if (contracts.length === 0) return [notApplicable('out-of-scope', 'No contract entered into.')];
-    const outside = outsideAct(facts, ctx);
-    if (outside) return [outside];
-    return contracts.map((c) => judge(facts, c, ctx));
+    return perEnteredContract(facts, ctx, (c) => judge(facts, c, ctx));
   },
 };

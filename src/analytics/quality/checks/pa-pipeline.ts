@@ -9,7 +9,7 @@ import {
   ukDay,
   type Day,
 } from '../../../domain/rules/index.js';
-import { notApplicable, type BuyerCheck } from '../check.js';
+import { notApplicable, type BuyerCheck, type CheckContext, type CheckOutcome } from '../check.js';
 import { judgeDeadline } from '../deadline.js';
 import type { BuyerFacts } from '../facts.js';
 
@@ -42,8 +42,44 @@ export function estimatedSpend(
   return { pounds: Math.round(pounds), contracts };
 }
 
-const fyLabel = (start: Day) =>
+/** `2026-04-01` → `FY 2026-27`. */
+export const fyLabel = (start: Day) =>
   `FY ${start.slice(0, 4)}-${String(Number(start.slice(2, 4)) + 1).padStart(2, '0')}`;
+
+/**
+ * The UK1 duty of one financial year (starting `fy`), judged as of ctx.asOf: the spend estimate counts records
+ * published by then; the notice counts when published in the year's window or later in the same year. Used by the
+ * check for the current year and by the compliance calendar for past and coming years.
+ */
+export function pipelineOutcome(facts: BuyerFacts, fy: Day, ctx: CheckContext): CheckOutcome {
+  const subject = fyLabel(fy);
+  if (isPrivateUtility(facts.buyerType))
+    return notApplicable('out-of-scope', 'Private utilities publish no UK1.', { subject });
+  const rules = ctx.rules(fy);
+  const limit = rules.value('pipeline.spend-threshold');
+  const window = rules.value('pipeline.window-days');
+  if (limit === null || window === null)
+    return notApplicable('out-of-scope', `No pipeline duty for the year starting ${fy}.`, { subject });
+  const fyEnd = financialYearEnd(fy);
+  const spend = estimatedSpend(facts, fy, fyEnd, ctx.asOf);
+  const estimate = `£${spend.pounds} estimated from ${spend.contracts} published contract(s)`;
+  if (spend.pounds <= Number(limit))
+    return notApplicable('out-of-scope', `${estimate}: not over £${limit}.`, { subject });
+  const seenTo = ctx.asOf < fyEnd ? ctx.asOf : fyEnd;
+  const done =
+    facts.pipelineNotices
+      .map((n) => ukDay(n.date))
+      .filter((d): d is Day => d !== null && d >= fy && d <= seenTo)
+      .sort()[0] ?? null;
+  return judgeDeadline({
+    what: 'UK1 pipeline notice',
+    due: addDays(fy, window - 1),
+    basis: `${window} days beginning ${fy}; ${estimate}`,
+    done,
+    asOf: ctx.asOf,
+    subject,
+  });
+}
 
 export const paPipeline: BuyerCheck = {
   id: 'pa-pipeline',
@@ -76,33 +112,6 @@ export const paPipeline: BuyerCheck = {
       'model has no payments, so the estimate is a floor from published contract values.',
   ],
   evaluate(facts, ctx) {
-    const fy = financialYearStart(ctx.asOf);
-    const subject = fyLabel(fy);
-    if (isPrivateUtility(facts.buyerType))
-      return [notApplicable('out-of-scope', 'Private utilities publish no UK1.', { subject })];
-    const rules = ctx.rules(fy);
-    const limit = rules.value('pipeline.spend-threshold');
-    const window = rules.value('pipeline.window-days');
-    if (limit === null || window === null)
-      return [notApplicable('out-of-scope', `No pipeline duty for the year starting ${fy}.`, { subject })];
-    const spend = estimatedSpend(facts, fy, financialYearEnd(fy), ctx.asOf);
-    const estimate = `£${spend.pounds} estimated from ${spend.contracts} published contract(s)`;
-    if (spend.pounds <= Number(limit))
-      return [notApplicable('out-of-scope', `${estimate}: not over £${limit}.`, { subject })];
-    const done =
-      facts.pipelineNotices
-        .map((n) => ukDay(n.date))
-        .filter((d): d is Day => d !== null && d >= fy && d <= ctx.asOf)
-        .sort()[0] ?? null;
-    return [
-      judgeDeadline({
-        what: 'UK1 pipeline notice',
-        due: addDays(fy, window - 1),
-        basis: `${window} days beginning ${fy}; ${estimate}`,
-        done,
-        asOf: ctx.asOf,
-        subject,
-      }),
-    ];
+    return [pipelineOutcome(facts, financialYearStart(ctx.asOf), ctx)];
   },
 };

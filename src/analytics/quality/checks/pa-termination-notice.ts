@@ -6,20 +6,23 @@ import { judgeDeadline } from '../deadline.js';
 import type { ContractFacts, RecordFacts } from '../facts.js';
 import { enteredContracts, isNotice, noticesAsOf, outsideAct, startDay } from '../stage.js';
 
-interface End {
+export interface ContractEnd {
   day: Day;
   basis: string;
   /** The end may still move (an extension is possible and no end is confirmed). */
   provisional: boolean;
 }
 
-/** When the contract ended or ends: implementation end date; else its period end, or its maximum extent if extendable. */
-function endOf(
+/**
+ * When the contract ended or ends: implementation end date; else its period end, or its maximum extent if
+ * extendable. `days(d)` is the UK11 notice period on day d (shared with the calendar's final KPI rating duty).
+ */
+export function contractEnd(
   facts: RecordFacts,
   c: ContractFacts,
   ctx: CheckContext,
   days: (d: Day) => number | null,
-): End | null {
+): ContractEnd | null {
   const actual = ukDay(c.actualEnd);
   if (actual) return { day: actual, basis: `ended ${actual}`, provisional: false };
   const award = facts.awards.find((a) => a.id === c.awardId);
@@ -46,7 +49,7 @@ function judge(facts: RecordFacts, c: ContractFacts, ctx: CheckContext, uk11: Da
         subject,
       });
   }
-  const end = endOf(facts, c, ctx, days);
+  const end = contractEnd(facts, c, ctx, days);
   if (end === null)
     return notApplicable('not-computable', 'No contract end date.', {
       subject,
