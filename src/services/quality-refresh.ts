@@ -14,6 +14,7 @@ import { survivingOrganisations } from '../analytics/quality/load-facts.js';
 import { quarterEnds } from '../analytics/quality/scorecard.js';
 import type { Day } from '../domain/rules/index.js';
 import type { Database } from '../store/database.js';
+import { findOrganisationsByIds } from '../store/organisation-read.repository.js';
 import {
   buyersOfOcids,
   clearQueue,
@@ -24,6 +25,7 @@ import {
   mergedBuyersWithResults,
   processShare,
   queuedOcids,
+  rankScores,
   readSnapshot,
   writeSnapshot,
   type ScoreRow,
@@ -88,12 +90,17 @@ async function storeTallies(
       });
   await insertTallies(trx, tallies);
   const scores: ScoreRow[] = [];
+  const orgs = new Map(
+    (await findOrganisationsByIds(trx, today.buyerIds())).map((o) => [o.id, o] as const),
+  );
   days.forEach((day, i) => {
     for (const buyerId of accumulators[i]!.buyerIds()) {
       const s = accumulators[i]!.score(buyerId);
       scores.push({
         buyer_id: buyerId,
         as_of: day,
+        name: orgs.get(buyerId)?.name ?? null,
+        buyer_type: orgs.get(buyerId)?.buyer_type ?? null,
         score: s.score,
         failures: s.failures,
         not_computable: s.notComputable,
@@ -169,6 +176,7 @@ export async function refreshQuality(db: Kysely<Database>, options: RefreshOptio
             buyers = await fullRefresh(trx, days, options.full ? null : (snapshot?.asOf ?? null), pageSize);
           } else if (buyers === 0 && snapshot) kind = 'none';
           await clearQueue(trx);
+          if (kind !== 'none') await rankScores(trx, options.asOf);
           const seconds = Math.round(performance.now() - t0) / 1000;
           if (kind !== 'none') await writeSnapshot(trx, { asOf: options.asOf, kind, buyers, seconds });
           return { kind, asOf: options.asOf, buyers, seconds };

@@ -381,6 +381,11 @@ export interface QualityScoreTable {
   failures: number;
   not_computable: number;
   checks_scored: number;
+  /** The organisation's name and buyer type when scored (migration 0009), for the league table. */
+  name: string | null;
+  buyer_type: string | null;
+  /** 1 + buyers scoring higher that day; null when not scored (set after the scores are written). */
+  rank: Generated<number | null>;
 }
 
 export interface QualityFailureTable {

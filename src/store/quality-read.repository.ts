@@ -28,50 +28,47 @@ export interface LeaguePageQuery {
 }
 
 /** Names as people sort them: the ICU English collation where the server has it (migration 0006). */
-const NAME = sql`o.name collate "missionbuy_en"`;
+const NAME = sql`s.name collate "missionbuy_en"`;
 
-export async function storedLeague(
-  db: Db,
-  q: LeaguePageQuery,
-): Promise<{ rows: StoredLeagueRow[]; total: number }> {
+const ofType = (buyerType: string | undefined) =>
+  buyerType === undefined ? sql`true` : sql`s.buyer_type = ${buyerType}`;
+
+/** A page of the stored league: one table (name, type and rank are stored with each score, migration 0009). */
+export async function storedLeague(db: Db, q: LeaguePageQuery): Promise<{ rows: StoredLeagueRow[]; total: number }> {
   const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
   // By score, organisations without one come last whatever the order; ties go by name, then id.
   const order =
     q.sort === 'name'
-      ? sql`${NAME} ${dir}, o.id ${dir}`
+      ? sql`${NAME} ${dir}, s.buyer_id ${dir}`
       : q.sort === 'score'
-        ? sql`r.score ${dir} nulls last, ${NAME}, o.id`
-        : sql`r.failures ${dir}, ${NAME}, o.id`;
-  const r = await sql<{
-    rank: string | null;
-    id: string;
-    name: string;
-    buyer_type: string | null;
-    score: string | null;
-    failures: number;
-    not_computable: number;
-    checks_scored: number;
-    total: string;
-  }>`
-    with ranked as (
-      select s.*, case when s.score is null then null
-                       else rank() over (order by s.score desc nulls last) end as rank
-      from quality_score s join organisation o on o.id = s.buyer_id
-      where s.as_of = ${q.asOf}::date and o.merged_into is null
-    )
-    select r.rank, o.id, o.name, o.buyer_type, r.score, r.failures, r.not_computable, r.checks_scored,
-           count(*) over () as total
-    from ranked r join organisation o on o.id = r.buyer_id
-    where ${q.buyerType === undefined ? sql`true` : sql`o.buyer_type = ${q.buyerType}`}
-    order by ${order}
-    ${q.limit === null ? sql`` : sql`limit ${q.limit}`} offset ${q.offset}`.execute(db);
-  const total = r.rows[0] ? Number(r.rows[0].total) : q.offset === 0 ? 0 : await leagueSize(db, q);
+        ? sql`s.score ${dir} nulls last, ${NAME}, s.buyer_id`
+        : sql`s.failures ${dir}, ${NAME}, s.buyer_id`;
+  const [page, total] = await Promise.all([
+    sql<{
+      rank: number | null;
+      buyer_id: string;
+      name: string | null;
+      buyer_type: string | null;
+      score: string | null;
+      failures: number;
+      not_computable: number;
+      checks_scored: number;
+    }>`
+      select s.rank, s.buyer_id, s.name, s.buyer_type, s.score, s.failures, s.not_computable, s.checks_scored
+      from quality_score s
+      where s.as_of = ${q.asOf}::date and ${ofType(q.buyerType)}
+      order by ${order}
+      ${q.limit === null ? sql`` : sql`limit ${q.limit}`} offset ${q.offset}`.execute(db),
+    sql<{ n: string }>`
+      select count(*) as n from quality_score s
+      where s.as_of = ${q.asOf}::date and ${ofType(q.buyerType)}`.execute(db),
+  ]);
   return {
-    total,
-    rows: r.rows.map((x) => ({
-      rank: x.rank === null ? null : Number(x.rank),
-      id: Number(x.id),
-      name: x.name,
+    total: Number(total.rows[0]!.n),
+    rows: page.rows.map((x) => ({
+      rank: x.rank,
+      id: Number(x.buyer_id),
+      name: x.name ?? `organisation ${x.buyer_id}`,
       buyerType: x.buyer_type,
       score: x.score === null ? null : Number(x.score),
       failures: x.failures,
@@ -81,23 +78,15 @@ export async function storedLeague(
   };
 }
 
-async function leagueSize(db: Db, q: LeaguePageQuery): Promise<number> {
-  const r = await sql<{ n: string }>`
-    select count(*) as n from quality_score s join organisation o on o.id = s.buyer_id
-    where s.as_of = ${q.asOf}::date and o.merged_into is null
-      and ${q.buyerType === undefined ? sql`true` : sql`o.buyer_type = ${q.buyerType}`}`.execute(db);
-  return Number(r.rows[0]!.n);
-}
-
 /** The buyer types among the stored league (for its filter), with how many organisations have each. */
 export async function storedBuyerTypes(
   db: Db,
   asOf: string,
 ): Promise<{ buyerType: string; organisations: number }[]> {
   const r = await sql<{ buyer_type: string; n: string }>`
-    select o.buyer_type, count(*) as n from quality_score s join organisation o on o.id = s.buyer_id
-    where s.as_of = ${asOf}::date and o.merged_into is null and o.buyer_type is not null
-    group by o.buyer_type order by o.buyer_type collate "missionbuy_en"`.execute(db);
+    select buyer_type, count(*) as n from quality_score
+    where as_of = ${asOf}::date and buyer_type is not null
+    group by buyer_type order by buyer_type collate "missionbuy_en"`.execute(db);
   return r.rows.map((x) => ({ buyerType: x.buyer_type, organisations: Number(x.n) }));
 }
 
@@ -145,8 +134,7 @@ export async function storedPeerScores(
   excludeId: number,
 ): Promise<(number | null)[]> {
   const r = await sql<{ score: string | null }>`
-    select s.score from quality_score s join organisation o on o.id = s.buyer_id
-    where s.as_of = ${asOf}::date and o.buyer_type = ${buyerType} and o.id <> ${excludeId}
-      and o.merged_into is null`.execute(db);
+    select score from quality_score
+    where as_of = ${asOf}::date and buyer_type = ${buyerType} and buyer_id <> ${excludeId}`.execute(db);
   return r.rows.map((x) => (x.score === null ? null : Number(x.score)));
 }

@@ -30,6 +30,8 @@ export interface TallyRow {
 export interface ScoreRow {
   buyer_id: number;
   as_of: string;
+  name: string | null;
+  buyer_type: string | null;
   score: number | null;
   failures: number;
   not_computable: number;
@@ -131,6 +133,16 @@ export async function mergedBuyersWithResults(db: Db): Promise<number[]> {
     select distinct s.buyer_id as id from quality_score s
     join organisation o on o.id = s.buyer_id where o.merged_into is not null`.execute(db);
   return r.rows.map((x) => Number(x.id));
+}
+
+/** Ranks the scores of a day among every buyer (1 + buyers scoring higher), then refreshes the planner's statistics. */
+export async function rankScores(db: Db, asOf: string): Promise<void> {
+  await sql`
+    update quality_score q set rank = r.rank
+    from (select buyer_id, rank() over (order by score desc) as rank
+          from quality_score where as_of = ${asOf}::date and score is not null) r
+    where q.as_of = ${asOf}::date and q.buyer_id = r.buyer_id`.execute(db);
+  await sql`analyze quality_score`.execute(db);
 }
 
 /** Records of these buyers against all records: decides between an incremental and a full refresh. */
