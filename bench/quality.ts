@@ -5,28 +5,13 @@
 // each page figure with its ratio to the 50 ms per-query target of design.md §8.
 // Usage: npm run build && node dist/bench/quality.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m] [--runs 50]
 import { sql } from 'kysely';
-import { parseArgs } from 'node:util';
 import { ukDay } from '../src/domain/rules/index.js';
 import { refreshQuality } from '../src/services/quality-refresh.js';
 import { createQualityService } from '../src/services/quality.service.js';
-import { openDataset } from './lib/dataset.js';
+import { openBenchDataset } from './lib/dataset.js';
 import { percentile, timeRuns } from './lib/timing.js';
 
-const { values } = parseArgs({
-  options: {
-    processes: { type: 'string', default: '1000000' },
-    'data-dir': { type: 'string', default: '/tmp/missionbuy-1m' },
-    runs: { type: 'string', default: '50' },
-  },
-});
-const runs = Number(values.runs);
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const { handle, counts } = await openDataset({
-  processes: Number(values.processes),
-  dataDir: values['data-dir'],
-  databaseUrl: process.env.DATABASE_URL,
-  log,
-});
+const { handle, counts, runs, log } = await openBenchDataset();
 const db = handle.db;
 const asOf = ukDay(new Date())!;
 

@@ -3,6 +3,7 @@
 // runs, so every benchmark at 1 million contracts shares one build.
 import { mkdirSync, chmodSync } from 'node:fs';
 import { sql } from 'kysely';
+import { parseArgs } from 'node:util';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { openDatabase, type DbHandle } from '../../src/store/db.js';
@@ -75,4 +76,23 @@ export async function openDataset(options: DatasetOptions): Promise<Dataset> {
     counts = await countRows(handle);
   }
   return { handle, counts, buildSeconds: (performance.now() - t0) / 1000 };
+}
+
+/** The options every benchmark at scale takes, parsed, and the dataset opened (built on first use). */
+export async function openBenchDataset(): Promise<Dataset & { runs: number; log: (line: string) => void }> {
+  const { values } = parseArgs({
+    options: {
+      processes: { type: 'string', default: '1000000' },
+      'data-dir': { type: 'string', default: '/tmp/missionbuy-1m' },
+      runs: { type: 'string', default: '50' },
+    },
+  });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const dataset = await openDataset({
+    processes: Number(values.processes),
+    dataDir: values['data-dir'],
+    databaseUrl: process.env.DATABASE_URL,
+    log,
+  });
+  return { ...dataset, runs: Number(values.runs), log };
 }

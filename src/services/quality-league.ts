@@ -3,19 +3,11 @@
 import type { OrganisationScore } from '../analytics/quality/scorecard.js';
 import type { Day } from '../domain/rules/index.js';
 import { AppError } from '../errors.js';
+import type { StoredLeagueRow } from '../store/quality-read.repository.js';
 import type { LeagueQuery } from './quality-input.js';
 
-export interface LeagueRow {
-  /** 1 + the number of organisations with a higher score; null when not scored. */
-  rank: number | null;
-  id: number;
-  name: string;
-  buyerType: string | null;
-  score: number | null;
-  failures: number;
-  notComputable: number;
-  checksScored: number;
-}
+/** One organisation's row of the league table (rank: 1 + organisations scoring higher; null when not scored). */
+export type LeagueRow = StoredLeagueRow;
 
 export type BuyerTypeCount = { buyerType: string; organisations: number };
 

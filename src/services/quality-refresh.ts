@@ -90,9 +90,7 @@ async function storeTallies(
       });
   await insertTallies(trx, tallies);
   const scores: ScoreRow[] = [];
-  const orgs = new Map(
-    (await findOrganisationsByIds(trx, today.buyerIds())).map((o) => [o.id, o] as const),
-  );
+  const orgs = new Map((await findOrganisationsByIds(trx, today.buyerIds())).map((o) => [o.id, o] as const));
   days.forEach((day, i) => {
     for (const buyerId of accumulators[i]!.buyerIds()) {
       const s = accumulators[i]!.score(buyerId);

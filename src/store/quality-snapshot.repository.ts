@@ -2,7 +2,7 @@
 // and its trend's quarter ends), failing units, and the queue of records changed since. Written by
 // services/quality-refresh.ts inside one repeatable-read transaction; read by the quality service.
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './database.js';
+import type { Database, QualityFailureTable, QualityScoreTable, QualityTallyTable } from './database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,33 +17,10 @@ export interface SnapshotInfo {
   seconds: number;
 }
 
-export interface TallyRow {
-  buyer_id: number;
-  check_id: string;
-  passed: number;
-  failed: number;
-  not_computable: number;
-  not_yet_due: number;
-  out_of_scope: number;
-}
-
-export interface ScoreRow {
-  buyer_id: number;
-  as_of: string;
-  name: string | null;
-  buyer_type: string | null;
-  score: number | null;
-  failures: number;
-  not_computable: number;
-  checks_scored: number;
-}
-
-export interface FailureRow {
-  buyer_id: number;
-  check_id: string;
-  ocid: string | null;
-  subject: string | null;
-}
+export type TallyRow = Insertable<QualityTallyTable>;
+export type FailureRow = Insertable<QualityFailureTable>;
+/** A score as computed (a number; stored as numeric). */
+export type ScoreRow = Omit<Insertable<QualityScoreTable>, 'score' | 'rank'> & { score: number | null };
 
 export async function readSnapshot(db: Db): Promise<SnapshotInfo | null> {
   const row = await db

@@ -1,19 +1,11 @@
 /// <reference lib="dom" />
 // The horizon scan page in Chromium on the real sample: filtering without JavaScript-only controls, following a
 // window and a contract, explaining bad input, and no axe violations.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/browser.js';
 
 describe('horizon scan page in Chromium', () => {
-  let b: BrowserApp;
-  beforeAll(async () => {
-    b = await startBrowserApp();
-  }, 180_000);
-  afterAll(async () => b?.close());
-
-  const open = (path: string): Promise<Page> => b.open(path);
-  const expectAccessible = (page: Page): Promise<void> => b.expectAccessible(page);
+  const { open, expectAccessible } = useBrowserApp();
 
   it('filters by months and as-of day through the form, then opens a contract', async () => {
     const page = await open('/horizon');

@@ -1,19 +1,11 @@
 /// <reference lib="dom" />
 // The pages in a real browser (Debian's Chromium through playwright-core), on the real sample: a person can find
 // a contract and open it, the filters explain bad input, and every page passes axe's accessibility rules.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/browser.js';
 
 describe('pages in Chromium', () => {
-  let b: BrowserApp;
-  beforeAll(async () => {
-    b = await startBrowserApp();
-  }, 180_000);
-  afterAll(async () => b?.close());
-
-  const open = (path: string): Promise<Page> => b.open(path);
-  const expectAccessible = (page: Page): Promise<void> => b.expectAccessible(page);
+  const { app, open, expectAccessible } = useBrowserApp();
 
   it('finds a contract by search and opens it', async () => {
     const page = await open('/contracts');
@@ -47,10 +39,10 @@ describe('pages in Chromium', () => {
   });
 
   it('shows no GOV.UK crown and uses no GDS Transport by default', async () => {
-    const page = await b.context.newPage();
+    const page = await app().context.newPage();
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${b.base}/contracts`);
+    await page.goto(`${app().base}/contracts`);
     await page.evaluate(() => document.fonts.ready);
     expect(await page.content()).not.toContain('govuk-header__logotype');
     const used = await page.evaluate(() => ({

@@ -1,23 +1,16 @@
 // `missionbuy horizon` as a user runs it (the built CLI in a child process) on the ingested sample: the same
 // figures as the service and API, JSON and CSV output, and a usage error for bad input.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
+import { describe, expect, it } from 'vitest';
 import { createHorizonService } from '../../src/services/horizon/horizon.service.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { useSampleDb } from '../support/db.js';
 
 const AS_OF = '2026-06-01';
 
 describe('missionbuy horizon', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
-  }, 180_000);
-  afterAll(async () => t.drop());
+  const sample = useSampleDb();
 
-  const env = () => ({ DATABASE_URL: t.url });
+  const env = () => ({ DATABASE_URL: sample().url });
 
   it('prints the same scan as the service as JSON', async () => {
     const r = await runCli(
@@ -27,14 +20,14 @@ describe('missionbuy horizon', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const cli = JSON.parse(r.stdout) as { total: number; items: { ocid: string }[] };
-    const horizon = createHorizonService({ db: t.db, today: () => AS_OF });
+    const horizon = createHorizonService({ db: sample().db, today: () => AS_OF });
     const direct = await horizon.scan(horizon.queryOrThrow({ months: 18, pageSize: 100 }));
     expect(cli).toEqual(JSON.parse(JSON.stringify(direct)));
     expect(cli.total).toBeGreaterThan(0);
   });
 
   it('prints a table with the window summary, filtered by buyer', async () => {
-    const horizon = createHorizonService({ db: t.db, today: () => AS_OF });
+    const horizon = createHorizonService({ db: sample().db, today: () => AS_OF });
     const first = (await horizon.scan(horizon.queryOrThrow({ months: 24 }))).items[0]!;
     const r = await runCli(
       ['horizon', '--as-of', AS_OF, '--months', '24', '--buyer', String(first.buyer!.id)],

@@ -3,7 +3,7 @@
 // the app on the real sample served to Chromium (startBrowserApp).
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createSampleApp, type SampleApp } from './sample-app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -80,5 +80,23 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       await session.close();
       await sample.close();
     },
+  };
+}
+
+/** For a describe block: the app on the sample in Chromium, started before its tests and closed after them. */
+export function useBrowserApp() {
+  let b: BrowserApp | undefined;
+  beforeAll(async () => {
+    b = await startBrowserApp();
+  }, 180_000);
+  afterAll(async () => b?.close());
+  const app = (): BrowserApp => {
+    if (!b) throw new Error('the browser app has not started');
+    return b;
+  };
+  return {
+    app,
+    open: (path: string, accept?: (status: number) => boolean): Promise<Page> => app().open(path, accept),
+    expectAccessible: (page: Page): Promise<void> => app().expectAccessible(page),
   };
 }

@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { ingestPaths } from '../../src/ocds/pipeline.js';
+import { repoPath } from '../../src/paths.js';
 import { createKysely } from '../../src/store/db.js';
 import type { Database } from '../../src/store/database.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
@@ -39,5 +41,19 @@ export async function createTestDb(options: { migrate?: boolean } = {}): Promise
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
+  };
+}
+
+/** For a describe block: a fresh database with the real sample (data/sample) ingested, dropped after its tests. */
+export function useSampleDb(): () => TestDb {
+  let t: TestDb | undefined;
+  beforeAll(async () => {
+    t = await createTestDb();
+    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+  }, 180_000);
+  afterAll(async () => t?.drop());
+  return () => {
+    if (!t) throw new Error('the sample database has not been created');
+    return t;
   };
 }
