@@ -15,6 +15,7 @@ import {
   newTallies,
   scoreChecks,
   SEVERITY_WEIGHTS,
+  type CheckTally,
   type Tallies,
 } from '../analytics/quality/scorecard.js';
 import { ukDay, type Day } from '../domain/rules/index.js';
@@ -22,7 +23,9 @@ import { AppError } from '../errors.js';
 import type { Database } from '../store/database.js';
 import { findOrganisationsByIds } from '../store/organisation-read.repository.js';
 import { findProcessHeadlines } from '../store/process-headline.repository.js';
+import { storedCheckTallies } from '../store/quality-read.repository.js';
 import { dayOrToday, organisationOrThrow } from './quality-common.js';
+import { snapshotAnswers } from './quality-refresh.js';
 import {
   parseCheckRecordsQuery,
   parseLeagueQuery,
@@ -187,6 +190,39 @@ export function createQualityDetailService(deps: {
     return out;
   }
 
+  /** One check's counts for every buyer: from the stored snapshot for today, computed live for another day. */
+  async function across(check: QualityCheck, asOf: Day) {
+    if (await snapshotAnswers(db, asOf, today(), pageSize)) {
+      const stored = await storedCheckTallies(db, asOf, check.id);
+      return stored.map((t) => {
+        const tally: CheckTally = {
+          passed: t.passed,
+          failed: t.failed,
+          notComputable: t.not_computable,
+          notYetDue: t.not_yet_due,
+          outOfScope: t.out_of_scope,
+          failingOcids: [],
+          failingSubjects: [],
+        };
+        const id = Number(t.buyer_id);
+        return {
+          id,
+          name: t.name ?? `organisation ${id}`,
+          buyerType: t.buyer_type,
+          ...countsOf(check, new Map([[id, new Map([[check.id, tally]])]]), id),
+        };
+      });
+    }
+    const tallies = addResults(newTallies(), await results(check, { all: true }, asOf), false);
+    const orgs = await findOrganisationsByIds(db, [...tallies.keys()]);
+    return orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      buyerType: o.buyer_type,
+      ...countsOf(check, tallies, o.id),
+    }));
+  }
+
   const countsOf = (check: QualityCheck, tallies: Tallies, buyerId: number): CheckCounts => {
     const row = scoreChecks(tallies.get(buyerId), [check]).checks[0]!;
     const { passed, failed, notComputable, notYetDue, outOfScope, applicable, passRate } = row;
@@ -264,10 +300,7 @@ export function createQualityDetailService(deps: {
       const check = checkOrThrow(checkId);
       const q = parseLeagueQuery({ page: input.page, pageSize: input.pageSize, asOf: input.asOf });
       const asOf = dayOrToday(q.asOf, today);
-      const tallies = addResults(newTallies(), await results(check, { all: true }, asOf), false);
-      const orgs = await findOrganisationsByIds(db, [...tallies.keys()]);
-      const rows: CheckAcrossRow[] = orgs
-        .map((o) => ({ id: o.id, name: o.name, buyerType: o.buyer_type, ...countsOf(check, tallies, o.id) }))
+      const rows: CheckAcrossRow[] = (await across(check, asOf))
         .filter((r) => r.applicable + r.notComputable > 0)
         .sort(
           (a, b) =>

@@ -184,3 +184,19 @@ export async function refreshQuality(db: Kysely<Database>, options: RefreshOptio
     }
   });
 }
+
+/**
+ * Whether the stored snapshot answers for `asOf`: only for today, refreshing it first when it is missing or of
+ * another day (the nightly job normally has). Any other day is for the caller to compute live.
+ */
+export async function snapshotAnswers(
+  db: Kysely<Database>,
+  asOf: Day,
+  today: Day,
+  pageSize?: number,
+): Promise<boolean> {
+  if (asOf !== today) return false;
+  if ((await readSnapshot(db))?.asOf !== asOf)
+    await refreshQuality(db, { asOf, ...(pageSize === undefined ? {} : { pageSize }) });
+  return true;
+}

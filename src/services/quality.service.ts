@@ -29,7 +29,6 @@ import {
   storedScores,
   storedTallies,
 } from '../store/quality-read.repository.js';
-import { readSnapshot } from '../store/quality-snapshot.repository.js';
 import { dayOrToday, organisationOrThrow as orgOrThrow } from './quality-common.js';
 import { leagueCsv } from './quality-csv.js';
 import {
@@ -46,7 +45,7 @@ import {
   type BuyerTypeCount,
   type LeagueRow,
 } from './quality-league.js';
-import { refreshQuality, TREND_QUARTERS, type RefreshSummary } from './quality-refresh.js';
+import { refreshQuality, snapshotAnswers, TREND_QUARTERS, type RefreshSummary } from './quality-refresh.js';
 
 export { TREND_QUARTERS };
 export type { LeagueRow };
@@ -105,15 +104,7 @@ export function createQualityService(deps: QualityDeps) {
     return orgs.map((o) => ({ org: o, score: scoreChecks(tallies.get(o.id)) }));
   }
 
-  /**
-   * Whether the stored snapshot answers for this day: only for today, refreshing it first when it is missing or of
-   * another day (the scheduled job normally does that overnight). Past days are computed live.
-   */
-  async function storedFor(asOf: Day): Promise<boolean> {
-    if (asOf !== today()) return false;
-    if ((await readSnapshot(db))?.asOf !== asOf) await refreshQuality(db, { asOf, pageSize });
-    return true;
-  }
+  const storedFor = (asOf: Day): Promise<boolean> => snapshotAnswers(db, asOf, today(), pageSize);
 
   /** Rows of the league (filtered and sorted), a page of them or (limit null) all, with the total and types. */
   async function leagueRows(q: LeagueQuery, limit: number | null, offset: number) {

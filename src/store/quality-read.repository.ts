@@ -143,3 +143,22 @@ export async function storedPeerScores(
     where as_of = ${asOf}::date and buyer_type = ${buyerType} and buyer_id <> ${excludeId}`.execute(db);
   return r.rows.map((x) => (x.score === null ? null : Number(x.score)));
 }
+
+/** One check's stored tallies for every buyer scored as of a day, with the buyer's name and type. */
+export async function storedCheckTallies(db: Db, asOf: string, checkId: string) {
+  return db
+    .selectFrom('quality_tally as t')
+    .innerJoin('quality_score as s', (j) => j.onRef('s.buyer_id', '=', 't.buyer_id').on('s.as_of', '=', asOf))
+    .select([
+      't.buyer_id',
+      's.name',
+      's.buyer_type',
+      't.passed',
+      't.failed',
+      't.not_computable',
+      't.not_yet_due',
+      't.out_of_scope',
+    ])
+    .where('t.check_id', '=', checkId)
+    .execute();
+}
