@@ -6,6 +6,7 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import { resolveOrganisations, type ResolutionRequest } from '../domain/org-resolution.js';
 import type { Projection } from './contract-model.types.js';
 import type { Database } from './database.js';
+import { writeHorizonEntries } from './horizon-entry.repository.js';
 import { loadResolutionLookup, writeResolution } from './organisation.repository.js';
 
 type Trx = Transaction<Database>;
@@ -128,6 +129,10 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
     trx,
     'observation',
     projections.flatMap((p) => p.observations),
+  );
+  await writeHorizonEntries(
+    trx,
+    projections.map((p) => p.ocid),
   );
   // The stored quality results of these records are now out of date (src/services/quality-refresh.ts).
   await insertRows(

@@ -400,6 +400,18 @@ export interface QualityQueueTable {
   ocid: string;
 }
 
+/** The horizon scan's summary row per let process (migration 0013, store/horizon-entry.repository.ts). */
+export interface HorizonEntryTable {
+  ocid: string;
+  buyer_id: number | null;
+  end_day: ColumnType<string | null, string | null, string | null>;
+  max_extent_day: ColumnType<string | null, string | null, string | null>;
+  gbp_value: Numeric | null;
+  cpv_prefixes: string[];
+  region_prefixes: string[];
+  supplier_ids: number[];
+}
+
 export interface Database extends LocalDataTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
@@ -427,6 +439,7 @@ export interface Database extends LocalDataTables {
   quality_score: QualityScoreTable;
   quality_failure: QualityFailureTable;
   quality_queue: QualityQueueTable;
+  horizon_entry: HorizonEntryTable;
 }
 
 export type ReleaseRow = Selectable<ReleaseTable>;

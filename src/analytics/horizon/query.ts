@@ -1,12 +1,14 @@
 // The horizon scan's queries over the contract model (docs/horizon-scan.md): let contracts whose end date (or latest
 // possible end) falls in a window after the as-of day, with their value, incumbents, procedure and extension terms.
-// The window is a range on process.contract_end / contract_max_extent, both indexed (migration 0008), so PostgreSQL
-// reads only the contracts ending in the window before it applies the other filters. Every value is a bind
+// The scan reads the summary table horizon_entry (migration 0013, written with each projection): one narrow row per
+// let process, its end days indexed and its CPV and region prefixes and suppliers searchable, so PostgreSQL reads
+// only the contracts ending in the window; the process's own columns are read for the page shown. Every value is a bind
 // parameter. The lead-time bands come in as data (src/domain/rules/horizon.ts); the SQL only orders by the
 // "decision due by" they give, and dates.ts computes what is shown.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Day, LeadTimePolicy } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
+import { PROCESS_VALUE } from '../../store/horizon-entry.repository.js';
 import type { HorizonBasis } from './dates.js';
 
 type Db = Kysely<Database>;
@@ -56,22 +58,21 @@ export interface HorizonRow {
 }
 
 const day = (d: Day) => sql`${d}::date`;
-/** Midnight starting a UK day, as an instant (a contract ending at 23:59:59+01:00 on 30 Sep ends on 30 Sep). */
-const dayStart = (d: Day) => sql`(${d}::date::timestamp at time zone 'Europe/London')`;
-const dayAfter = (d: Day) => sql`((${d}::date + 1)::timestamp at time zone 'Europe/London')`;
-const ukDay = (column: string) => sql`(${sql.ref(column)} at time zone 'Europe/London')::date`;
 
-/** The window condition on the indexed instants: which contracts' `basis` date falls in [asOf, last]. */
-function windowCondition(basis: HorizonBasis, asOf: Day, last: Day): RawBuilder<boolean> {
-  const endIn = sql`(p.contract_end >= ${dayStart(asOf)} and p.contract_end < ${dayAfter(last)})`;
-  const maxIn = sql`(p.contract_max_extent >= ${dayStart(asOf)} and p.contract_max_extent < ${dayAfter(last)})`;
+/**
+ * The window on the stored UK days, as disjoint conditions (one per branch of a UNION ALL, so each is a plain range
+ * on one covering index): which contracts' `basis` date falls in [asOf, last].
+ */
+function windowBranches(basis: HorizonBasis, asOf: Day, last: Day): RawBuilder<boolean>[] {
+  const endIn = sql<boolean>`e.end_day >= ${day(asOf)} and e.end_day <= ${day(last)}`;
+  const maxIn = sql<boolean>`e.max_extent_day >= ${day(asOf)} and e.max_extent_day <= ${day(last)}`;
   switch (basis) {
     case 'end':
-      return sql<boolean>`${endIn}`;
+      return [endIn];
     case 'max-extent':
-      return sql<boolean>`(${maxIn} or (p.contract_max_extent is null and ${endIn}))`;
+      return [maxIn, sql<boolean>`e.max_extent_day is null and ${endIn}`];
     case 'next':
-      return sql<boolean>`(${endIn} or (${maxIn} and (p.contract_end is null or p.contract_end < ${dayStart(asOf)})))`;
+      return [endIn, sql<boolean>`${maxIn} and (e.end_day is null or e.end_day < ${day(asOf)})`];
   }
 }
 
@@ -94,57 +95,25 @@ function leadMonths(policy: LeadTimePolicy): RawBuilder<number> {
   return sql`case when s.gbp_value is null then ${policy.unknownValueMonths}::int ${sql.join(whens, sql` `)} else ${bands.at(-1)?.months ?? policy.unknownValueMonths}::int end`;
 }
 
-// A process is a let contract when a contract of it is active, or, where no contract is published, an award is
-// active. Processes whose every published contract is terminated or cancelled have ended: they are left out.
-const LET = sql`(exists (select 1 from contract c where c.ocid = p.ocid and c.status = 'active')
-  or (not exists (select 1 from contract c where c.ocid = p.ocid)
-      and exists (select 1 from award a where a.ocid = p.ocid and a.status = 'active')))`;
-
-// The value that sets the lead-time band: what was contracted, else awarded, else estimated; incl. VAT where the
-// publisher gave it (thresholds and estimates include VAT: domain.md §1), else net.
-const VALUE = sql`cross join lateral (select
-    case when p.contract_value_gross is not null or p.contract_value is not null then 'contract'
-         when p.award_value_gross is not null or p.award_value is not null then 'award'
-         when p.tender_value_gross is not null or p.tender_value is not null then 'tender' end as value_basis) b
-  cross join lateral (select
-    case b.value_basis when 'contract' then coalesce(p.contract_value_gross, p.contract_value)
-                       when 'award' then coalesce(p.award_value_gross, p.award_value)
-                       when 'tender' then coalesce(p.tender_value_gross, p.tender_value) end as value,
-    case b.value_basis when 'contract' then p.contract_currency
-                       when 'award' then p.award_currency
-                       when 'tender' then p.tender_currency end as currency,
-    case b.value_basis when 'contract' then p.contract_value_gross is not null
-                       when 'award' then p.award_value_gross is not null
-                       when 'tender' then p.tender_value_gross is not null end as value_includes_vat) v`;
-
 function filters(scope: HorizonScope): RawBuilder<boolean> {
   const c: RawBuilder<unknown>[] = [];
-  if (scope.buyerId !== undefined) c.push(sql`p.buyer_id = ${scope.buyerId}`);
-  // Prefixes are digits (CPV) or letters and digits (NUTS), checked by the service: no LIKE wildcards in them.
-  if (scope.cpvPrefix !== undefined)
-    c.push(sql`exists (select 1 from unnest(p.cpv_codes) as code where code like ${`${scope.cpvPrefix}%`})`);
-  if (scope.region !== undefined) {
-    const like = `${scope.region}%`;
-    c.push(sql`(exists (select 1 from unnest(p.delivery_regions) as r where r like ${like})
-      or exists (select 1 from organisation o where o.id = p.buyer_id and o.region_code like ${like}))`);
-  }
-  if (scope.supplierId !== undefined)
-    c.push(sql`exists (select 1 from award a join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
-      where a.ocid = p.ocid and a.status = 'active' and s.organisation_id = ${scope.supplierId})`);
-  if (scope.minValue !== undefined) c.push(sql`v.currency = 'GBP' and v.value >= ${scope.minValue}::numeric`);
+  if (scope.buyerId !== undefined) c.push(sql`e.buyer_id = ${scope.buyerId}`);
+  // Every prefix of every code is stored (horizon-entry.repository.ts): containment is a GIN index search.
+  if (scope.cpvPrefix !== undefined) c.push(sql`e.cpv_prefixes @> array[${scope.cpvPrefix}]::text[]`);
+  if (scope.region !== undefined) c.push(sql`e.region_prefixes @> array[${scope.region}]::text[]`);
+  if (scope.supplierId !== undefined) c.push(sql`e.supplier_ids @> array[${scope.supplierId}]::bigint[]`);
+  if (scope.minValue !== undefined) c.push(sql`e.gbp_value >= ${scope.minValue}::numeric`);
   return c.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(c, sql` and `)}`;
 }
 
-/** The processes in the window with what the scan shows, as `s`, plus `horizon_day` and `lead_months`. */
+/** The let contracts in the window, as `h`: ocid, buyer, days, value in pounds, `horizon_day`, `lead_months`. */
 function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy) {
+  const branches = windowBranches(scope.basis, scope.asOf, last).map(
+    (window) => sql`select e.ocid, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value
+      from horizon_entry e where ${window} and ${filters(scope)}`,
+  );
   return sql`(select s.*, ${horizonDay(scope.basis, scope.asOf)} as horizon_day, ${leadMonths(policy)} as lead_months
-    from (select p.ocid, p.title, p.buyer_id, p.cpv_main, p.procurement_method, p.procurement_method_details,
-            p.number_of_tenderers, p.notice_types, p.delivery_regions, p.contract_dates_from, p.synthetic, p.last_updated,
-            ${ukDay('p.contract_end')} as end_day, ${ukDay('p.contract_max_extent')} as max_extent_day,
-            v.value, v.currency, b.value_basis, v.value_includes_vat,
-            case when v.currency = 'GBP' then v.value end as gbp_value
-          from process p ${VALUE}
-          where ${windowCondition(scope.basis, scope.asOf, last)} and ${LET} and ${filters(scope)}) s) h`;
+    from (${sql.join(branches, sql` union all `)}) s) h`;
 }
 
 const ORDER: Record<HorizonSort, RawBuilder<unknown>> = {
@@ -170,11 +139,11 @@ export async function findHorizonPage(
 ): Promise<HorizonRow[]> {
   const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
   const rows = await sql<HorizonRow>`
-    select h.ocid, h.title, h.buyer_id, buyer.name as buyer_name, h.cpv_main, h.procurement_method,
-      h.procurement_method_details, h.number_of_tenderers, h.notice_types, h.delivery_regions, h.contract_dates_from,
-      h.end_day::text as end_day, h.max_extent_day::text as max_extent_day, h.value::text as value, h.currency,
-      h.value_basis, h.value_includes_vat, h.synthetic,
-      to_char(h.last_updated at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_updated,
+    select h.ocid, p.title, h.buyer_id, buyer.name as buyer_name, p.cpv_main, p.procurement_method,
+      p.procurement_method_details, p.number_of_tenderers, p.notice_types, p.delivery_regions, p.contract_dates_from,
+      h.end_day::text as end_day, h.max_extent_day::text as max_extent_day, v.value::text as value, v.currency,
+      b.value_basis, v.value_includes_vat, p.synthetic,
+      to_char(p.last_updated at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_updated,
       coalesce((select json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id)
         from (select distinct o.id, o.name from award a
           join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
@@ -182,8 +151,13 @@ export async function findHorizonPage(
           join organisation o on o.id = coalesce(o0.merged_into, o0.id)
           where a.ocid = h.ocid and a.status = 'active') x), '[]'::json) as suppliers,
       t.has_renewal, t.renewal_description, t.has_options, t.options_description
-    from (select h.*, (h.horizon_day - make_interval(months => h.lead_months))::date as decision_due
-          from ${scanned({ ...scope }, o.last, o.policy)}) h
+    from (select h.* from (
+            select h.*, (h.horizon_day - make_interval(months => h.lead_months))::date as decision_due
+            from ${scanned({ ...scope }, o.last, o.policy)}) h
+          order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc
+          limit ${o.limit} offset ${o.offset}) h
+    join process p on p.ocid = h.ocid
+    ${PROCESS_VALUE}
     left join organisation buyer on buyer.id = h.buyer_id
     cross join lateral (select
         bool_or(x.has_renewal) as has_renewal,
@@ -198,8 +172,7 @@ export async function findHorizonPage(
             union all
             select 2, l.has_renewal, l.renewal_description, l.has_options, l.options_description
             from lot l where l.ocid = h.ocid) x) t
-    order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc
-    limit ${o.limit} offset ${o.offset}`.execute(db);
+    order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc`.execute(db);
   return rows.rows.map((r) => ({
     ...r,
     buyer_id: r.buyer_id === null ? null : Number(r.buyer_id),
