@@ -1,11 +1,12 @@
-// The workspace's shared real data (../shared/data next to the repository, or MISSIONBUY_SHARED_DATA), read in place.
+// Real local-data files for the import tests: the copies in test/fixtures (uk-more/, with SOURCES.md), or the
+// workspace's full set when MISSIONBUY_SHARED_DATA points at it (e.g. ../shared/data).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { repoRoot } from '../../src/paths.js';
 
-export const sharedDataRoot = process.env.MISSIONBUY_SHARED_DATA ?? resolve(repoRoot, '..', 'shared', 'data');
+export const sharedDataRoot = process.env.MISSIONBUY_SHARED_DATA ?? resolve(repoRoot, 'test', 'fixtures');
 
 /** A path under the shared data; a missing file fails the test that needs it with a clear message. */
 export function sharedDataPath(...parts: string[]): string {
