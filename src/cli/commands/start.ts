@@ -52,19 +52,22 @@ export function registerStart(program: Command): void {
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       try {
+        // Scheduled work first: once the app answers, a stop (SIGTERM) may come at any moment.
+        jobs = await startJobs({
+          databaseUrl: handle.url,
+          log,
+          quality: services.quality,
+          ...(config.sync.length > 0
+            ? { sync: { sources: config.sync, everyMinutes: config.syncEveryMinutes, service: services.sync } }
+            : {}),
+        });
         await app.listen({ port: config.port, host: config.host });
       } catch (e) {
+        if (stopping) return; // a signal arrived while starting: stop() is closing everything and exits 0
+        await jobs?.stop().catch(() => {});
         await handle.close();
         throw e;
       }
-      jobs = await startJobs({
-        databaseUrl: handle.url,
-        log,
-        quality: services.quality,
-        ...(config.sync.length > 0
-          ? { sync: { sources: config.sync, everyMinutes: config.syncEveryMinutes, service: services.sync } }
-          : {}),
-      });
       const shown = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
       log.info(`missionbuy is running at http://${shown}:${config.port} (database: ${handle.kind})`);
     });
