@@ -1,0 +1,68 @@
+// The market analytics query (docs/market-analytics.md): exactly one slice (buyer, CPV prefix or region) and a
+// period of UK days (default: the current financial year and the two before it, to today). Pure.
+import { normaliseRegion } from '../../domain/region.js';
+import { addMonths, financialYearStart, isDay, type Day } from '../../domain/rules/index.js';
+import { AppError } from '../../errors.js';
+import { cpvPrefix } from '../contracts/contract-query.js';
+import type { MarketScope } from '../../analytics/market/index.js';
+
+export interface MarketQueryInput {
+  buyerId?: string | number | undefined;
+  cpv?: string | undefined;
+  region?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface MarketQuery {
+  scope: MarketScope;
+  from: Day;
+  to: Day;
+}
+
+/** Longest period analysed at once, in years. */
+export const MARKET_MAX_YEARS = 10;
+
+const text = (v: string | number | undefined): string | undefined => {
+  const s = v === undefined ? undefined : String(v).trim();
+  return s === '' ? undefined : s;
+};
+
+/** Checks the input; throws BAD_REQUEST naming every problem. `today` gives the default period. */
+export function parseMarketQuery(input: MarketQueryInput, today: Day): MarketQuery {
+  const problems: string[] = [];
+  const scopes: MarketScope[] = [];
+  const buyer = text(input.buyerId);
+  if (buyer !== undefined) {
+    if (/^\d{1,12}$/.test(buyer) && Number(buyer) >= 1)
+      scopes.push({ kind: 'buyer', buyerId: Number(buyer) });
+    else problems.push('buyerId: Buyer ID must be a whole number from 1');
+  }
+  const cpv = text(input.cpv);
+  if (cpv !== undefined) {
+    const prefix = cpvPrefix(cpv);
+    if (prefix === undefined) problems.push('cpv: CPV code must be 2 to 8 digits, like 72 or 45210000');
+    else scopes.push({ kind: 'cpv', cpvPrefix: prefix });
+  }
+  const region = text(input.region);
+  if (region !== undefined) {
+    const r = region.length <= 7 ? normaliseRegion(region) : null;
+    if (r?.nuts == null || r.level === 0)
+      problems.push('region: Region must be an ITL or NUTS code, like TLE, UKE or TLE42');
+    else scopes.push({ kind: 'region', region: r.nuts });
+  }
+  const given = [buyer, cpv, region].filter((v) => v !== undefined).length;
+  if (given !== 1) problems.push('scope: give exactly one of buyer, CPV code or region');
+
+  const to = text(input.to) ?? today;
+  const from = text(input.from) ?? addMonths(financialYearStart(today), -24);
+  if (!isDay(from)) problems.push('from: From must be a day, YYYY-MM-DD');
+  if (!isDay(to)) problems.push('to: To must be a day, YYYY-MM-DD');
+  if (isDay(from) && isDay(to)) {
+    if (from > to) problems.push('to: To must be on or after From');
+    else if (addMonths(from, 12 * MARKET_MAX_YEARS) <= to)
+      problems.push(`to: the period can be at most ${MARKET_MAX_YEARS} years`);
+  }
+  if (problems.length > 0 || scopes.length !== 1) throw new AppError('BAD_REQUEST', problems.join('; '));
+  return { scope: scopes[0]!, from, to };
+}
