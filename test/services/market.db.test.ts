@@ -2,18 +2,11 @@
 // here, independently of the analytic's SQL and of the contract model, from the compiled OCDS releases (table
 // `record`): the main CPV, active awards dated in the period, their value in pounds and their suppliers' published
 // scale, VCSE flag and region. Only who is the same supplier comes from the model (party → organisation). Then the JSON API over the same service.
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { ukDay } from '../../src/domain/rules/index.js';
-import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
-import { createServices } from '../../src/services/index.js';
 import { createMarketService, type MarketService } from '../../src/services/market/market.service.js';
-import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleApp, type SampleApp } from '../support/sample-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- OCDS and responses
 
@@ -128,17 +121,13 @@ function golden(pairs: Pair[]) {
 }
 
 describe('market analytics on the ingested sample', () => {
-  let t: TestDb;
+  let sample: SampleApp;
   let market: MarketService;
-  let app: FastifyInstance;
   let pairs: Pair[];
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    sample = await createSampleApp();
+    const t = sample.t;
     market = createMarketService({ db: t.db, today: () => '2026-06-01' });
-    const config = loadConfig({}, { databaseUrl: t.url });
-    const log = createLogger('warn');
-    app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
     const records = await sql<{ ocid: string; compiled: string }>`select ocid, compiled from record`.execute(
       t.db,
     );
@@ -154,10 +143,7 @@ describe('market analytics on the ingested sample', () => {
     };
     pairs = records.rows.flatMap((r) => pairsOf(r.ocid, JSON.parse(r.compiled) as Json, entity));
   }, 180_000);
-  afterAll(async () => {
-    await app.close();
-    await t.drop();
-  });
+  afterAll(async () => sample.close());
 
   const check = async (input: { cpv?: string; buyerId?: number }, mine: Pair[]) => {
     const p = await market.profile(market.queryOrThrow({ ...input, from: FROM, to: TO }));
@@ -200,7 +186,9 @@ describe('market analytics on the ingested sample', () => {
     const buyers = await sql<{ id: number; name: string }>`
       select o.id, o.name from process p join award a on a.ocid = p.ocid
         join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id join organisation o on o.id = p.buyer_id
-      where a.status = 'active' group by o.id, o.name order by count(*) desc, o.id limit 1`.execute(t.db);
+      where a.status = 'active' group by o.id, o.name order by count(*) desc, o.id limit 1`.execute(
+      sample.t.db,
+    );
     const b = buyers.rows[0]!;
     const mine = pairs.filter((x) => x.buyer?.toLowerCase() === b.name.toLowerCase());
     expect(mine.length).toBeGreaterThan(10);
@@ -239,18 +227,26 @@ describe('market analytics on the ingested sample', () => {
   });
 
   it('serves the same profile at GET /api/market and rejects bad scopes', async () => {
-    const res = await app.inject({ url: `/api/market?cpv=34&from=${FROM}&to=${TO}` });
+    const res = await sample.app.inject({ url: `/api/market?cpv=34&from=${FROM}&to=${TO}` });
     expect(res.statusCode).toBe(200);
     const direct = await market.profile(market.queryOrThrow({ cpv: '34', from: FROM, to: TO }));
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
-    const none = await app.inject({ url: '/api/market' });
+    const none = await sample.app.inject({ url: '/api/market' });
     expect(none.statusCode).toBe(400);
     expect((none.json() as Json).error.message).toMatch(/exactly one of buyer, CPV code or region/);
-    const two = await app.inject({ url: '/api/market?cpv=34&region=TLE' });
+    const two = await sample.app.inject({ url: '/api/market?cpv=34&region=TLE' });
     expect(two.statusCode).toBe(400);
-    const backwards = await app.inject({ url: '/api/market?cpv=34&from=2025-01-01&to=2024-01-01' });
+    const backwards = await sample.app.inject({ url: '/api/market?cpv=34&from=2025-01-01&to=2024-01-01' });
     expect(backwards.statusCode).toBe(400);
-    const missing = await app.inject({ url: '/api/market?buyerId=999999' });
+    const cma = await sample.app.inject({ url: `/api/market?cpv=34&from=${FROM}&to=${TO}&bands=cma-2010` });
+    const hhi = (cma.json() as Json).figures.hhi as number;
+    expect((cma.json() as Json).policy.hhiBandSet).toBe('UK CMA 2010 Merger Assessment Guidelines');
+    expect((cma.json() as Json).figures.hhiBand.label).toBe(
+      hhi > 2000 ? 'highly concentrated' : hhi > 1000 ? 'concentrated' : 'not concentrated',
+    );
+    const badBands = await sample.app.inject({ url: '/api/market?cpv=34&bands=eu' });
+    expect(badBands.statusCode).toBe(400);
+    const missing = await sample.app.inject({ url: '/api/market?buyerId=999999' });
     expect(missing.statusCode).toBe(404);
   });
 });

@@ -71,6 +71,7 @@ interface MarketOptions {
   region?: string;
   from?: string;
   to?: string;
+  bands?: string;
   top: string;
   json: boolean;
 }
@@ -90,6 +91,7 @@ export function registerMarket(program: Command): void {
       'first award day, YYYY-MM-DD (default: start of the financial year two years back)',
     )
     .option('--to <day>', 'last award day, YYYY-MM-DD (default: today)')
+    .option('--bands <set>', 'HHI band set: us-2023 (default), us-2010, cma-2010')
     .option('--top <n>', 'suppliers listed in the table', '10')
     .option('--json', 'print the profile as JSON (the same as GET /api/market)', false)
     .addHelpText(
@@ -105,6 +107,7 @@ export function registerMarket(program: Command): void {
           region: opts.region,
           from: opts.from,
           to: opts.to,
+          bands: opts.bands,
         });
         const profile = await market.profile(query);
         const top = Math.max(1, Number.parseInt(opts.top, 10) || 10);

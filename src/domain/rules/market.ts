@@ -1,7 +1,7 @@
 // Market-shaping analytics rules (docs/market-analytics.md, domain.md §5): HHI band sets, the new-entrant look-back
 // and the ITL level at which "local" is judged. Dated like every other rule (design.md §5); the version in force on
 // the last day of the period analysed applies. Pure.
-import { versionOn, type Day, type Rule, type RuleVersion } from './rule.js';
+import { requireVersionOn, type Day, type Rule, type RuleVersion } from './rule.js';
 
 export interface HhiBand {
   /** Lowest HHI in the band (inclusive when `above` is false; exclusive, "more than", when true). */
@@ -71,14 +71,10 @@ export const MARKET_POLICY: Rule<MarketPolicy> = {
 };
 
 /** The market policy in force on a day (throws when none is: the catalogue must cover every day). */
-export function marketPolicyOn(
+export const marketPolicyOn = (
   day: Day,
   rule: Rule<MarketPolicy> = MARKET_POLICY,
-): RuleVersion<MarketPolicy> {
-  const v = versionOn(rule, day);
-  if (!v) throw new Error(`no market analytics policy is in force on ${day}`);
-  return v;
-}
+): RuleVersion<MarketPolicy> => requireVersionOn(rule, day, 'market analytics policy');
 
 /** The band an HHI falls in; null when the HHI is not computable. */
 export function hhiBand(hhi: number | null, set: HhiBandSet): HhiBand | null {

@@ -1,7 +1,7 @@
 // The market analytics query (docs/market-analytics.md): exactly one slice (buyer, CPV prefix or region) and a
 // period of UK days (default: the current financial year and the two before it, to today). Pure.
 import { normaliseRegion } from '../../domain/region.js';
-import { addMonths, financialYearStart, isDay, type Day } from '../../domain/rules/index.js';
+import { HHI_BAND_SETS, addMonths, financialYearStart, isDay, type Day } from '../../domain/rules/index.js';
 import { AppError } from '../../errors.js';
 import { cpvPrefix } from '../contracts/contract-query.js';
 import type { MarketScope } from '../../analytics/market/index.js';
@@ -12,13 +12,19 @@ export interface MarketQueryInput {
   region?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** HHI band set: us-2023 (default), us-2010, cma-2010. */
+  bands?: string | undefined;
 }
 
 export interface MarketQuery {
   scope: MarketScope;
   from: Day;
   to: Day;
+  /** A key of HHI_BAND_SETS; undefined = the set of the policy in force. */
+  bands?: string;
 }
+
+export const HHI_BAND_SET_KEYS = Object.keys(HHI_BAND_SETS);
 
 /** Longest period analysed at once, in years. */
 export const MARKET_MAX_YEARS = 10;
@@ -63,6 +69,9 @@ export function parseMarketQuery(input: MarketQueryInput, today: Day): MarketQue
     else if (addMonths(from, 12 * MARKET_MAX_YEARS) <= to)
       problems.push(`to: the period can be at most ${MARKET_MAX_YEARS} years`);
   }
+  const bands = text(input.bands);
+  if (bands !== undefined && !HHI_BAND_SET_KEYS.includes(bands))
+    problems.push(`bands: HHI bands must be one of ${HHI_BAND_SET_KEYS.join(', ')}`);
   if (problems.length > 0 || scopes.length !== 1) throw new AppError('BAD_REQUEST', problems.join('; '));
-  return { scope: scopes[0]!, from, to };
+  return { scope: scopes[0]!, from, to, ...(bands !== undefined ? { bands } : {}) };
 }

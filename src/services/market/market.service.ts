@@ -10,6 +10,7 @@ import {
   type MarketScope,
 } from '../../analytics/market/index.js';
 import {
+  HHI_BAND_SETS,
   addMonths,
   financialYearEnd,
   financialYearStart,
@@ -88,7 +89,8 @@ export function createMarketService(deps: MarketDeps) {
 
     async profile(q: MarketQuery): Promise<MarketProfile> {
       const rule = marketPolicyOn(q.to);
-      const policy = rule.value;
+      const chosen = q.bands === undefined ? undefined : HHI_BAND_SETS[q.bands];
+      const policy = chosen ? { ...rule.value, hhi: chosen } : rule.value;
       const back = (d: Day) => addMonths(d, -12 * policy.newEntrantLookbackYears);
       const [name, rows, undatedAwards] = await Promise.all([
         label(q.scope),

@@ -26,6 +26,11 @@ export const MarketQuerySchema = Type.Object(
       description: 'First award day (default: start of the FY two years back).',
     }),
     to: Type.Optional({ ...Day, description: 'Last award day (default: today).' }),
+    bands: Type.Optional(
+      Type.Union([Type.Literal('us-2023'), Type.Literal('us-2010'), Type.Literal('cma-2010')], {
+        description: 'HHI band set (default: us-2023, the US 2023 Merger Guidelines).',
+      }),
+    ),
   },
   { additionalProperties: false, description: 'Give exactly one of buyerId, cpv and region.' },
 );
