@@ -21,7 +21,12 @@ import {
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
-import { parseMarketQuery, type MarketQuery, type MarketQueryInput } from './market-query.js';
+import {
+  checkMarketQuery,
+  parseMarketQuery,
+  type MarketQuery,
+  type MarketQueryInput,
+} from './market-query.js';
 
 export interface MarketDeps {
   db: Kysely<Database>;
@@ -84,7 +89,10 @@ export function createMarketService(deps: MarketDeps) {
   }
 
   return {
-    /** Checks a query (API, CLI, page); throws BAD_REQUEST with every problem. */
+    /** Checks a query (page): the query, or every problem by field. */
+    checkQuery: (input: MarketQueryInput) => checkMarketQuery(input, today()),
+
+    /** Checks a query (API, CLI); throws BAD_REQUEST with every problem. */
     queryOrThrow: (input: MarketQueryInput): MarketQuery => parseMarketQuery(input, today()),
 
     async profile(q: MarketQuery): Promise<MarketProfile> {
