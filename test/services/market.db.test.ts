@@ -25,10 +25,31 @@ interface Pair {
   sme: boolean | null;
   vcse: boolean | null;
   local: boolean | null;
+  /** The buyer's region and every place of performance, as published. */
+  regions: string[];
 }
 
 const SME_SCALES = new Set(['sme', 'micro', 'small', 'medium']);
-const itl1 = (r: unknown) => (typeof r === 'string' && /^UK[C-N]/.test(r) ? r.slice(0, 3) : null);
+// ITL1 regions by name, as Contracts Finder writes them, and by code (NUTS `UKF…` or ITL `TLF…`).
+const ITL1_NAMES: Record<string, string> = {
+  'north east': 'UKC',
+  'north west': 'UKD',
+  'yorkshire and the humber': 'UKE',
+  'east midlands': 'UKF',
+  'west midlands': 'UKG',
+  'east of england': 'UKH',
+  london: 'UKI',
+  'south east': 'UKJ',
+  'south west': 'UKK',
+  wales: 'UKL',
+  scotland: 'UKM',
+  'northern ireland': 'UKN',
+};
+const itl1 = (r: unknown): string | null => {
+  if (typeof r !== 'string') return null;
+  if (/^(UK|TL)[C-N]/.test(r)) return `UK${r[2]}`;
+  return ITL1_NAMES[r.trim().toLowerCase()] ?? null;
+};
 
 /**
  * The main CPV as contract-model.md defines it: tender.classification when CPV, else the first CPV code of the
@@ -52,13 +73,15 @@ function pairsOf(ocid: string, c: Json, entity: (ocid: string, partyId: string) 
   const parties = new Map<string, Json>((c.parties ?? []).map((p: Json) => [String(p.id), p]));
   const mainCpv = firstCpv(c);
   const buyer = c.buyer ? (parties.get(String(c.buyer.id)) ?? c.buyer) : null;
-  const places = [
+  const addresses = [
     ...(c.tender?.deliveryAddresses ?? []),
     ...(c.tender?.items ?? []).flatMap((i: Json) => i.deliveryAddresses ?? []),
     ...(c.awards ?? []).flatMap((a: Json) => (a.items ?? []).flatMap((i: Json) => i.deliveryAddresses ?? [])),
-  ]
-    .map((a: Json) => itl1(a.region))
-    .filter(Boolean);
+  ];
+  const places = addresses.map((a: Json) => itl1(a.region)).filter(Boolean);
+  const regions = [buyer?.address?.region, ...addresses.map((a: Json) => a.region)].filter(
+    (r): r is string => typeof r === 'string',
+  );
   const out: Pair[] = [];
   for (const a of c.awards ?? []) {
     const day = ukDay(a.date);
@@ -87,6 +110,7 @@ function pairsOf(ocid: string, c: Json, entity: (ocid: string, partyId: string) 
         sme: scale === undefined || scale === null ? null : SME_SCALES.has(scale),
         vcse: typeof p.details?.vcse === 'boolean' ? p.details.vcse : null,
         local: mine === null || others.length === 0 ? null : others.includes(mine),
+        regions,
       });
     }
   }
@@ -145,7 +169,7 @@ describe('market analytics on the ingested sample', () => {
   }, 180_000);
   afterAll(async () => sample.close());
 
-  const check = async (input: { cpv?: string; buyerId?: number }, mine: Pair[]) => {
+  const check = async (input: { cpv?: string; buyerId?: number; region?: string }, mine: Pair[]) => {
     const p = await market.profile(market.queryOrThrow({ ...input, from: FROM, to: TO }));
     const g = golden(mine);
     const f = p.figures;
@@ -194,6 +218,14 @@ describe('market analytics on the ingested sample', () => {
     expect(mine.length).toBeGreaterThan(10);
     const { p } = await check({ buyerId: Number(b.id) }, mine);
     expect(p.scope.label).toBe(b.name);
+  });
+
+  it('matches the golden figures for a region (buyer or place of performance in ITL1 UKF, East Midlands)', async () => {
+    const mine = pairs.filter((x) => x.regions.some((r) => itl1(r) === 'UKF'));
+    expect(mine.length).toBeGreaterThan(0);
+    const { p } = await check({ region: 'TLF' }, mine);
+    expect(p.scope).toMatchObject({ kind: 'region', region: 'UKF' });
+    expect(p.figures.local.byCount.numerator).toBeGreaterThanOrEqual(1);
   });
 
   it('splits the period into financial years whose awards add up to the whole', async () => {

@@ -9,7 +9,13 @@ import {
   marketFigures,
   type MarketRow,
 } from '../../../src/analytics/market/index.js';
-import { HHI_BAND_SETS, MARKET_POLICY, hhiBand, marketPolicyOn } from '../../../src/domain/rules/index.js';
+import {
+  HHI_BAND_SETS,
+  MARKET_POLICY,
+  hhiBand,
+  marketPolicyOn,
+  ruleProblems,
+} from '../../../src/domain/rules/index.js';
 
 const policy = marketPolicyOn('2025-01-01').value;
 
@@ -73,6 +79,10 @@ describe('HHI and concentration ratios', () => {
     expect(policy.hhi.name).toBe('US 2023 Merger Guidelines');
     expect(policy.newEntrantLookbackYears).toBe(3);
     expect(MARKET_POLICY.versions[0]!.configurableDefault).toBe(true);
+    expect(ruleProblems('market', MARKET_POLICY)).toEqual([]);
+    expect(() => marketPolicyOn('1999-12-31')).toThrow(
+      /no market analytics policy is in force on 1999-12-31/,
+    );
   });
 });
 
