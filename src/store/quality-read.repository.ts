@@ -34,10 +34,7 @@ const ofType = (buyerType: string | undefined) =>
   buyerType === undefined ? sql`true` : sql`s.buyer_type = ${buyerType}`;
 
 /** A page of the stored league: one table (name, type and rank are stored with each score, migration 0009). */
-export async function storedLeague(
-  db: Db,
-  q: LeaguePageQuery,
-): Promise<{ rows: StoredLeagueRow[]; total: number }> {
+export async function storedLeague(db: Db, q: LeaguePageQuery): Promise<{ rows: StoredLeagueRow[]; total: number }> {
   const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
   // By score, organisations without one come last whatever the order; ties go by name, then id.
   const order =
