@@ -40,6 +40,7 @@ export interface MarketFigures {
   processes: number;
   /** Sum of award values in pounds (awards with a GBP value). */
   valueGbp: number;
+  /** Awards left out of value figures (other or no currency; no value) and awards naming no supplier. */
   excluded: { otherCurrency: number; noValue: number; noSupplier: number };
   suppliers: SupplierTotal[];
   hhi: number | null;
