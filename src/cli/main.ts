@@ -4,6 +4,7 @@ import { registerCalendar } from './commands/calendar.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerHorizon } from './commands/horizon.js';
+import { registerMarket } from './commands/market.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
@@ -31,6 +32,7 @@ registerExport(program);
 registerQuality(program);
 registerImport(program);
 registerHorizon(program);
+registerMarket(program);
 registerCalendar(program);
 
 try {

@@ -8,6 +8,7 @@ import type { Database } from '../store/database.js';
 import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
+import { createMarketService } from './market/market.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
@@ -28,6 +29,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     calendar: createCalendarService({ db }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
+    market: createMarketService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     stats: createStatsService({ db }),
@@ -37,6 +39,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
 
 export type Services = ReturnType<typeof createServices>;
 
+export type { MarketPeriod, MarketProfile, MarketService } from './market/market.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';
 export type { StatsService, Stats } from './stats.service.js';
 export type { League, LeagueRow, QualityService, Scorecard } from './quality.service.js';

@@ -17,6 +17,7 @@ import { registerCalendarPages } from './routes/calendar.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
+import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
 import { createViews } from './views.js';
 
@@ -64,6 +65,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerContractPages(app, { views, services });
   registerAdminPages(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
+  registerMarketPages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

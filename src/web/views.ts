@@ -39,6 +39,7 @@ const NAV = [
   { href: '/', text: 'Home', match: (p: string) => p === '/' },
   { href: '/contracts', text: 'Contracts', match: (p: string) => p.startsWith('/contracts') },
   { href: '/horizon', text: 'Horizon scan', match: (p: string) => p.startsWith('/horizon') },
+  { href: '/market', text: 'Markets', match: (p: string) => p.startsWith('/market') },
   {
     href: '/quality',
     text: 'Data quality',

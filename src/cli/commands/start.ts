@@ -58,7 +58,9 @@ export function registerStart(program: Command): void {
           log,
           quality: services.quality,
           ...(config.sync.length > 0
-            ? { sync: { sources: config.sync, everyMinutes: config.syncEveryMinutes, service: services.sync } }
+            ? {
+                sync: { sources: config.sync, everyMinutes: config.syncEveryMinutes, service: services.sync },
+              }
             : {}),
         });
         await app.listen({ port: config.port, host: config.host });

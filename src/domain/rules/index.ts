@@ -31,3 +31,12 @@ export {
   type LeadTimeBand,
   type LeadTimePolicy,
 } from './horizon.js';
+export {
+  HHI_BAND_SETS,
+  MARKET_POLICY,
+  hhiBand,
+  marketPolicyOn,
+  type HhiBand,
+  type HhiBandSet,
+  type MarketPolicy,
+} from './market.js';

@@ -54,3 +54,10 @@ export function ruleProblems(id: string, rule: Rule<unknown>): string[] {
   });
   return problems;
 }
+
+/** The version in force on `day`; throws naming `what` when none is (a catalogue must cover every day it serves). */
+export function requireVersionOn<T>(rule: Rule<T>, day: Day, what: string): RuleVersion<T> {
+  const v = versionOn(rule, day);
+  if (!v) throw new Error(`no ${what} is in force on ${day}`);
+  return v;
+}

@@ -29,10 +29,10 @@ export interface LineChartOptions {
   height?: number;
 }
 
-const COLOURS = { line: '#1d70b8', text: '#0b0c0c', grid: '#b1b4b6', axis: '#505a5f' } as const;
+export const COLOURS = { line: '#1d70b8', text: '#0b0c0c', grid: '#b1b4b6', axis: '#505a5f' } as const;
 const MARGIN = { top: 24, right: 44, bottom: 40, left: 56 } as const;
 
-interface TextStyle {
+export interface TextStyle {
   anchor?: 'start' | 'middle' | 'end';
   size?: number;
   weight?: number;
@@ -40,8 +40,8 @@ interface TextStyle {
   transform?: string;
 }
 
-/** One escaped <text> element. */
-function text(x: number, y: number, content: string, style: TextStyle = {}): SafeHtml {
+/** One escaped <text> element (shared with bar-chart.ts). */
+export function text(x: number, y: number, content: string, style: TextStyle = {}): SafeHtml {
   const { anchor = 'middle', size = 13, weight = 400, fill = COLOURS.text, transform } = style;
   return html`<text
     x="${x}"
@@ -142,10 +142,30 @@ export function lineChart(o: LineChartOptions): SafeHtml {
   const yLabel = o.yLabel
     ? text(14, middle, o.yLabel, { fill: COLOURS.axis, transform: `rotate(-90 14 ${middle})` })
     : '';
+  return svgFrame(
+    { id: o.id, title: o.title, description: o.description, width, height },
+    html`${grid}${yLabel}
+      <line
+        x1="${MARGIN.left}"
+        x2="${width - MARGIN.right}"
+        y1="${MARGIN.top + plotH}"
+        y2="${MARGIN.top + plotH}"
+        stroke="${COLOURS.axis}"
+        stroke-width="1"
+      />
+      ${labels}${lines}${dots}${empty}`,
+  );
+}
+
+/** The accessible <svg> around a chart's body: an image named by its <title> and described by its <desc>. */
+export function svgFrame(
+  o: { id: string; title: string; description: string; width: number; height: number },
+  body: SafeHtml,
+): SafeHtml {
   return html`<svg
     class="app-chart"
     xmlns="http://www.w3.org/2000/svg"
-    viewBox="0 0 ${width} ${height}"
+    viewBox="0 0 ${o.width} ${o.height}"
     width="100%"
     preserveAspectRatio="xMidYMid meet"
     role="img"
@@ -154,15 +174,6 @@ export function lineChart(o: LineChartOptions): SafeHtml {
   >
     <title id="${o.id}-title">${o.title}</title>
     <desc id="${o.id}-desc">${o.description}</desc>
-    ${grid}${yLabel}
-    <line
-      x1="${MARGIN.left}"
-      x2="${width - MARGIN.right}"
-      y1="${MARGIN.top + plotH}"
-      y2="${MARGIN.top + plotH}"
-      stroke="${COLOURS.axis}"
-      stroke-width="1"
-    />
-    ${labels}${lines}${dots}${empty}
+    ${body}
   </svg>`;
 }

@@ -1,0 +1,138 @@
+// Market analytics use cases (issue 6, item 2): the profile of one market slice over a period, with the same
+// figures per financial year. Reads published data only. Definitions: docs/market-analytics.md.
+import type { Kysely } from 'kysely';
+import {
+  countUndatedAwards,
+  findMarketRows,
+  marketFigures,
+  type MarketFigures,
+  type MarketRow,
+  type MarketScope,
+} from '../../analytics/market/index.js';
+import {
+  HHI_BAND_SETS,
+  addMonths,
+  financialYearEnd,
+  financialYearStart,
+  marketPolicyOn,
+  ukDay,
+  type Day,
+} from '../../domain/rules/index.js';
+import { AppError } from '../../errors.js';
+import type { Database } from '../../store/database.js';
+import { findOrganisationById } from '../../store/organisation-read.repository.js';
+import {
+  checkMarketQuery,
+  parseMarketQuery,
+  type MarketQuery,
+  type MarketQueryInput,
+} from './market-query.js';
+
+export interface MarketDeps {
+  db: Kysely<Database>;
+  /** Today as a UK day (tests pass a fixed one). */
+  today?: () => Day;
+}
+
+export interface MarketPeriod extends Omit<MarketFigures, 'suppliers'> {
+  from: Day;
+  to: Day;
+}
+
+export interface MarketProfile {
+  scope: MarketScope & { label: string };
+  from: Day;
+  to: Day;
+  figures: MarketFigures;
+  /** The same figures per financial year (clipped to the period), without the supplier list. */
+  periods: MarketPeriod[];
+  /** Active awards of the slice with no award date (in no period). */
+  undatedAwards: number;
+  policy: {
+    hhiBandSet: string;
+    hhiBands: { from: number; above: boolean; label: string }[];
+    newEntrantLookbackYears: number;
+    localItlLevel: number;
+    validFrom: Day;
+    source: string;
+    configurableDefault: boolean;
+  };
+}
+
+/** Financial years (clipped to [from, to]) covering the period. */
+export function financialYears(from: Day, to: Day): { from: Day; to: Day }[] {
+  const out: { from: Day; to: Day }[] = [];
+  for (let start = financialYearStart(from); start <= to; start = addMonths(start, 12)) {
+    const end = financialYearEnd(start);
+    out.push({ from: start < from ? from : start, to: end > to ? to : end });
+  }
+  return out;
+}
+
+const suppliersBefore = (rows: readonly MarketRow[], from: Day, since: Day) =>
+  new Set(
+    rows
+      .filter((r) => r.supplierId !== null && r.awardDay < from && r.awardDay >= since)
+      .map((r) => r.supplierId!),
+  );
+
+export function createMarketService(deps: MarketDeps) {
+  const { db } = deps;
+  const today = deps.today ?? (() => ukDay(new Date())!);
+
+  async function label(scope: MarketScope): Promise<string> {
+    if (scope.kind === 'cpv') return `CPV ${scope.cpvPrefix}`;
+    if (scope.kind === 'region') return `region ${scope.region}`;
+    const org = await findOrganisationById(db, scope.buyerId);
+    if (!org) throw new AppError('NOT_FOUND', `no organisation with id ${scope.buyerId}`);
+    return org.name;
+  }
+
+  return {
+    /** Checks a query (page): the query, or every problem by field. */
+    checkQuery: (input: MarketQueryInput) => checkMarketQuery(input, today()),
+
+    /** Checks a query (API, CLI); throws BAD_REQUEST with every problem. */
+    queryOrThrow: (input: MarketQueryInput): MarketQuery => parseMarketQuery(input, today()),
+
+    async profile(q: MarketQuery): Promise<MarketProfile> {
+      const rule = marketPolicyOn(q.to);
+      const chosen = q.bands === undefined ? undefined : HHI_BAND_SETS[q.bands];
+      const policy = chosen ? { ...rule.value, hhi: chosen } : rule.value;
+      const back = (d: Day) => addMonths(d, -12 * policy.newEntrantLookbackYears);
+      const [name, rows, undatedAwards] = await Promise.all([
+        label(q.scope),
+        findMarketRows(db, q.scope, back(q.from), q.to),
+        countUndatedAwards(db, q.scope),
+      ]);
+      const figuresFor = (from: Day, to: Day) =>
+        marketFigures(
+          rows.filter((r) => r.awardDay >= from && r.awardDay <= to),
+          suppliersBefore(rows, from, back(from)),
+          policy,
+        );
+      return {
+        scope: { ...q.scope, label: name },
+        from: q.from,
+        to: q.to,
+        figures: figuresFor(q.from, q.to),
+        periods: financialYears(q.from, q.to).map((p) => {
+          const { suppliers: _omit, ...f } = figuresFor(p.from, p.to);
+          return { from: p.from, to: p.to, ...f };
+        }),
+        undatedAwards,
+        policy: {
+          hhiBandSet: policy.hhi.name,
+          hhiBands: policy.hhi.bands.map((b) => ({ ...b })),
+          newEntrantLookbackYears: policy.newEntrantLookbackYears,
+          localItlLevel: policy.localItlLevel,
+          validFrom: rule.validFrom,
+          source: rule.source,
+          configurableDefault: rule.configurableDefault,
+        },
+      };
+    },
+  };
+}
+
+export type MarketService = ReturnType<typeof createMarketService>;
