@@ -11,6 +11,7 @@ import { createHorizonService } from './horizon/horizon.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
+import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSyncService } from './sync.service.js';
 
@@ -30,6 +31,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     horizon: createHorizonService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
+    redflags: createRedFlagsService({ db }),
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
