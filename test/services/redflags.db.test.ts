@@ -1,0 +1,102 @@
+// Red flags on the ingested sample (data/sample in a test database): a buyer's direct-award share checked against
+// a count made here straight from the contract model, one record's flags, validation and not-found errors.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../../src/ocds/pipeline.js';
+import { repoPath } from '../../src/paths.js';
+import { createRedFlagsService } from '../../src/services/redflags.service.js';
+import { createTestDb, type TestDb } from '../support/db.js';
+
+describe('red flags on the ingested sample', () => {
+  let t: TestDb;
+  let flags: ReturnType<typeof createRedFlagsService>;
+  beforeAll(async () => {
+    t = await createTestDb();
+    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    flags = createRedFlagsService({ db: t.db, today: () => '2026-11-25' });
+  }, 180_000);
+  afterAll(() => t.drop());
+
+  /** Per buyer, counted here from the contract model: awarded procedures with a method, and the uncompeted ones. */
+  async function methodCounts() {
+    const rows = await sql<{ buyer_id: number; n: number; direct: number; ocids: string[] }>`
+      select p.buyer_id, count(*)::int as n,
+        count(*) filter (where p.procurement_method in ('limited', 'direct'))::int as direct,
+        coalesce(array_agg(p.ocid order by p.ocid) filter (where p.procurement_method in ('limited', 'direct')), '{}') as ocids
+      from process p
+      where p.procurement_method in ('open', 'selective', 'limited', 'direct')
+        and exists (select 1 from award a where a.ocid = p.ocid
+                    and (a.status is null or a.status in ('active', 'pending')))
+      group by p.buyer_id
+      order by direct desc, n desc, p.buyer_id`.execute(t.db);
+    return rows.rows.map((r) => ({ ...r, buyer_id: Number(r.buyer_id) }));
+  }
+
+  it('gives each buyer the direct-award counts the contract model holds', async () => {
+    const counts = await methodCounts();
+    expect(counts.length).toBeGreaterThan(5);
+    for (const c of counts.slice(0, 4)) {
+      const a = await flags.flags({ buyerId: c.buyer_id, status: 'all', pageSize: 200 });
+      if (a.kind !== 'buyer') throw new Error('expected a buyer report');
+      const share = a.items.find((r) => r.flagId === 'direct-award-share')!;
+      expect(share.evidence.slice(0, 2)).toEqual([
+        { label: 'awarded procedures with a method', value: String(c.n) },
+        { label: 'without competition', value: String(c.direct) },
+      ]);
+      expect(share.ocids).toEqual(c.ocids);
+      // No sample buyer has the 5 awarded procedures a share needs: not computable, never "clear".
+      expect(share).toMatchObject({ status: 'not-applicable', reason: 'not-computable' });
+      expect(a.summary.find((s) => s.flagId === 'direct-award-share')).toMatchObject({ notComputable: 1 });
+      expect(a.records).toBeGreaterThanOrEqual(c.n);
+    }
+  });
+
+  it('flags one record: the real UK4 078219 meets the 25-day minimum (6 Oct – 5 Nov 2026)', async () => {
+    const a = await flags.flags({ ocid: 'ocds-h6vhtk-078219', status: 'all' });
+    if (a.kind !== 'record') throw new Error('expected a record report');
+    expect(a.buyer).not.toBeNull();
+    expect(a.summary.map((s) => s.flagId)).toEqual([
+      'single-bid',
+      'short-tender-period',
+      'award-over-estimate',
+      'modification-increase',
+    ]);
+    expect(a.items.find((r) => r.flagId === 'short-tender-period')).toMatchObject({
+      status: 'clear',
+      evidence: [
+        { label: 'tender period', value: '2026-10-06 to 2026-11-05 (30 days)' },
+        expect.anything(),
+        expect.anything(),
+      ],
+    });
+    const flagged = await flags.flags({ ocid: 'ocds-h6vhtk-078219' });
+    expect(flagged).toMatchObject({ status: 'flagged', total: 0, items: [] });
+  });
+
+  it('lists the definitions with thresholds in force, and rejects bad input', async () => {
+    const d = await flags.flags({});
+    if (d.kind !== 'definitions') throw new Error('expected definitions');
+    expect(d.flags).toHaveLength(7);
+    expect(d.flags.find((f) => f.id === 'short-tender-period')!.thresholds[0]).toMatchObject({
+      value: '25',
+      configurableDefault: false,
+    });
+    await expect(flags.flags({ buyerId: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(flags.flags({ ocid: 'nope' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(flags.flags({ buyerId: 1, ocid: 'ocds-h6vhtk-078219' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(flags.flags({ status: 'bad', buyerId: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(flags.flags({ buyerId: 999999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(flags.flags({ ocid: 'ocds-h6vhtk-000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('pages the results', async () => {
+    const [c] = await methodCounts();
+    const all = await flags.flags({ buyerId: c!.buyer_id, status: 'all', pageSize: 200 });
+    const p2 = await flags.flags({ buyerId: c!.buyer_id, status: 'all', page: 2, pageSize: 2 });
+    if (all.kind !== 'buyer' || p2.kind !== 'buyer') throw new Error('expected buyer reports');
+    expect(p2.total).toBe(all.total);
+    expect(p2.items).toEqual(all.items.slice(2, 4));
+  });
+});
