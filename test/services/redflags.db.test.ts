@@ -1,7 +1,12 @@
 // Red flags on the ingested sample (data/sample in a test database): a buyer's direct-award share checked against
 // a count made here straight from the contract model, one record's flags, validation and not-found errors.
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createServices } from '../../src/services/index.js';
+import { buildApp } from '../../src/web/app.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createRedFlagsService } from '../../src/services/redflags.service.js';
@@ -10,12 +15,19 @@ import { createTestDb, type TestDb } from '../support/db.js';
 describe('red flags on the ingested sample', () => {
   let t: TestDb;
   let flags: ReturnType<typeof createRedFlagsService>;
+  let app: FastifyInstance;
   beforeAll(async () => {
     t = await createTestDb();
     await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
     flags = createRedFlagsService({ db: t.db, today: () => '2026-11-25' });
+    const config = loadConfig({}, { databaseUrl: t.url });
+    const log = createLogger('warn');
+    app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
   }, 180_000);
-  afterAll(() => t.drop());
+  afterAll(async () => {
+    await app.close();
+    await t.drop();
+  });
 
   /** Per buyer, counted here from the contract model: awarded procedures with a method, and the uncompeted ones. */
   async function methodCounts() {
@@ -98,5 +110,24 @@ describe('red flags on the ingested sample', () => {
     if (all.kind !== 'buyer' || p2.kind !== 'buyer') throw new Error('expected buyer reports');
     expect(p2.total).toBe(all.total);
     expect(p2.items).toEqual(all.items.slice(2, 4));
+  });
+
+  it('serves the same figures at GET /api/flags, with 400 and 404 errors', async () => {
+    const [c] = await methodCounts();
+    const get = (url: string) => app.inject({ method: 'GET', url });
+    const r = await get(`/api/flags?buyerId=${c!.buyer_id}&status=all&pageSize=200`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual(
+      JSON.parse(JSON.stringify(await flags.flags({ buyerId: c!.buyer_id, status: 'all', pageSize: 200 }))),
+    );
+    const rec = await get('/api/flags?ocid=ocds-h6vhtk-078219&status=all');
+    expect(rec.statusCode).toBe(200);
+    expect(rec.json()).toMatchObject({ kind: 'record', ocid: 'ocds-h6vhtk-078219', records: 1 });
+    const defs = await get('/api/flags');
+    expect(defs.statusCode).toBe(200);
+    expect((defs.json() as { flags: unknown[] }).flags).toHaveLength(7);
+    expect((await get('/api/flags?buyerId=abc')).statusCode).toBe(400);
+    expect((await get('/api/flags?status=nope&buyerId=1')).statusCode).toBe(400);
+    expect((await get('/api/flags?buyerId=999999')).statusCode).toBe(404);
   });
 });

@@ -6,6 +6,7 @@ import type { Services } from '../../services/index.js';
 import { registerHorizonApi } from './horizon-routes.js';
 import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
+import { registerRedFlagsApi } from './redflags-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -114,6 +115,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerHorizonApi(api, services);
   registerQualityApi(api, services);
   await registerCalendarApi(api, services);
+  registerRedFlagsApi(api, services);
 
   api.get(
     '/stats',
