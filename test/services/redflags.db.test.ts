@@ -130,4 +130,18 @@ describe('red flags on the ingested sample', () => {
     expect((await get('/api/flags?status=nope&buyerId=1')).statusCode).toBe(400);
     expect((await get('/api/flags?buyerId=999999')).statusCode).toBe(404);
   });
+
+  it('shows the record’s red flags on its contract page', async () => {
+    const r = await app.inject({ method: 'GET', url: '/contracts/ocds-h6vhtk-078219' });
+    expect(r.statusCode).toBe(200);
+    const page = r.body;
+    expect(page).toContain('<h2 class="govuk-heading-m" id="red-flags">Red flags</h2>');
+    expect(page).toMatch(
+      /Tender period below statutory minimum<\/td>\s*<td class="govuk-table__cell">Clear<\/td>/,
+    );
+    expect(page).toContain('tender period: 2026-10-06 to 2026-11-05 (30 days)');
+    expect(page).toContain('href="/api/flags?ocid=ocds-h6vhtk-078219&amp;status=all"');
+    // 078219 has no award yet: single bid, award vs estimate and modification do not apply.
+    expect(page).toContain('3 flag judgement(s) do not apply here');
+  });
 });
