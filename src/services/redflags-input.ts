@@ -6,7 +6,8 @@ import { integer } from './quality-input.js';
 export const FLAG_STATUSES = ['flagged', 'not-computable', 'clear', 'out-of-scope', 'all'] as const;
 export type FlagStatusFilter = (typeof FLAG_STATUSES)[number];
 export const FLAGS_MAX_PAGE_SIZE = 200;
-const OCID = /^ocds-[a-z0-9]{6}-[A-Za-z0-9._:/-]{1,200}$/;
+/** Any stored ocid (imported files may carry other prefixes): no spaces or control characters, at most 250. */
+const OCID = /^[^\s\p{Cc}]{1,250}$/u;
 
 export interface FlagsQueryInput {
   buyerId?: number | string;
@@ -32,7 +33,7 @@ export function parseFlagsQuery(input: FlagsQueryInput): FlagsQuery {
       : integer('buyerId', input.buyerId, 0, Number.MAX_SAFE_INTEGER, problems);
   const ocid = input.ocid === undefined || input.ocid === '' ? undefined : input.ocid.trim();
   if (ocid !== undefined && !OCID.test(ocid))
-    problems.push(`ocid: must be an OCDS id like ocds-b5fd17-…, got "${input.ocid}"`);
+    problems.push(`ocid: must be an OCDS id (no spaces, at most 250 characters), got "${input.ocid}"`);
   if (buyerId !== undefined && ocid !== undefined) problems.push('give buyerId or ocid, not both');
   const status = (input.status ?? 'flagged') as FlagStatusFilter;
   if (!FLAG_STATUSES.includes(status))

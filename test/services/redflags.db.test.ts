@@ -94,7 +94,7 @@ describe('red flags on the ingested sample', () => {
       configurableDefault: false,
     });
     await expect(flags.flags({ buyerId: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(flags.flags({ ocid: 'nope' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(flags.flags({ ocid: 'ocds-h6vhtk 1' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(flags.flags({ buyerId: 1, ocid: 'ocds-h6vhtk-078219' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
