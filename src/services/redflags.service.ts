@@ -148,35 +148,48 @@ export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: Rule
     };
   }
 
-  return {
-    async flags(input: FlagsQueryInput = {}): Promise<FlagsAnswer> {
-      const q = parseFlagsQuery(input);
-      if (q.ocid !== undefined) {
-        const [facts] = await loadRecordFacts(db, [q.ocid]);
-        if (!facts) throw new AppError('NOT_FOUND', `No record ${q.ocid}`);
-        const buyer =
-          facts.buyerId === null
-            ? null
-            : ((await survivingOrganisations(db, [facts.buyerId])).get(facts.buyerId) ?? null);
-        return report(
-          { kind: 'record', buyer: buyer && { id: buyer.id, name: buyer.name }, ocid: q.ocid, records: 1 },
-          flagRecord(facts, rules),
-          q,
-          RED_FLAGS.filter((f) => f.scope === 'record').map((f) => f.id),
-        );
-      }
-      if (q.buyerId === undefined) return definitions();
-      const org = (await survivingOrganisations(db, [q.buyerId])).get(q.buyerId);
-      if (!org) throw new AppError('NOT_FOUND', `No organisation ${q.buyerId}`);
-      const records = await loadBuyerRecords(db, org.id);
-      const results = [...flagBuyer(records, rules), ...records.flatMap((r) => flagRecord(r, rules))];
+  async function run(q: ReturnType<typeof parseFlagsQuery>): Promise<FlagsAnswer> {
+    if (q.ocid !== undefined) {
+      const [facts] = await loadRecordFacts(db, [q.ocid]);
+      if (!facts) throw new AppError('NOT_FOUND', `No record ${q.ocid}`);
+      const buyer =
+        facts.buyerId === null
+          ? null
+          : ((await survivingOrganisations(db, [facts.buyerId])).get(facts.buyerId) ?? null);
       return report(
-        { kind: 'buyer', buyer: { id: org.id, name: org.name }, ocid: null, records: records.length },
-        results,
+        { kind: 'record', buyer: buyer && { id: buyer.id, name: buyer.name }, ocid: q.ocid, records: 1 },
+        flagRecord(facts, rules),
         q,
+        RED_FLAGS.filter((f) => f.scope === 'record').map((f) => f.id),
       );
+    }
+    if (q.buyerId === undefined) return definitions();
+    const org = (await survivingOrganisations(db, [q.buyerId])).get(q.buyerId);
+    if (!org) throw new AppError('NOT_FOUND', `No organisation ${q.buyerId}`);
+    const records = await loadBuyerRecords(db, org.id);
+    const results = [...flagBuyer(records, rules), ...records.flatMap((r) => flagRecord(r, rules))];
+    return report(
+      { kind: 'buyer', buyer: { id: org.id, name: org.name }, ocid: null, records: records.length },
+      results,
+      q,
+    );
+  }
+
+  return {
+    /** A page of results (or the definitions without buyerId and ocid). */
+    flags: async (input: FlagsQueryInput = {}): Promise<FlagsAnswer> => run(parseFlagsQuery(input)),
+    /** Every result passing the status filter, for a download; buyerId or ocid is required. */
+    async export(input: FlagsQueryInput): Promise<FlagsReport> {
+      const q = parseFlagsQuery({ ...input, page: undefined, pageSize: undefined });
+      if (q.buyerId === undefined && q.ocid === undefined)
+        throw new AppError('BAD_REQUEST', 'give buyerId or ocid to export red flags');
+      const a = await run({ ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+      if (a.kind === 'definitions') throw new AppError('INTERNAL', 'expected a report');
+      return a;
     },
   };
 }
+
+export type RedFlagsService = ReturnType<typeof createRedFlagsService>;
 
 const severityOf = (id: string) => RED_FLAGS.find((f) => f.id === id)?.severity ?? 'low';

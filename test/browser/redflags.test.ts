@@ -18,4 +18,21 @@ describe('red flags on a contract page in Chromium', () => {
     await b.expectAccessible(page);
     await page.close();
   });
+
+  it('shows a buyer’s red flags page with accessible tables and status links', async () => {
+    // The buyer of the first contract found by a search for "derby" in the sample.
+    const start = await b.open('/contracts?q=derby');
+    const buyer = await start.locator('a[href^="/contracts?buyerId="]').first().getAttribute('href');
+    await start.close();
+    const id = /buyerId=(\d+)/.exec(buyer ?? '')?.[1];
+    expect(id).toBeDefined();
+    const page = await b.open(`/organisations/${id}/flags`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Red flags');
+    await expect.poll(() => page.getByRole('table', { name: 'Results per flag' }).count()).toBe(1);
+    await b.expectAccessible(page);
+    await page.getByRole('link', { name: 'Not computable' }).first().click();
+    await page.waitForURL(/status=not-computable/);
+    await b.expectAccessible(page);
+    await page.close();
+  });
 });

@@ -144,4 +144,37 @@ describe('red flags on the ingested sample', () => {
     // 078219 has no award yet: single bid, award vs estimate and modification do not apply.
     expect(page).toContain('3 flag judgement(s) do not apply here');
   });
+
+  it('shows a buyer’s red flags page, its status filter, and the CSV of the same results', async () => {
+    const [c] = await methodCounts();
+    const page = await app.inject({
+      method: 'GET',
+      url: `/organisations/${c!.buyer_id}/flags?status=not-computable`,
+    });
+    expect(page.statusCode).toBe(200);
+    const a = await flags.export({ buyerId: c!.buyer_id, status: 'not-computable' });
+    expect(page.body).toContain('<h1 class="govuk-heading-l">Red flags</h1>');
+    expect(page.body).toContain(`${a.total} result(s).`);
+    expect(page.body).toContain('id="flag-direct-award-share"');
+    const csv = await app.inject({
+      method: 'GET',
+      url: `/organisations/${c!.buyer_id}/flags.csv?status=not-computable`,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'flag,status,ocid,record_url,subject,detail,missing,evidence,rules,configurable_defaults',
+    );
+    expect(lines).toHaveLength(a.total + 1);
+    expect(lines.filter((l) => l.startsWith('direct-award-share,not-computable,,'))).toHaveLength(1);
+    expect(
+      (await app.inject({ method: 'GET', url: `/organisations/${c!.buyer_id}/flags?status=bad` })).statusCode,
+    ).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/organisations/999999/flags' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/organisations/x/flags' })).statusCode).toBe(404);
+  });
 });
