@@ -1,6 +1,7 @@
 // missionbuy: the command line. Each command lives in commands/; failures become one line and an exit code.
 import { Command } from 'commander';
 import { registerCalendar } from './commands/calendar.js';
+import { registerFlags } from './commands/flags.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerHorizon } from './commands/horizon.js';
@@ -34,6 +35,7 @@ registerImport(program);
 registerHorizon(program);
 registerMarket(program);
 registerCalendar(program);
+registerFlags(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,6 +12,7 @@ import { createMarketService } from './market/market.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
+import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSyncService } from './sync.service.js';
 
@@ -32,6 +33,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     market: createMarketService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
+    redflags: createRedFlagsService({ db }),
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };

@@ -14,6 +14,7 @@ import { registerErrorHandlers } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security.js';
 import { registerAdminPages } from './routes/admin.js';
 import { registerCalendarPages } from './routes/calendar.js';
+import { registerRedFlagsPages } from './routes/redflags.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
@@ -68,6 +69,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerMarketPages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });
+  registerRedFlagsPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

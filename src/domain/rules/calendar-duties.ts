@@ -16,7 +16,7 @@ export interface CalendarRuleValues {
 
 type CalendarRules = { readonly [K in keyof CalendarRuleValues]: Rule<CalendarRuleValues[K]> };
 
-function version<T>(
+export function version<T>(
   value: T,
   validFrom: string,
   source: string,

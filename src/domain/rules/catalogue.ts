@@ -2,12 +2,13 @@
 // mark; values marked [?] there, and missionbuy's own choices, are configurable defaults (`configurableDefault`).
 // Money is a decimal string in pounds, VAT included (domain.md §1: estimated values include VAT).
 import { CALENDAR_RULES, type CalendarRuleValues } from './calendar-duties.js';
+import { REDFLAG_RULES, type RedFlagRuleValues } from './redflags.js';
 import type { Rule, RuleVersion } from './rule.js';
 
 /** The Procurement Act 2023 regime starts here: procurements commenced on or after it (domain.md §1). */
 const ACT = '2025-02-24';
 
-export interface RuleValues extends CalendarRuleValues {
+export interface RuleValues extends CalendarRuleValues, RedFlagRuleValues {
   'procurement-act.commencement': string;
   'procurement-act.legal-basis': string;
   'threshold.central-goods-services': string;
@@ -75,6 +76,7 @@ function threshold(before2026: string, from2026: string, note = ''): RuleVersion
 
 export const RULES: RuleCatalogue = {
   ...CALENDAR_RULES,
+  ...REDFLAG_RULES,
   'procurement-act.commencement': {
     title: 'Procurement Act 2023 applies to procurements commenced on or after',
     unit: 'date',

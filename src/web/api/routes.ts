@@ -7,6 +7,7 @@ import { registerHorizonApi } from './horizon-routes.js';
 import { registerMarketApi } from './market-routes.js';
 import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
+import { registerRedFlagsApi } from './redflags-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -116,6 +117,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerMarketApi(api, services);
   registerQualityApi(api, services);
   await registerCalendarApi(api, services);
+  registerRedFlagsApi(api, services);
 
   api.get(
     '/stats',

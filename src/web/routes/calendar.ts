@@ -19,7 +19,7 @@ function readForm(q: Query): CalendarForm & { page: string } {
 }
 
 /** The organisation id of the path; anything else is a page that does not exist. */
-function idOf(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply): number | null {
+export function idOf(request: FastifyRequest<{ Params: Params }>, reply: FastifyReply): number | null {
   const id = request.params.id;
   if (/^[1-9]\d{0,15}$/.test(id)) return Number(id);
   void reply.callNotFound();
