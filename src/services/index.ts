@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
+import { createAccountsService } from './accounts.service.js';
 import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
@@ -25,6 +26,7 @@ export interface ServiceDeps {
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   const quality = createQualityService({ db });
   return {
+    accounts: createAccountsService({ db }),
     calendar: createCalendarService({ db }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
@@ -37,6 +39,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
 
 export type Services = ReturnType<typeof createServices>;
 
+export type { AccountsService, ResolvedSession, UserSummary } from './accounts.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';
 export type { StatsService, Stats } from './stats.service.js';
 export type { League, LeagueRow, QualityService, Scorecard } from './quality.service.js';

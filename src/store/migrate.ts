@@ -10,6 +10,7 @@ import * as m0006 from './migrations/0006-quality-snapshot.js';
 import * as m0007 from './migrations/0007-local-data.js';
 import * as m0008 from './migrations/0008-horizon.js';
 import * as m0009 from './migrations/0009-quality-league.js';
+import * as m0012 from './migrations/0012-accounts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0007-local-data': m0007,
   '0008-horizon': m0008,
   '0009-quality-league': m0009,
+  '0012-accounts': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
