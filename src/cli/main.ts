@@ -8,6 +8,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
+import { registerUsers } from './commands/users.js';
 import { reportFailure } from './run.js';
 
 const program = new Command()
@@ -32,6 +33,7 @@ registerQuality(program);
 registerImport(program);
 registerHorizon(program);
 registerCalendar(program);
+registerUsers(program);
 
 try {
   await program.parseAsync(process.argv);
