@@ -4,21 +4,19 @@
 // them on the scorecard, then signs out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsService } from '../../src/services/accounts.service.js';
-import { browserSession, expectAccessible, type BrowserSession } from '../support/browser.js';
-import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
+import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { organisationIdByName } from '../support/sample-app.js';
 
 const PASSWORD = 'a long enough passphrase';
 
 describe('sign-in and the officer form in Chromium', () => {
-  let sample: SampleApp;
-  let browser: BrowserSession;
-  let base: string;
+  let b: BrowserApp;
   let derby: number;
 
   beforeAll(async () => {
-    sample = await createSampleApp();
-    derby = await organisationIdByName(sample.t, 'DERBY CITY COUNCIL');
-    const accounts = createAccountsService({ db: sample.t.db });
+    b = await startBrowserApp();
+    derby = await organisationIdByName(b.sample.t, 'DERBY CITY COUNCIL');
+    const accounts = createAccountsService({ db: b.sample.t.db });
     await accounts.createUser(
       { email: 'officer@derby.gov.uk', name: 'Dee Officer', password: PASSWORD },
       'test',
@@ -27,20 +25,14 @@ describe('sign-in and the officer form in Chromium', () => {
       { email: 'officer@derby.gov.uk', role: 'accountable-officer', organisationId: derby },
       'test',
     );
-    base = await sample.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await browserSession(base);
   }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await sample?.close();
-  });
+  afterAll(() => b?.close());
 
   it('signs in, records the officer, and signs out', async () => {
-    const page = await browser.open(`/organisations/${derby}/officer`, () => true);
+    const page = await b.open(`/organisations/${derby}/officer`);
     await page.waitForURL(/\/login\?next=/);
     expect(await page.locator('h1').textContent()).toBe('Sign in');
-    await expectAccessible(page);
+    await b.expectAccessible(page);
 
     await page.getByLabel('Email address').fill('officer@derby.gov.uk');
     await page.getByLabel('Password', { exact: true }).fill('wrong password here');
@@ -48,13 +40,13 @@ describe('sign-in and the officer form in Chromium', () => {
     expect(await page.locator('.govuk-error-summary').textContent()).toMatch(
       /Enter a correct email address and password/,
     );
-    await expectAccessible(page);
+    await b.expectAccessible(page);
 
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(new RegExp(`/organisations/${derby}/officer$`));
     expect(await page.locator('h1').textContent()).toBe('Accountable officer');
-    await expectAccessible(page);
+    await b.expectAccessible(page);
 
     await page.getByLabel('Name').fill('Jo Bloggs');
     await page.getByLabel('Role').fill('Head of Procurement');
@@ -63,16 +55,16 @@ describe('sign-in and the officer form in Chromium', () => {
     expect(await page.locator('.govuk-error-summary').textContent()).toMatch(
       /Email address "not an email" is not an email address/,
     );
-    await expectAccessible(page);
+    await b.expectAccessible(page);
 
     await page.getByLabel('Email address').fill('jo.bloggs@derby.gov.uk');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(new RegExp(`/organisations/${derby}/quality#officer-heading$`));
     expect(await page.locator('.app-officer').textContent()).toMatch(/Jo Bloggs/);
-    await expectAccessible(page);
+    await b.expectAccessible(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${base}/`);
+    await page.waitForURL(`${b.base}/`);
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
   });
 });
