@@ -103,6 +103,10 @@ describe('accounts on the web', () => {
       expect.stringMatching(/^missionbuy-csrf=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800$/),
     ]);
     expect(csrfOf(r.body)).toBe(jar['missionbuy-csrf']);
+    // Signed-out visitors get no cookie from any other page.
+    const other = await sample.app.inject({ method: 'GET', url: '/quality' });
+    expect(other.statusCode).toBe(200);
+    expect(other.headers['set-cookie']).toBeUndefined();
   });
 
   it('signs in with a new session cookie and returns to the page asked for; one message for every failure', async () => {
@@ -240,6 +244,25 @@ describe('accounts on the web', () => {
       `href="/organisations/${derby}/officer">Change<span class="govuk-visually-hidden"> accountable officer`,
     );
     expect((await own.get(`/organisations/${derby}/officer`)).body).toContain('officer@derby.gov.uk');
+  });
+
+  it('lets an admin change any buyer’s officer, audited under the admin’s email', async () => {
+    const accounts = createAccountsService({ db: sample.t.db });
+    await accounts.createUser({ email: 'admin@example.gov.uk', name: 'Admin', password: PASSWORD }, 'test');
+    await accounts.grant({ email: 'admin@example.gov.uk', role: 'admin' }, 'test');
+    const b = browser();
+    await b.signIn('admin@example.gov.uk');
+    const page = await b.get(`/organisations/${etc}/officer`);
+    expect(page.statusCode).toBe(200);
+    const officer = { name: 'Sam Taylor', role: 'Finance Director', email: 'sam@etc.ac.uk', phone: '' };
+    expect(
+      (await b.post(`/organisations/${etc}/officer`, { ...officer, _csrf: csrfOf(page.body)! })).statusCode,
+    ).toBe(303);
+    const [entry] = await listAudit(sample.t.db, 'accountable_officer', String(etc));
+    expect(entry).toMatchObject({
+      actor: 'admin@example.gov.uk',
+      after: { name: 'Sam Taylor', organisationId: etc },
+    });
   });
 
   it('signs out with a CSRF-protected POST; the old cookie no longer works', async () => {

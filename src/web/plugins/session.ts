@@ -95,7 +95,8 @@ export function registerSessions(
     }
     const anonymous = cookies.get(names.csrf);
     if (anonymous !== undefined && TOKEN.test(anonymous)) request.csrfToken = anonymous;
-    else {
+    else if (request.method === 'GET' && request.routeOptions.url === '/login') {
+      // Signed out, the sign-in form is the only form: only it sets a cookie (a strictly necessary one).
       request.csrfToken = randomBytes(32).toString('base64url');
       reply.header('set-cookie', cookie(config, names.csrf, request.csrfToken, SESSION_HOURS * 3600));
     }
