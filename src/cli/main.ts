@@ -10,6 +10,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
+import { registerUsers } from './commands/users.js';
 import { reportFailure } from './run.js';
 
 const program = new Command()
@@ -36,6 +37,7 @@ registerHorizon(program);
 registerMarket(program);
 registerCalendar(program);
 registerFlags(program);
+registerUsers(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,10 +5,12 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
+import { createAccountsService } from './accounts.service.js';
 import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createMarketService } from './market/market.service.js';
+import { createOfficerEditService } from './officer-edit.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
@@ -27,10 +29,12 @@ export interface ServiceDeps {
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   const quality = createQualityService({ db });
   return {
+    accounts: createAccountsService({ db }),
     calendar: createCalendarService({ db }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
     market: createMarketService({ db }),
+    officerEdit: createOfficerEditService({ db, quality }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),
@@ -42,6 +46,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
 export type Services = ReturnType<typeof createServices>;
 
 export type { MarketPeriod, MarketProfile, MarketService } from './market/market.service.js';
+export type { AccountsService, ResolvedSession, UserSummary } from './accounts.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';
 export type { StatsService, Stats } from './stats.service.js';
 export type { League, LeagueRow, QualityService, Scorecard } from './quality.service.js';

@@ -80,7 +80,7 @@ export interface OfficerInputRaw {
 }
 
 export const OFFICER_LIMITS = { name: 200, role: 200, email: 254, phone: 40 } as const;
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+export const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,}$/;
 
 /** Checks and tidies an officer's details: name, role and email required; phone optional. */

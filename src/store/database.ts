@@ -1,5 +1,6 @@
 // Table types for Kysely: what the database holds, one interface per table (see docs/contract-model.md).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountTables } from './accounts.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -412,7 +413,7 @@ export interface HorizonEntryTable {
   supplier_ids: number[];
 }
 
-export interface Database extends LocalDataTables {
+export interface Database extends LocalDataTables, AccountTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -11,6 +11,7 @@ import * as m0007 from './migrations/0007-local-data.js';
 import * as m0008 from './migrations/0008-horizon.js';
 import * as m0009 from './migrations/0009-quality-league.js';
 import * as m0011 from './migrations/0011-market.js';
+import * as m0012 from './migrations/0012-accounts.js';
 import * as m0013 from './migrations/0013-horizon-entry.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008-horizon': m0008,
   '0009-quality-league': m0009,
   '0011-market': m0011,
+  '0012-accounts': m0012,
   '0013-horizon-entry': m0013,
 };
 

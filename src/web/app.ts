@@ -12,6 +12,9 @@ import { registerApi } from './api/routes.js';
 import { registerAssets } from './plugins/assets.js';
 import { registerErrorHandlers } from './plugins/errors.js';
 import { registerSecurityHeaders } from './plugins/security.js';
+import { registerSessions } from './plugins/session.js';
+import { registerAccountPages } from './routes/accounts.js';
+import { registerOfficerPages } from './routes/officer.js';
 import { registerAdminPages } from './routes/admin.js';
 import { registerCalendarPages } from './routes/calendar.js';
 import { registerRedFlagsPages } from './routes/redflags.js';
@@ -60,6 +63,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await registerAssets(app, config);
   registerErrorHandlers(app, { config, views });
+  const sessions = registerSessions(app, { config, services });
 
   await app.register(async (api) => registerApi(api, services), { prefix: '/api' });
   registerHomePage(app, { views, services });
@@ -70,6 +74,8 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });
   registerRedFlagsPages(app, { views, services });
+  registerAccountPages(app, { views, services, sessions });
+  registerOfficerPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

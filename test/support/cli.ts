@@ -12,11 +12,13 @@ export interface CliResult {
 export function startCli(
   args: string[],
   env: Record<string, string>,
+  input?: string,
 ): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [repoPath('bin/missionbuy.js'), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin!.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -27,6 +29,7 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return startCli(args, env).done;
+/** Runs the CLI to its end; `input`, when given, is its stdin. */
+export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
+  return startCli(args, env, input).done;
 }

@@ -23,7 +23,7 @@ function params(query: unknown, names: readonly string[]): Record<string, string
   return out;
 }
 
-function organisationId(v: string): number {
+export function organisationId(v: string): number {
   if (!/^[1-9]\d{0,15}$/.test(v))
     throw new AppError('NOT_FOUND', `There is no organisation with the id ${v}`);
   return Number(v);
@@ -49,8 +49,15 @@ export function registerQualityPages(app: FastifyInstance, deps: { views: Views;
   });
 
   app.get<{ Params: { id: string } }>('/organisations/:id/quality', async (request, reply) => {
-    const card = await services.quality.scorecard(organisationId(request.params.id));
-    return views.page(request, reply, 'quality/scorecard.njk', scorecardViewModel(card));
+    const id = organisationId(request.params.id);
+    const card = await services.quality.scorecard(id);
+    const officerEditHref = services.officerEdit.mayEdit(request.actor, id)
+      ? `/organisations/${id}/officer`
+      : undefined;
+    return views.page(request, reply, 'quality/scorecard.njk', {
+      ...scorecardViewModel(card),
+      officerEditHref,
+    });
   });
 
   app.get<{ Params: { id: string; checkId: string } }>(

@@ -1,0 +1,42 @@
+// Table types for accounts (migration 0012): users, their roles and their server-side sessions.
+import type { ColumnType, Generated } from 'kysely';
+
+type TimestampWithDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type Role = 'viewer' | 'editor' | 'accountable-officer' | 'central' | 'admin';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  /** argon2id PHC string; null for an account that can only sign in another way (none yet). */
+  password_hash: string | null;
+  created_at: TimestampWithDefault;
+  disabled: Generated<boolean>;
+}
+
+export interface MembershipsTable {
+  user_id: number;
+  /** null for the service-wide roles, central and admin. */
+  organisation_id: number | null;
+  role: Role;
+  granted_at: TimestampWithDefault;
+  granted_by: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token; the token itself is only ever in the user's cookie. */
+  id_hash: Buffer;
+  user_id: number;
+  csrf_secret: string;
+  created_at: TimestampWithDefault;
+  expires_at: Timestamp;
+  last_seen_at: TimestampWithDefault;
+}
+
+export interface AccountTables {
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+}

@@ -1,0 +1,97 @@
+// Sign in and sign out (docs/accounts.md). Sign-in is the GOV.UK sign-in pattern: email and password, one error
+// message whatever was wrong, an error summary, rate-limited per IP address and email; a successful sign-in
+// always starts a new session (never reuses one) and returns to the page that asked for it.
+import type { FastifyInstance } from 'fastify';
+import { isAppError } from '../../errors.js';
+import type { Services } from '../../services/index.js';
+import type { SessionCookies } from '../plugins/session.js';
+import type { Views } from '../views.js';
+
+/** Sign-in attempts allowed per IP address and email address in LOGIN_WINDOW. */
+export const LOGIN_ATTEMPTS = 10;
+export const LOGIN_WINDOW = '15 minutes';
+
+type Body = Record<string, unknown> | undefined;
+const field = (body: Body, name: string): string => {
+  const v = body?.[name];
+  return typeof v === 'string' ? v : '';
+};
+
+/** Only a path on this site: never another origin (//evil.example, /\evil.example) or a scheme. */
+export function safeNext(v: unknown): string {
+  return typeof v === 'string' && /^\/(?![/\\])[^\s]*$/.test(v) ? v : '/';
+}
+
+interface ErrorItem {
+  text: string;
+  href: string;
+}
+
+export function registerAccountPages(
+  app: FastifyInstance,
+  deps: { views: Views; services: Services; sessions: SessionCookies },
+): void {
+  const { views, services, sessions } = deps;
+
+  const form = (next: string, email: string, errors: ErrorItem[]) => ({
+    title: 'Sign in',
+    next,
+    email,
+    errorSummary: errors.length > 0 ? errors : undefined,
+    errors: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
+  });
+
+  app.get('/login', async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    if (request.actor) return reply.redirect(next, 303);
+    return views.page(request, reply, 'accounts/login.njk', form(next, '', []));
+  });
+
+  app.post(
+    '/login',
+    {
+      config: {
+        rateLimit: {
+          max: LOGIN_ATTEMPTS,
+          timeWindow: LOGIN_WINDOW,
+          // After the body is parsed, so the key can include the email address.
+          hook: 'preHandler',
+          keyGenerator: (request) =>
+            `${request.ip}|${field(request.body as Body, 'email')
+              .trim()
+              .toLowerCase()}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as Body;
+      const email = field(body, 'email').trim();
+      const password = field(body, 'password');
+      const next = safeNext(field(body, 'next'));
+      const errors: ErrorItem[] = [];
+      if (email === '') errors.push({ text: 'Enter your email address', href: '#email' });
+      if (password === '') errors.push({ text: 'Enter your password', href: '#password' });
+      if (errors.length > 0)
+        return views.page(request, reply, 'accounts/login.njk', form(next, email, errors), 400);
+      let actor;
+      try {
+        actor = await services.accounts.authenticate(email, password);
+      } catch (e) {
+        if (!isAppError(e) || e.code !== 'UNAUTHENTICATED') throw e;
+        const failed = [{ text: e.message, href: '#email' }];
+        return views.page(request, reply, 'accounts/login.njk', form(next, email, failed), 401);
+      }
+      if (request.sessionToken) await services.accounts.endSession(request.sessionToken, actor.email);
+      const session = await services.accounts.startSession(actor);
+      sessions.signIn(reply, session.token);
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.post('/logout', async (request, reply) => {
+    if (request.sessionToken && request.actor)
+      await services.accounts.endSession(request.sessionToken, request.actor.email);
+    sessions.signOut(reply);
+    return reply.redirect('/', 303);
+  });
+}

@@ -1,0 +1,116 @@
+// The role × action matrix across two organisations: every cell written out, so changing any decision in
+// src/services/authz.ts fails this test (and docs/accounts.md must change with it).
+import { describe, expect, it } from 'vitest';
+import { isAppError } from '../../src/errors.js';
+import { ACTIONS, assertCan, can, type Actor, type Role } from '../../src/services/authz.js';
+
+const OWN = 101;
+const OTHER = 202;
+
+function actorWith(role: Role | 'anonymous'): Actor | null {
+  if (role === 'anonymous') return null;
+  const service = role === 'central' || role === 'admin';
+  return {
+    userId: 1,
+    email: `${role}@example.gov.uk`,
+    name: role,
+    serviceRole: service ? role : null,
+    organisations: new Map(service ? [] : [[OWN, role]]),
+  };
+}
+
+// role → action → [own organisation, other organisation]; users.manage is service-wide (no organisation).
+const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
+  anonymous: {
+    'organisation.read': 'no  no',
+    'pipeline.edit': 'no  no',
+    'officer.set': 'no  no',
+    'users.manage': 'no',
+  },
+  viewer: {
+    'organisation.read': 'yes no',
+    'pipeline.edit': 'no  no',
+    'officer.set': 'no  no',
+    'users.manage': 'no',
+  },
+  editor: {
+    'organisation.read': 'yes no',
+    'pipeline.edit': 'yes no',
+    'officer.set': 'no  no',
+    'users.manage': 'no',
+  },
+  'accountable-officer': {
+    'organisation.read': 'yes no',
+    'pipeline.edit': 'yes no',
+    'officer.set': 'yes no',
+    'users.manage': 'no',
+  },
+  central: {
+    'organisation.read': 'yes yes',
+    'pipeline.edit': 'no  no',
+    'officer.set': 'no  no',
+    'users.manage': 'no',
+  },
+  admin: {
+    'organisation.read': 'yes yes',
+    'pipeline.edit': 'yes yes',
+    'officer.set': 'yes yes',
+    'users.manage': 'yes',
+  },
+};
+
+const yn = (b: boolean) => (b ? 'yes' : 'no');
+
+describe('authorisation matrix', () => {
+  it('covers every role and action', () => {
+    expect(Object.keys(MATRIX)).toEqual([
+      'anonymous',
+      'viewer',
+      'editor',
+      'accountable-officer',
+      'central',
+      'admin',
+    ]);
+    for (const row of Object.values(MATRIX)) expect(Object.keys(row).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const [role, row] of Object.entries(MATRIX)) {
+    for (const action of ACTIONS) {
+      it(`${role} · ${action} → ${row[action]}`, () => {
+        const actor = actorWith(role as Role | 'anonymous');
+        const got =
+          action === 'users.manage'
+            ? yn(can(actor, action))
+            : `${yn(can(actor, action, { organisationId: OWN }))} ${yn(can(actor, action, { organisationId: OTHER }))}`;
+        expect(got.replace(/\s+/g, ' ')).toBe(row[action].replace(/\s+/g, ' '));
+      });
+    }
+  }
+
+  it('refuses organisation actions without an organisation, except for admin', () => {
+    expect(can(actorWith('accountable-officer'), 'officer.set')).toBe(false);
+    expect(can(actorWith('central'), 'organisation.read')).toBe(false);
+    expect(can(actorWith('admin'), 'officer.set')).toBe(true);
+  });
+
+  it('assertCan: UNAUTHENTICATED when signed out, FORBIDDEN when not allowed, nothing when allowed', () => {
+    const code = (f: () => void) => {
+      try {
+        f();
+        return 'allowed';
+      } catch (e) {
+        return isAppError(e) ? e.code : 'other';
+      }
+    };
+    expect(code(() => assertCan(null, 'officer.set', { organisationId: OWN }))).toBe('UNAUTHENTICATED');
+    expect(code(() => assertCan(actorWith('editor'), 'officer.set', { organisationId: OWN }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      code(() => assertCan(actorWith('accountable-officer'), 'officer.set', { organisationId: OTHER })),
+    ).toBe('FORBIDDEN');
+    expect(
+      code(() => assertCan(actorWith('accountable-officer'), 'officer.set', { organisationId: OWN })),
+    ).toBe('allowed');
+  });
+});
