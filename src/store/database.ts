@@ -1,6 +1,7 @@
 // Table types for Kysely: what the database holds, one interface per table (see docs/contract-model.md).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.types.js';
+import type { AnalyticsTables } from './analytics.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -355,65 +356,7 @@ export interface AuditLogTable {
   after: JsonSnapshot;
 }
 
-/** Stored data-quality results (migration 0006): one snapshot judged as of one day. */
-export interface QualitySnapshotTable {
-  id: Generated<number>;
-  as_of: ColumnType<string, string, string>;
-  refreshed_at: TimestampWithDefault;
-  kind: 'full' | 'incremental';
-  buyers: number;
-  seconds: Numeric;
-}
-
-export interface QualityTallyTable {
-  buyer_id: number;
-  check_id: string;
-  passed: number;
-  failed: number;
-  not_computable: number;
-  not_yet_due: number;
-  out_of_scope: number;
-}
-
-export interface QualityScoreTable {
-  buyer_id: number;
-  as_of: ColumnType<string, string, string>;
-  score: Numeric | null;
-  failures: number;
-  not_computable: number;
-  checks_scored: number;
-  /** The organisation's name and buyer type when scored (migration 0009), for the league table. */
-  name: string | null;
-  buyer_type: string | null;
-  /** 1 + buyers scoring higher that day; null when not scored (set after the scores are written). */
-  rank: Generated<number | null>;
-}
-
-export interface QualityFailureTable {
-  buyer_id: number;
-  check_id: string;
-  ocid: string | null;
-  subject: string | null;
-}
-
-export interface QualityQueueTable {
-  id: Generated<number>;
-  ocid: string;
-}
-
-/** The horizon scan's summary row per let process (migration 0013, store/horizon-entry.repository.ts). */
-export interface HorizonEntryTable {
-  ocid: string;
-  buyer_id: number | null;
-  end_day: ColumnType<string | null, string | null, string | null>;
-  max_extent_day: ColumnType<string | null, string | null, string | null>;
-  gbp_value: Numeric | null;
-  cpv_prefixes: string[];
-  region_prefixes: string[];
-  supplier_ids: number[];
-}
-
-export interface Database extends LocalDataTables, AccountTables {
+export interface Database extends LocalDataTables, AccountTables, AnalyticsTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;
@@ -435,12 +378,6 @@ export interface Database extends LocalDataTables, AccountTables {
   sync_run: SyncRunTable;
   accountable_officer: AccountableOfficerTable;
   audit_log: AuditLogTable;
-  quality_snapshot: QualitySnapshotTable;
-  quality_tally: QualityTallyTable;
-  quality_score: QualityScoreTable;
-  quality_failure: QualityFailureTable;
-  quality_queue: QualityQueueTable;
-  horizon_entry: HorizonEntryTable;
 }
 
 export type ReleaseRow = Selectable<ReleaseTable>;

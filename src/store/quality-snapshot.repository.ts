@@ -2,7 +2,8 @@
 // and its trend's quarter ends), failing units, and the queue of records changed since. Written by
 // services/quality-refresh.ts inside one repeatable-read transaction; read by the quality service.
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Database, QualityFailureTable, QualityScoreTable, QualityTallyTable } from './database.js';
+import type { QualityFailureTable, QualityScoreTable, QualityTallyTable } from './analytics.types.js';
+import type { Database } from './database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
