@@ -1,13 +1,26 @@
 // The zero-setup path a new user takes: `missionbuy start` on an empty data folder starts its own PostgreSQL,
 // loads the real sample, serves the pages, and stops cleanly on SIGTERM.
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli, type CliResult } from '../support/cli.js';
 import { tempDir, type TempDir } from '../support/files.js';
 
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+/** A port free now (the OS picks it), so the app does not collide with the embedded servers of other tests. */
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
+  const port = (srv.address() as AddressInfo).port;
+  await new Promise((resolve) => srv.close(resolve));
+  return port;
+}
+
+/** Waits until the app answers; fails at once, with its stderr, if it exits first. */
+async function waitForHttp(url: string, app: ReturnType<typeof startCli>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
+  let exited: CliResult | undefined;
+  void app.done.then((r) => (exited = r));
   for (;;) {
     try {
       const r = await fetch(url);
@@ -15,6 +28,8 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
     } catch {
       // not listening yet
     }
+    if (exited)
+      throw new Error(`missionbuy start exited (${exited.code}) before answering: ${exited.stderr}`);
     if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -23,12 +38,13 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 describe('missionbuy start (embedded database, real sample)', () => {
   let dir: TempDir;
   let app: ReturnType<typeof startCli>;
-  const port = 39_000 + Math.floor(Math.random() * 1000);
-  const base = `http://127.0.0.1:${port}`;
+  let base: string;
   beforeAll(async () => {
     dir = tempDir('missionbuy-start-');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     app = startCli(['start'], { MISSIONBUY_DATA_DIR: dir.dir, PORT: String(port), DATABASE_URL: '' });
-    await waitForHttp(`${base}/`, 120_000);
+    await waitForHttp(`${base}/`, app, 120_000);
   }, 150_000);
   afterAll(async () => {
     if (app.child.exitCode === null) app.child.kill('SIGKILL');
