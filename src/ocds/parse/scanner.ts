@@ -23,6 +23,7 @@ import {
   type Segment,
 } from './segment.js';
 import { LineCounter } from './line-counter.js';
+import { LineSplitter } from './line-splitter.js';
 
 export type { ScannerOptions, Segment } from './segment.js';
 
@@ -57,12 +58,12 @@ export class JsonScanner {
   private hadItems = false;
   private scalarStart = -1; // a top-level scalar (or garbage) being read
 
-  // lines state
-  private lineStart = 0;
-  private lineOversize = false;
+  // lines mode
+  private readonly splitter: LineSplitter;
 
   constructor(private readonly options: ScannerOptions) {
     this.mode = options.jsonLines ? 'lines' : 'detect';
+    this.splitter = new LineSplitter(options.maxItemBytes);
   }
 
   /** The most bytes held at once (the memory bound: about the largest item read plus one chunk). */
@@ -132,7 +133,8 @@ export class JsonScanner {
     ]) {
       if (s >= 0 && s < keep) keep = s;
     }
-    if (this.mode === 'lines' && !this.lineOversize && this.lineStart < keep) keep = this.lineStart;
+    const line = this.splitter;
+    if (this.mode === 'lines' && !line.oversize && line.start < keep) keep = line.start;
     if (keep <= this.bufStart) return;
     this.lineAt(keep);
     this.buf = this.buf.subarray(keep - this.bufStart);
@@ -140,38 +142,7 @@ export class JsonScanner {
   }
 
   private scanLines(out: Segment[], atEnd: boolean): void {
-    const max = this.options.maxItemBytes;
-    let i = this.pos - this.bufStart;
-    for (;;) {
-      const nl = this.buf.indexOf(NEWLINE, i);
-      if (nl === -1) {
-        this.pos = this.bufStart + this.buf.length;
-        if (this.pos - this.lineStart > max) this.lineOversize = true;
-        if (atEnd && this.pos > this.lineStart) this.emitLine(out, this.pos);
-        return;
-      }
-      this.emitLine(out, this.bufStart + nl);
-      this.lineNo++;
-      this.lineStart = this.bufStart + nl + 1;
-      this.lineOversize = false;
-      i = nl + 1;
-      this.pos = this.lineStart;
-    }
-  }
-
-  private emitLine(out: Segment[], end: number): void {
-    const size = end - this.lineStart;
-    const oversize = this.lineOversize || size > this.options.maxItemBytes;
-    if (!oversize) {
-      const bytes = this.slice(this.lineStart, end);
-      // Blank lines (and a lone \r) are not items.
-      let blank = true;
-      for (let k = 0; k < bytes.length && blank; k++) blank = isWs(bytes[k]!);
-      if (blank) return;
-      out.push({ kind: 'line', bytes, start: this.lineStart, line: this.lineNo, size });
-    } else {
-      out.push({ kind: 'line', bytes: null, start: this.lineStart, line: this.lineNo, size });
-    }
+    this.pos = this.splitter.scan(this.buf, this.bufStart, this.pos, out, atEnd);
   }
 
   private scanStructural(out: Segment[]): void {
@@ -220,9 +191,9 @@ export class JsonScanner {
         if (this.mode === 'detect' && this.topCount === 1 && this.lastTopSingleLine && this.newlineSinceTop) {
           // The first value sat on one line and the next starts after a newline: this is JSON Lines.
           this.mode = 'lines';
-          this.lineStart = this.lineStartOf(p);
-          this.pos = this.lineStart;
-          this.lineNo = this.lineAt(this.lineStart);
+          const start = this.lineStartOf(p);
+          this.splitter.resumeAt(start, this.lineAt(start));
+          this.pos = start;
           this.scanLines(out, false);
           return;
         }
@@ -318,7 +289,6 @@ export class JsonScanner {
   private newlineSinceTop = false;
   private topLine = 1;
   private itemLine = 1;
-  private lineNo = 1;
 
   private lineStartOf(p: number): number {
     const idx = this.buf.lastIndexOf(NEWLINE, p - this.bufStart);
