@@ -16,6 +16,7 @@ import type { Day } from '../domain/rules/index.js';
 import type { Database } from '../store/database.js';
 import { findOrganisationsByIds } from '../store/organisation-read.repository.js';
 import {
+  analyseSnapshot,
   buyersOfOcids,
   clearQueue,
   clearResults,
@@ -175,6 +176,7 @@ export async function refreshQuality(db: Kysely<Database>, options: RefreshOptio
           } else if (buyers === 0 && snapshot) kind = 'none';
           await clearQueue(trx);
           if (kind !== 'none') await rankScores(trx, options.asOf);
+          if (kind === 'full') await analyseSnapshot(trx);
           const seconds = Math.round(performance.now() - t0) / 1000;
           if (kind !== 'none') await writeSnapshot(trx, { asOf: options.asOf, kind, buyers, seconds });
           return { kind, asOf: options.asOf, buyers, seconds };

@@ -13,6 +13,7 @@ import * as m0009 from './migrations/0009-quality-league.js';
 import * as m0011 from './migrations/0011-market.js';
 import * as m0012 from './migrations/0012-accounts.js';
 import * as m0013 from './migrations/0013-horizon-entry.js';
+import * as m0014 from './migrations/0014-drop-unused-horizon-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0011-market': m0011,
   '0012-accounts': m0012,
   '0013-horizon-entry': m0013,
+  '0014-drop-unused-horizon-indexes': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -113,14 +113,18 @@ export async function mergedBuyersWithResults(db: Db): Promise<number[]> {
   return r.rows.map((x) => Number(x.id));
 }
 
-/** Ranks the scores of a day among every buyer (1 + buyers scoring higher), then refreshes the planner's statistics. */
+/** Ranks the scores of a day among every buyer (1 + buyers scoring higher). */
 export async function rankScores(db: Db, asOf: string): Promise<void> {
   await sql`
     update quality_score q set rank = r.rank
     from (select buyer_id, rank() over (order by score desc) as rank
           from quality_score where as_of = ${asOf}::date and score is not null) r
     where q.as_of = ${asOf}::date and q.buyer_id = r.buyer_id`.execute(db);
-  await sql`analyze quality_score`.execute(db);
+}
+
+/** Refreshes the planner's statistics after the snapshot was rewritten in full (an incremental one barely moves them). */
+export async function analyseSnapshot(db: Db): Promise<void> {
+  await sql`analyze quality_score, quality_tally, quality_failure`.execute(db);
 }
 
 /** Records of these buyers against all records: decides between an incremental and a full refresh. */

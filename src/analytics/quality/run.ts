@@ -50,6 +50,18 @@ function judgeRecord(facts: RecordFacts, ctx: CheckContext, checks: readonly Rec
   return out;
 }
 
+const splits = new WeakMap<readonly RecordCheck[], { timed: RecordCheck[]; fixed: RecordCheck[] }>();
+
+/** The checks that read the as-of day and those that do not, worked out once per check list (not per record). */
+function splitByAsOf(checks: readonly RecordCheck[]) {
+  let split = splits.get(checks);
+  if (!split) {
+    split = { timed: checks.filter(readsAsOf), fixed: checks.filter((c) => !readsAsOf(c)) };
+    splits.set(checks, split);
+  }
+  return split;
+}
+
 /**
  * The record checks as of several days: checks that do not read the day are judged once and their results shared
  * (readsAsOf in check.ts); the others once per day.
@@ -59,8 +71,7 @@ export function evaluateRecordOn(
   contexts: readonly CheckContext[],
   checks: readonly RecordCheck[] = RECORD_CHECKS,
 ): CheckResult[][] {
-  const timed = checks.filter(readsAsOf);
-  const fixed = checks.filter((c) => !readsAsOf(c));
+  const { timed, fixed } = splitByAsOf(checks);
   let shared: CheckResult[] | undefined;
   return contexts.map((ctx) => {
     if (!publishedBy(facts, ctx.asOf)) return [];

@@ -2,7 +2,7 @@
 // payments compliance notices, when SME/VCSE spend results are published, when the final KPI rating on
 // termination is due, and what "due soon" means. Seeded from ../shared/docs/domain.md; values it marks [?], and
 // missionbuy's own choices, are configurable defaults. Pure data.
-import type { Rule, RuleVersion } from './rule.js';
+import { inForceFrom, type Rule } from './rule.js';
 
 export interface CalendarRuleValues {
   'payments-compliance.exempt-buyer-types': readonly string[];
@@ -16,15 +16,7 @@ export interface CalendarRuleValues {
 
 type CalendarRules = { readonly [K in keyof CalendarRuleValues]: Rule<CalendarRuleValues[K]> };
 
-export function version<T>(
-  value: T,
-  validFrom: string,
-  source: string,
-  evidence: 'V' | 'S' | '?',
-  configurableDefault = evidence === '?',
-): RuleVersion<T>[] {
-  return [{ value, validFrom, validTo: null, source, evidence, configurableDefault }];
-}
+const version = inForceFrom;
 
 const PPN001 = 'domain.md §3.4 (PPN 001)';
 

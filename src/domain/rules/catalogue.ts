@@ -3,7 +3,7 @@
 // Money is a decimal string in pounds, VAT included (domain.md §1: estimated values include VAT).
 import { CALENDAR_RULES, type CalendarRuleValues } from './calendar-duties.js';
 import { REDFLAG_RULES, type RedFlagRuleValues } from './redflags.js';
-import type { Rule, RuleVersion } from './rule.js';
+import { inForceFrom, type Rule, type RuleVersion } from './rule.js';
 
 /** The Procurement Act 2023 regime starts here: procurements commenced on or after it (domain.md §1). */
 const ACT = '2025-02-24';
@@ -44,9 +44,8 @@ export type RuleId = keyof RuleValues;
 export type RuleCatalogue = { readonly [K in RuleId]: Rule<RuleValues[K]> };
 
 /** One version from the Act's commencement onwards. */
-function fromAct<T>(value: T, source: string, evidence: 'V' | 'S' | '?'): RuleVersion<T>[] {
-  return [{ value, validFrom: ACT, validTo: null, source, evidence, configurableDefault: evidence === '?' }];
-}
+const fromAct = <T>(value: T, source: string, evidence: 'V' | 'S' | '?'): RuleVersion<T>[] =>
+  inForceFrom(value, ACT, source, evidence);
 
 const THRESHOLDS = 'domain.md §1.1: Threshold Amounts (Amendment) Regulations 2025 / PPN 023 [S]';
 /**

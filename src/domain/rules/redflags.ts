@@ -1,8 +1,7 @@
 // Dated rules the red flags read (catalogue.ts spreads them in): the statutory minimum tender periods
 // (domain.md §2 UK3/UK4) and missionbuy's own thresholds for judgement flags. domain.md §5.1 lists the flags as
 // "ours, configurable": every threshold it does not state is a configurable default ([?]). Pure data.
-import { version as openVersion } from './calendar-duties.js';
-import type { Rule } from './rule.js';
+import { inForceFrom, type Rule } from './rule.js';
 
 export interface RedFlagRuleValues {
   'redflag.tender-period-min-days': number;
@@ -23,7 +22,7 @@ const ACT = '2025-02-24';
 const OURS = 'domain.md §5.1 ("Procurement-Act flags to add (ours, configurable)"): missionbuy default [?]';
 
 const version = <T>(value: T, source: string, evidence: 'V' | 'S' | '?', validFrom = ACT) =>
-  openVersion(value, validFrom, source, evidence);
+  inForceFrom(value, validFrom, source, evidence);
 
 /** Judgement thresholds apply to any record, whatever law it was procured under. */
 const ALWAYS = '2000-01-01';

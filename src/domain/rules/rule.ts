@@ -32,6 +32,17 @@ export interface Rule<T> {
   versions: readonly RuleVersion<T>[];
 }
 
+/** A rule's only version, in force from `validFrom` with no end; [?] values are configurable defaults. */
+export function inForceFrom<T>(
+  value: T,
+  validFrom: Day,
+  source: string,
+  evidence: Evidence,
+  configurableDefault = evidence === '?',
+): RuleVersion<T>[] {
+  return [{ value, validFrom, validTo: null, source, evidence, configurableDefault }];
+}
+
 /** The version in force on `day`, or null when none is (before the first, after the last, or in a gap). */
 export function versionOn<T>(rule: Rule<T>, day: Day): RuleVersion<T> | null {
   for (const v of rule.versions) {
