@@ -279,10 +279,10 @@ export function createSavedSearchService({ db, now = () => new Date() }: SavedSe
     },
 
     /** The search behind a feed token and its scan query (as of today); NOT_FOUND for an unknown or revoked token. */
-    async byFeedToken(token: string): Promise<{ name: string; query: HorizonQuery }> {
+    async byFeedToken(token: string): Promise<{ name: string; saved: SavedQuery; query: HorizonQuery }> {
       const s = /^[A-Za-z0-9_-]{43}$/.test(token) ? await findSavedSearchByFeedToken(db, token) : null;
       if (!s) throw new AppError('NOT_FOUND', 'There is no saved-search feed at this address');
-      return { name: s.name, query: horizonQueryOf(s.query) };
+      return { name: s.name, saved: s.query, query: horizonQueryOf(s.query) };
     },
 
     /** Today's window end for a search (for the page's wording). */
