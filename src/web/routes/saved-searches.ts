@@ -112,7 +112,6 @@ export function registerSavedSearchPages(
       services.horizon.describeFilters(query.filters),
     ]);
     const base = baseUrl(request);
-    const page = new URLSearchParams(Object.entries(feed.saved).map(([k, v]) => [k, String(v)])).toString();
     const xml = horizonAtom(
       scan,
       horizonFeedTitle(scan.months, named, feed.name),
