@@ -24,16 +24,27 @@ export interface Actor {
   organisations: ReadonlyMap<number, OrganisationRole>;
 }
 
-export const ACTIONS = ['organisation.read', 'pipeline.edit', 'officer.set', 'users.manage'] as const;
+export const ACTIONS = [
+  'organisation.read',
+  'pipeline.edit',
+  'officer.set',
+  'users.manage',
+  'savedSearch.manage',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** What an action is done to: an organisation, or the service as a whole (users.manage). */
+/** What an action is done to: an organisation, a user's own things (savedSearch.manage), or the service. */
 export interface Target {
   organisationId?: number;
+  /** The user who owns what is acted on (savedSearch.manage). */
+  ownerUserId?: number;
 }
 
 /** The lowest organisation role that may take each organisation-scoped action. */
-const LEAST_ORGANISATION_ROLE: Record<Exclude<Action, 'users.manage'>, OrganisationRole> = {
+const LEAST_ORGANISATION_ROLE: Record<
+  Exclude<Action, 'users.manage' | 'savedSearch.manage'>,
+  OrganisationRole
+> = {
   'organisation.read': 'viewer',
   'pipeline.edit': 'editor',
   'officer.set': 'accountable-officer',
@@ -46,6 +57,8 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
   if (actor === null) return false;
   if (actor.serviceRole === 'admin') return true;
   if (action === 'users.manage') return false;
+  // A user's own things (saved searches) are theirs alone, whatever roles they hold.
+  if (action === 'savedSearch.manage') return target.ownerUserId === actor.userId;
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
@@ -66,6 +79,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'pipeline.edit': 'change this organisation’s pipeline',
   'officer.set': 'change the accountable officer',
   'users.manage': 'manage users',
+  'savedSearch.manage': 'use another user’s saved search',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

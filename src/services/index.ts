@@ -9,6 +9,7 @@ import { createAccountsService } from './accounts.service.js';
 import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
+import { createSavedSearchService } from './horizon/saved-searches.service.js';
 import { createMarketService } from './market/market.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
@@ -38,6 +39,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),
+    savedSearches: createSavedSearchService({ db }),
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
@@ -73,6 +75,7 @@ export {
 } from './quality-input.js';
 export type { SyncService } from './sync.service.js';
 export type { HorizonScan, HorizonService, LeadTimeRule } from './horizon/horizon.service.js';
+export type * from './horizon/saved-searches.service.js';
 export {
   HORIZON_DEFAULT_MONTHS,
   HORIZON_DEFAULT_ORDER,

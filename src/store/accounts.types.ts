@@ -35,8 +35,29 @@ export interface SessionsTable {
   last_seen_at: TimestampWithDefault;
 }
 
+/** A user's saved horizon search (migration 0019, docs/saved-searches.md). */
+export interface SavedSearchTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** The horizon scan's query input (filters, window, basis, order), as JSON. */
+  query: ColumnType<unknown, string, string>;
+  /** The Atom feed's secret: 256 random bits, base64url. */
+  feed_token: string;
+  created_at: TimestampWithDefault;
+  updated_at: TimestampWithDefault;
+  /** When the user last marked it seen, and that UK day. */
+  seen_at: TimestampWithDefault;
+  seen_day: ColumnType<string, string, string>;
+  /** Alerts counted for the header, when and on which UK day (null: not counted yet). */
+  alert_count: number | null;
+  alert_counted_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  alert_counted_day: ColumnType<string | null, string | null, string | null>;
+}
+
 export interface AccountTables {
   users: UsersTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  saved_search: SavedSearchTable;
 }

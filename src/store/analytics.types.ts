@@ -62,6 +62,8 @@ export interface HorizonEntryTable {
   cpv_prefixes: string[];
   region_prefixes: string[];
   supplier_ids: number[];
+  /** When the row was written (migration 0019): saved-search alerts compare it with when the user last looked. */
+  written_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface AnalyticsTables {

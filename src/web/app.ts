@@ -18,6 +18,7 @@ import { registerOfficerPages } from './routes/officer.js';
 import { registerAdminPages } from './routes/admin.js';
 import { registerCalendarPages } from './routes/calendar.js';
 import { registerRedFlagsPages } from './routes/redflags.js';
+import { registerSavedSearchPages } from './routes/saved-searches.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
@@ -76,6 +77,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerRedFlagsPages(app, { views, services });
   registerAccountPages(app, { views, services, sessions });
   registerOfficerPages(app, { views, services });
+  registerSavedSearchPages(app, { views, services, serviceName: config.serviceName });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

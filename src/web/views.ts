@@ -75,6 +75,7 @@ export function createViews(config: Config): Views {
         // Set by plugins/session.ts: who is signed in, and the token every form must send back.
         actor: request.actor,
         csrfToken: request.csrfToken,
+        alertCount: request.alertCount,
         // helmet's per-response nonce: lets govuk-frontend's one inline script (the js-enabled class) run.
         cspNonce: (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script,
       });

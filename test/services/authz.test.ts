@@ -19,43 +19,50 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage is service-wide (no organisation).
+// role → action → [own organisation, other organisation]; users.manage is service-wide (no organisation);
+// savedSearch.manage → [the actor's own saved search, another user's].
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
     'organisation.read': 'no  no',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'savedSearch.manage': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'savedSearch.manage': 'yes no',
   },
   editor: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'savedSearch.manage': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'yes no',
     'users.manage': 'no',
+    'savedSearch.manage': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'savedSearch.manage': 'yes no',
   },
   admin: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'yes yes',
     'officer.set': 'yes yes',
     'users.manage': 'yes',
+    'savedSearch.manage': 'yes yes',
   },
 };
 
@@ -81,7 +88,9 @@ describe('authorisation matrix', () => {
         const got =
           action === 'users.manage'
             ? yn(can(actor, action))
-            : `${yn(can(actor, action, { organisationId: OWN }))} ${yn(can(actor, action, { organisationId: OTHER }))}`;
+            : action === 'savedSearch.manage'
+              ? `${yn(can(actor, action, { ownerUserId: 1 }))} ${yn(can(actor, action, { ownerUserId: 2 }))}`
+              : `${yn(can(actor, action, { organisationId: OWN }))} ${yn(can(actor, action, { organisationId: OTHER }))}`;
         expect(got.replace(/\s+/g, ' ')).toBe(row[action].replace(/\s+/g, ' '));
       });
     }
@@ -91,6 +100,13 @@ describe('authorisation matrix', () => {
     expect(can(actorWith('accountable-officer'), 'officer.set')).toBe(false);
     expect(can(actorWith('central'), 'organisation.read')).toBe(false);
     expect(can(actorWith('admin'), 'officer.set')).toBe(true);
+  });
+
+  it('refuses a saved search with no owner, and an organisation role is no way into one', () => {
+    expect(can(actorWith('accountable-officer'), 'savedSearch.manage')).toBe(false);
+    expect(can(actorWith('central'), 'savedSearch.manage', { organisationId: OWN, ownerUserId: 2 })).toBe(
+      false,
+    );
   });
 
   it('assertCan: UNAUTHENTICATED when signed out, FORBIDDEN when not allowed, nothing when allowed', () => {

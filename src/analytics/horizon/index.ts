@@ -23,3 +23,12 @@ export {
   type HorizonSort,
   type WindowTotal,
 } from './query.js';
+export {
+  ALERT_REASONS,
+  alertReasons,
+  countHorizonAlerts,
+  findHorizonAlerts,
+  type AlertReason,
+  type AlertScope,
+  type HorizonAlertRow,
+} from './alerts.js';

@@ -63,7 +63,7 @@ const day = (d: Day) => sql`${d}::date`;
  * The window on the stored UK days, as disjoint conditions (one per branch of a UNION ALL, so each is a plain range
  * on one covering index): which contracts' `basis` date falls in [asOf, last].
  */
-function windowBranches(basis: HorizonBasis, asOf: Day, last: Day): RawBuilder<boolean>[] {
+export function windowBranches(basis: HorizonBasis, asOf: Day, last: Day): RawBuilder<boolean>[] {
   const endIn = sql<boolean>`e.end_day >= ${day(asOf)} and e.end_day <= ${day(last)}`;
   const maxIn = sql<boolean>`e.max_extent_day >= ${day(asOf)} and e.max_extent_day <= ${day(last)}`;
   switch (basis) {
@@ -106,10 +106,14 @@ function filters(scope: HorizonScope): RawBuilder<boolean> {
   return c.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(c, sql` and `)}`;
 }
 
-/** The let contracts in the window, as `h`: ocid, buyer, days, value in pounds, `horizon_day`, `lead_months`. */
-function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy) {
+/**
+ * The let contracts in the window, as `h`: ocid, buyer, days, value in pounds, `horizon_day`, `lead_months` (and
+ * `written_at` when asked: the alerts need it, the scan does not, and leaving it out keeps its scans index-only).
+ */
+export function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy, withWrittenAt = false) {
+  const written = withWrittenAt ? sql`, e.written_at` : sql``;
   const branches = windowBranches(scope.basis, scope.asOf, last).map(
-    (window) => sql`select e.ocid, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value
+    (window) => sql`select e.ocid, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value${written}
       from horizon_entry e where ${window} and ${filters(scope)}`,
   );
   return sql`(select s.*, ${horizonDay(scope.basis, scope.asOf)} as horizon_day, ${leadMonths(policy)} as lead_months

@@ -2,7 +2,8 @@
 // SameSite=Lax, Secure and __Host- prefixed in production); the server keeps its hash and the session's CSRF
 // token. Every form that changes something carries `_csrf`, checked before the handler runs: the session's token
 // when signed in, otherwise a random token doubled in its own cookie (so the sign-in form is protected too).
-// /api and /assets read no cookies: the API is anonymous and read-only, so it has nothing to forge.
+// /api and /assets read no cookies: the API is anonymous and read-only, so it has nothing to forge — except
+// /api/saved-searches, which is signed in and takes the token as the X-CSRF-Token header.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -60,7 +61,9 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-const skipped = (request: FastifyRequest) => /^\/(api|assets)(\/|$|\?)/.test(request.url);
+// /api/saved-searches is the API's one signed-in part (docs/saved-searches.md): it reads the session.
+const skipped = (request: FastifyRequest) =>
+  /^\/(api|assets)(\/|$|\?)/.test(request.url) && !/^\/api\/saved-searches(\/|$|\?)/.test(request.url);
 
 export interface SessionCookies {
   /** Sets the session cookie after sign-in. */
@@ -104,7 +107,9 @@ export function registerSessions(
 
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method) || skipped(request)) return;
-    const sent = (request.body as Record<string, unknown> | undefined)?._csrf;
+    // A form field from the pages; the X-CSRF-Token header from API clients (no cross-site page can set it).
+    const header = request.headers['x-csrf-token'];
+    const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? header;
     if (typeof sent !== 'string' || request.csrfToken === '' || !same(sent, request.csrfToken))
       throw new AppError('FORBIDDEN', CSRF_FAILED);
   });

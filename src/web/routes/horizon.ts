@@ -2,12 +2,16 @@
 // its Atom feed (a feed per query string: the saved search until accounts exist).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
-import { horizonAtom } from '../pages/horizon/atom.js';
+import { horizonAtom, horizonFeedTitle } from '../pages/horizon/atom.js';
 import { inputFor, readHorizonForm, toHorizonInput } from '../pages/horizon/form.js';
 import { horizonViewModel } from '../pages/horizon/view-model.js';
 import type { Views } from '../views.js';
 
-const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+export const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
+
+/** The request's query string, without the "?". */
+const searchOf = (request: FastifyRequest): string =>
+  request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
 
 export function registerHorizonPages(
   app: FastifyInstance,
@@ -33,7 +37,12 @@ export function registerHorizonPages(
     if (problems.length > 0)
       return views.page(request, reply, 'horizon/list.njk', horizonViewModel({ form, problems }), 400);
     const [scan, named] = await Promise.all([horizon.scan(query), horizon.describeFilters(query.filters)]);
-    return views.page(request, reply, 'horizon/list.njk', horizonViewModel({ form, problems, scan, named }));
+    return views.page(request, reply, 'horizon/list.njk', {
+      ...horizonViewModel({ form, problems, scan, named }),
+      // "Save this search" (save-form.njk) posts the page's query string; signed out, sign in and come back.
+      saveQuery: searchOf(request),
+      loginNext: request.url,
+    });
   });
 
   const badRequest = (reply: FastifyReply, problems: { message: string }[]) =>
@@ -60,14 +69,10 @@ export function registerHorizonPages(
       horizon.scan(feedQuery),
       horizon.describeFilters(query.filters),
     ]);
-    const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-    const about = [named.buyer?.name, named.supplier && `supplier ${named.supplier.name}`]
-      .filter(Boolean)
-      .join(', ');
-    const title = `Horizon scan: contracts ending within ${scan.months} months${about ? ` (${about})` : ''}`;
+    const search = searchOf(request) ? `?${searchOf(request)}` : '';
     const xml = horizonAtom(
       scan,
-      title,
+      horizonFeedTitle(scan.months, named),
       {
         self: `${baseUrl(request)}/horizon.atom${search}`,
         page: `${baseUrl(request)}/horizon${search}`,

@@ -73,3 +73,16 @@ export function horizonAtom(scan: HorizonScan, title: string, links: FeedLinks, 
     '',
   ].join('\n');
 }
+
+/** The feed's title: the window and the buyer or supplier it is about, and a saved search's name when it is one. */
+export function horizonFeedTitle(
+  months: number,
+  named: { buyer?: { name: string }; supplier?: { name: string } },
+  searchName?: string,
+): string {
+  const about = [named.buyer?.name, named.supplier && `supplier ${named.supplier.name}`]
+    .filter(Boolean)
+    .join(', ');
+  const what = `contracts ending within ${months} months${about ? ` (${about})` : ''}`;
+  return searchName === undefined ? `Horizon scan: ${what}` : `${searchName}: ${what}`;
+}

@@ -23,7 +23,7 @@ const dayText = (d: string): string =>
     year: 'numeric',
     timeZone: 'UTC',
   }).format(new Date(`${d}T00:00:00Z`));
-const dayCell = (d: string | null): SafeHtml =>
+export const dayCell = (d: string | null): SafeHtml =>
   d ? html`<time datetime="${d}">${dayText(d)}</time>` : html`${NOT_KNOWN}`;
 const tag = (text: string, colour: string) =>
   html` <strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
