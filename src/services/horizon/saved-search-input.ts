@@ -70,7 +70,7 @@ const KEY_ORDER = ['months', 'basis', 'buyerId', 'supplierId', 'cpv', 'region', 
 /** The saved query as the /horizon page's query string (without the leading "?"). */
 export const savedQueryString = (saved: SavedQuery): string =>
   new URLSearchParams(
-    KEY_ORDER.filter((k) => saved[k] !== undefined).map((k) => [k, String(saved[k])]),
+    KEY_ORDER.filter((k) => saved[k] !== undefined).map((k): [string, string] => [k, String(saved[k])]),
   ).toString();
 
 export const throwProblems = (problems: SavedSearchProblem[]): never => {
