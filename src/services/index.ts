@@ -11,6 +11,7 @@ import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createMarketService } from './market/market.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
+import { createPipelineService } from './pipeline/pipeline.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
@@ -35,6 +36,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     horizon: createHorizonService({ db }),
     market: createMarketService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
+    pipeline: createPipelineService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),
