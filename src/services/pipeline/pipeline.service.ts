@@ -80,6 +80,8 @@ export interface EntryView {
   entry: PipelineEntryRecord;
   changes: PipelineChangeRecord[];
   mayEdit: boolean;
+  /** The reader sees the whole pipeline (members, central): who made each change, unpublished state. */
+  members: boolean;
 }
 
 function paging(p: Paging): { page: number; pageSize: number; limit: number; offset: number } {
@@ -189,6 +191,7 @@ export function createPipelineService({ db, today = () => ukDay(new Date())! }: 
         entry,
         changes: rows,
         mayEdit: can(actor, 'pipeline.edit', { organisationId: entry.organisationId }),
+        members: all,
       };
     },
 
