@@ -384,3 +384,10 @@ export function createPipelineService({ db, today = () => ukDay(new Date())! }: 
 }
 
 export type PipelineService = ReturnType<typeof createPipelineService>;
+
+export type {
+  EntryFilters,
+  FieldChange,
+  PipelineChangeRecord,
+  PipelineEntryRecord,
+} from '../../store/pipeline.repository.js';

@@ -1,6 +1,6 @@
 // A buyer's pipeline changes as an Atom 1.0 feed (RFC 4287): public, so only changes made to published entries;
 // one feed entry per change, newest first. Text is escaped as in the horizon feed.
-import type { PipelineChangeRecord } from '../../../store/pipeline.repository.js';
+import type { PipelineChangeRecord } from '../../../services/pipeline/pipeline.service.js';
 import { xmlText } from '../horizon/atom.js';
 import { changeLines, entryHref } from './view-model.js';
 

@@ -4,7 +4,7 @@ import { toDecimal } from '../../../domain/decimal.js';
 import { isDay } from '../../../domain/rules/index.js';
 import type { Uk1Duty } from '../../../services/pipeline/pipeline-duty.js';
 import type { Page } from '../../../services/pipeline/pipeline.service.js';
-import type { EntryFilters, PipelineEntryRecord } from '../../../store/pipeline.repository.js';
+import type { EntryFilters, PipelineEntryRecord } from '../../../services/pipeline/pipeline.service.js';
 import { pagination } from '../shared/table-nav.js';
 import { entryTable } from './view-model.js';
 

@@ -16,7 +16,7 @@ import {
   type PipelineInputField,
   type PipelineInputRaw,
 } from '../../../services/pipeline/pipeline-input.js';
-import type { PipelineEntryRecord } from '../../../store/pipeline.repository.js';
+import type { PipelineEntryRecord } from '../../../services/pipeline/pipeline.service.js';
 
 export type FormValues = Partial<Record<PipelineInputField, string>>;
 

@@ -12,7 +12,7 @@ import type {
   FieldChange,
   PipelineChangeRecord,
   PipelineEntryRecord,
-} from '../../../store/pipeline.repository.js';
+} from '../../../services/pipeline/pipeline.service.js';
 import { formatAmount, formatDateTime, NOT_KNOWN } from '../../format.js';
 import { html, link } from '../../html.js';
 import { pagination } from '../shared/table-nav.js';
