@@ -6,6 +6,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerHorizon } from './commands/horizon.js';
 import { registerMarket } from './commands/market.js';
+import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
@@ -38,6 +39,7 @@ registerMarket(program);
 registerCalendar(program);
 registerFlags(program);
 registerUsers(program);
+registerPipeline(program);
 
 try {
   await program.parseAsync(process.argv);

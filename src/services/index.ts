@@ -12,6 +12,7 @@ import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
 import { createMarketService } from './market/market.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
+import { createPipelineService } from './pipeline/pipeline.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
@@ -36,6 +37,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     horizon: createHorizonService({ db }),
     market: createMarketService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
+    pipeline: createPipelineService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),

@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
 import { registerAccountPages } from './routes/accounts.js';
 import { registerOfficerPages } from './routes/officer.js';
+import { registerPipelineRoutes } from './routes/pipeline-files.js';
 import { registerAdminPages } from './routes/admin.js';
 import { registerCalendarPages } from './routes/calendar.js';
 import { registerRedFlagsPages } from './routes/redflags.js';
@@ -78,6 +79,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerAccountPages(app, { views, services, sessions });
   registerOfficerPages(app, { views, services });
   registerSavedSearchPages(app, { views, services, serviceName: config.serviceName });
+  registerPipelineRoutes(app, { views, services, serviceName: config.serviceName });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

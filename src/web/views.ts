@@ -41,6 +41,11 @@ const NAV = [
   { href: '/horizon', text: 'Horizon scan', match: (p: string) => p.startsWith('/horizon') },
   { href: '/market', text: 'Markets', match: (p: string) => p.startsWith('/market') },
   {
+    href: '/pipeline',
+    text: 'Pipelines',
+    match: (p: string) => p.startsWith('/pipeline') || /^\/organisations\/[^/]+\/pipeline/.test(p),
+  },
+  {
     href: '/quality',
     text: 'Data quality',
     match: (p: string) => p.startsWith('/quality') || /^\/organisations\/[^/]+\/quality/.test(p),

@@ -34,7 +34,7 @@ export interface CookieNames {
   csrf: string;
 }
 
-export const cookieNames = (config: Config): CookieNames =>
+export const cookieNames = (config: Pick<Config, 'production'>): CookieNames =>
   config.production
     ? { session: '__Host-missionbuy-session', csrf: '__Host-missionbuy-csrf' }
     : { session: 'missionbuy-session', csrf: 'missionbuy-csrf' };

@@ -62,6 +62,11 @@ export function registerContractPages(
     return views.page(request, reply, 'contracts/detail.njk', {
       ...detailViewModel(detail),
       redFlags: redFlagsTable(flags),
+      // Editors of the buyer can plan the re-procurement in their pipeline, prefilled from this contract.
+      planHref:
+        detail.buyer && services.pipeline.mayEdit(request.actor, detail.buyer.id)
+          ? `/pipeline/from/${encodeURIComponent(detail.ocid)}`
+          : undefined,
     });
   });
 }

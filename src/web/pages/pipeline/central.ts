@@ -1,0 +1,157 @@
+// The central pipeline (/pipeline): published entries across buyers, filtered by CPV, region, value and start
+// window (a GET form, so every view has an address), with each buyer's UK1 duty.
+import { toDecimal } from '../../../domain/decimal.js';
+import { isDay } from '../../../domain/rules/index.js';
+import type { Uk1Duty } from '../../../services/pipeline/pipeline-duty.js';
+import type { Page } from '../../../services/pipeline/pipeline.service.js';
+import type { EntryFilters, PipelineEntryRecord } from '../../../services/pipeline/pipeline.service.js';
+import { pagination } from '../shared/table-nav.js';
+import { entryTable } from './view-model.js';
+
+export const CENTRAL_FIELDS = ['cpv', 'region', 'valueFrom', 'valueTo', 'startFrom', 'startTo'] as const;
+type CentralField = (typeof CENTRAL_FIELDS)[number];
+export type CentralForm = Record<CentralField, string>;
+export type CentralFilters = Omit<EntryFilters, 'publishedOnly' | 'organisationId'>;
+
+export function readCentralForm(q: Record<string, unknown>): CentralForm {
+  const s = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim() : '');
+  return Object.fromEntries(CENTRAL_FIELDS.map((f) => [f, s(f)])) as CentralForm;
+}
+
+export function centralFilters(f: CentralForm): {
+  filters: CentralFilters;
+  problems: { field: CentralField; text: string }[];
+} {
+  const problems: { field: CentralField; text: string }[] = [];
+  const filters: CentralFilters = {};
+  if (f.cpv) {
+    if (/^\d{2,8}$/.test(f.cpv)) filters.cpvPrefix = f.cpv;
+    else problems.push({ field: 'cpv', text: 'CPV code must be 2 to 8 digits, for example 45 or 4523' });
+  }
+  if (f.region) {
+    if (/^(UK|TL)[A-Z0-9]{0,3}$/i.test(f.region)) filters.regionPrefix = f.region.toUpperCase();
+    else problems.push({ field: 'region', text: 'Region must be an ITL code, for example UKF or TLF1' });
+  }
+  for (const [field, key] of [
+    ['valueFrom', 'valueFrom'],
+    ['valueTo', 'valueTo'],
+  ] as const) {
+    if (!f[field]) continue;
+    const d = toDecimal(f[field].replace(/^£/, '').replace(/,/g, ''));
+    if (d !== null && !d.startsWith('-')) filters[key] = d;
+    else
+      problems.push({
+        field,
+        text: `${field === 'valueFrom' ? 'Lowest' : 'Highest'} value must be an amount in pounds`,
+      });
+  }
+  for (const field of ['startFrom', 'startTo'] as const) {
+    if (!f[field]) continue;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(f[field]) && isDay(f[field])) filters[field] = f[field];
+    else
+      problems.push({
+        field,
+        text: `${field === 'startFrom' ? 'Start from' : 'Start to'} must be a date as YYYY-MM-DD`,
+      });
+  }
+  return { filters, problems };
+}
+
+const inputs: { field: CentralField; label: string; hint: string; width: string }[] = [
+  {
+    field: 'cpv',
+    label: 'CPV code starts with',
+    hint: 'For example 45 (construction) or 4523',
+    width: 'govuk-input--width-10',
+  },
+  {
+    field: 'region',
+    label: 'Region (ITL code) starts with',
+    hint: 'For example UKF or TLF1',
+    width: 'govuk-input--width-5',
+  },
+  {
+    field: 'valueFrom',
+    label: 'Value at least (£)',
+    hint: 'For example 2000000',
+    width: 'govuk-input--width-10',
+  },
+  {
+    field: 'valueTo',
+    label: 'Value at most (£)',
+    hint: 'For example 10000000',
+    width: 'govuk-input--width-10',
+  },
+  {
+    field: 'startFrom',
+    label: 'Procurement starts on or after',
+    hint: 'YYYY-MM-DD',
+    width: 'govuk-input--width-10',
+  },
+  {
+    field: 'startTo',
+    label: 'Procurement starts on or before',
+    hint: 'YYYY-MM-DD',
+    width: 'govuk-input--width-10',
+  },
+];
+
+export function centralViewModel(
+  form: CentralForm,
+  problems: { field: CentralField; text: string }[],
+  result?: Page<PipelineEntryRecord> & { duties: Map<number, Uk1Duty> },
+) {
+  const byField = new Map(problems.map((p) => [p.field, { text: p.text }]));
+  const query = CENTRAL_FIELDS.filter((f) => form[f])
+    .map((f) => `&${f}=${encodeURIComponent(form[f])}`)
+    .join('');
+  const buyers = result
+    ? [...new Map(result.items.map((e) => [e.organisationId, e.organisationName])).entries()].map(
+        ([id, name]) => ({
+          id,
+          name,
+          duty: result.duties.get(id),
+        }),
+      )
+    : [];
+  return {
+    title: 'Pipelines across buyers',
+    errorSummary: problems.length ? problems.map((p) => ({ text: p.text, href: `#${p.field}` })) : undefined,
+    inputs: inputs.map((i) => ({
+      id: i.field,
+      name: i.field,
+      label: { text: i.label, classes: 'govuk-label--s' },
+      hint: { text: i.hint },
+      classes: i.width,
+      spellcheck: false,
+      value: form[i.field],
+      errorMessage: byField.get(i.field),
+    })),
+    total: result?.total ?? 0,
+    table:
+      result && result.items.length
+        ? entryTable('Published entries', result.items, { members: false, buyer: true })
+        : undefined,
+    duties: buyers.length
+      ? {
+          caption: 'UK1 pipeline duty of the buyers on this page',
+          captionClasses: 'govuk-table__caption--m',
+          head: [{ text: 'Buyer' }, { text: 'UK1 duty' }, { text: 'Why' }],
+          rows: buyers.map((b) => [
+            { text: b.name },
+            { text: b.duty?.applies ? 'Applies' : 'Does not apply' },
+            { text: b.duty?.detail ?? '' },
+          ]),
+        }
+      : undefined,
+    pagination: result
+      ? pagination({
+          total: result.total,
+          page: result.page,
+          pageSize: result.pageSize,
+          href: (n) => `/pipeline?page=${n}${query}`,
+          label: 'Pipeline pages',
+        })
+      : undefined,
+  };
+}
