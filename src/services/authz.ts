@@ -24,19 +24,38 @@ export interface Actor {
   organisations: ReadonlyMap<number, OrganisationRole>;
 }
 
-export const ACTIONS = ['organisation.read', 'pipeline.edit', 'officer.set', 'users.manage'] as const;
+export const ACTIONS = [
+  'organisation.read',
+  'pipeline.edit',
+  'officer.set',
+  'users.manage',
+  'standards.edit-regional',
+  'standards.edit-local',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** What an action is done to: an organisation, or the service as a whole (users.manage). */
+/** Actions on the service as a whole (no organisation), and the service roles that may take them. */
+const SERVICE_ACTIONS: Partial<Record<Action, readonly ServiceRole[]>> = {
+  'users.manage': ['admin'],
+  // Regional standards and mapping rules (docs/missions.md): a central team sets them for a region.
+  'standards.edit-regional': ['central', 'admin'],
+};
+
+/** What an action is done to: an organisation, or the service as a whole (users.manage, standards.edit-regional). */
 export interface Target {
   organisationId?: number;
 }
 
 /** The lowest organisation role that may take each organisation-scoped action. */
-const LEAST_ORGANISATION_ROLE: Record<Exclude<Action, 'users.manage'>, OrganisationRole> = {
+const LEAST_ORGANISATION_ROLE: Record<
+  Exclude<Action, 'users.manage' | 'standards.edit-regional'>,
+  OrganisationRole
+> = {
   'organisation.read': 'viewer',
   'pipeline.edit': 'editor',
   'officer.set': 'accountable-officer',
+  // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
+  'standards.edit-local': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -45,7 +64,9 @@ const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (actor === null) return false;
   if (actor.serviceRole === 'admin') return true;
-  if (action === 'users.manage') return false;
+  const service = SERVICE_ACTIONS[action];
+  if (service) return actor.serviceRole !== null && service.includes(actor.serviceRole);
+  if (action === 'users.manage' || action === 'standards.edit-regional') return false;
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
@@ -66,6 +87,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'pipeline.edit': 'change this organisation’s pipeline',
   'officer.set': 'change the accountable officer',
   'users.manage': 'manage users',
+  'standards.edit-regional': 'change a region’s standard or mission mapping',
+  'standards.edit-local': 'change this organisation’s standard or mission mapping',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

@@ -10,6 +10,8 @@ import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createMarketService } from './market/market.service.js';
+import { createMappingService } from './missions/mapping.service.js';
+import { createStandardsService } from './missions/standards.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
@@ -34,10 +36,12 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
     market: createMarketService({ db }),
+    missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),
+    standards: createStandardsService({ db }),
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };

@@ -19,43 +19,56 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage is service-wide (no organisation).
+// role → action → [own organisation, other organisation]; users.manage and standards.edit-regional are
+// service-wide (no organisation).
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
     'organisation.read': 'no  no',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'yes no',
     'users.manage': 'no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'standards.edit-regional': 'yes',
+    'standards.edit-local': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'yes yes',
     'officer.set': 'yes yes',
     'users.manage': 'yes',
+    'standards.edit-regional': 'yes',
+    'standards.edit-local': 'yes yes',
   },
 };
 
@@ -79,7 +92,7 @@ describe('authorisation matrix', () => {
       it(`${role} · ${action} → ${row[action]}`, () => {
         const actor = actorWith(role as Role | 'anonymous');
         const got =
-          action === 'users.manage'
+          action === 'users.manage' || action === 'standards.edit-regional'
             ? yn(can(actor, action))
             : `${yn(can(actor, action, { organisationId: OWN }))} ${yn(can(actor, action, { organisationId: OTHER }))}`;
         expect(got.replace(/\s+/g, ' ')).toBe(row[action].replace(/\s+/g, ' '));
