@@ -8,6 +8,7 @@ import { registerHorizon } from './commands/horizon.js';
 import { registerMarket } from './commands/market.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
+import { registerStandards } from './commands/standards.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
 import { registerUsers } from './commands/users.js';
@@ -38,6 +39,7 @@ registerMarket(program);
 registerCalendar(program);
 registerFlags(program);
 registerUsers(program);
+registerStandards(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -23,6 +23,7 @@ import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
+import { registerStandardsPages } from './routes/standards.js';
 import { createViews } from './views.js';
 
 export interface AppDeps {
@@ -76,6 +77,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerRedFlagsPages(app, { views, services });
   registerAccountPages(app, { views, services, sessions });
   registerOfficerPages(app, { views, services });
+  registerStandardsPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -281,6 +281,44 @@ export function createStandardsService({
       return db.transaction().execute((trx) => saveSettingRow(trx, editScope, targetId, input, who.email));
     },
 
+    /** What the settings form shows: the target, the tier's own setting, what the tiers above set, the history. */
+    async settingForm(actor: Actor | null, sel: ScopeSelector, targetId: string) {
+      const { view, editScope, above } = await forEdit(actor, sel);
+      const target = targetId === SOCIAL_VALUE ? null : itemsById(view.standard).get(targetId);
+      if (targetId !== SOCIAL_VALUE && (!target || !('priority' in target)))
+        throw new AppError('NOT_FOUND', `${targetId} is not a mission or outcome of this standard`);
+      const upperItem = itemsById(above).get(targetId);
+      const upper = upperItem && 'priority' in upperItem ? upperItem : null;
+      const own = (await listSettings(db, [editScope])).find((x) => x.target_id === targetId) ?? null;
+      return {
+        scope: view.scope,
+        editScope,
+        target: { id: targetId, name: target ? target.name : 'Social value (all outcomes)' },
+        own,
+        above: {
+          minWeightPercent:
+            targetId === SOCIAL_VALUE ? above.socialValueMinWeightPercent : (upper?.minWeightPercent ?? null),
+          priority: upper?.priority ?? null,
+        },
+        history: await listAudit(db, SETTING_ENTITY, settingKey(editScope, targetId)),
+      };
+    },
+
+    /** What the new-item form offers as parents: missions (for an outcome) or the standard's active outcomes. */
+    async itemForm(actor: Actor | null, sel: ScopeSelector) {
+      const { view, editScope } = await forEdit(actor, sel);
+      return {
+        scope: view.scope,
+        editScope,
+        missions: view.standard.missions.map((m) => ({ id: m.id, name: m.name })),
+        outcomes: view.standard.missions.flatMap((m) =>
+          m.outcomes
+            .filter((o) => o.status === 'active')
+            .map((o) => ({ id: o.id, name: `${m.name}: ${o.name}` })),
+        ),
+      };
+    },
+
     /** An item's or a setting's change history, newest first. */
     async history(id: string, scope?: Scope): Promise<AuditRecord[]> {
       return scope === undefined
