@@ -143,7 +143,7 @@ export function registerStandardsPages(
             settingViewModel(await standards.settingForm(request.actor, sel, target), values, problems),
             400,
           ),
-        `${baseHref(sel)}#mission-${encodeURIComponent(target)}`,
+        baseHref(sel),
       );
     });
 
