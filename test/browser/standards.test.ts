@@ -41,7 +41,7 @@ describe('the standards catalogue editor in Chromium', () => {
       /Make Britain a clean energy superpower\s*Primary\s*Default mapping/,
     );
     await b.expectAccessible(contract);
-  });
+  }, 120_000);
 
   it('sets a regional override and shows it, with provenance, for a buyer in the region', async () => {
     const page = await b.open('/standards/regions/UKE/settings/social-value');
@@ -84,5 +84,5 @@ describe('the standards catalogue editor in Chromium', () => {
     );
     expect(await buyer.getByRole('link', { name: 'Add a metric' }).count()).toBe(0);
     await b.expectAccessible(buyer);
-  });
+  }, 240_000);
 });
