@@ -9,6 +9,7 @@ import { registerMarket } from './commands/market.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
+import { registerStandards } from './commands/standards.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
 import { registerUsers } from './commands/users.js';
@@ -40,6 +41,7 @@ registerCalendar(program);
 registerFlags(program);
 registerUsers(program);
 registerPipeline(program);
+registerStandards(program);
 
 try {
   await program.parseAsync(process.argv);

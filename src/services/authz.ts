@@ -30,10 +30,22 @@ export const ACTIONS = [
   'officer.set',
   'users.manage',
   'savedSearch.manage',
+  'standards.edit-regional',
+  'standards.edit-local',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** What an action is done to: an organisation, a user's own things (savedSearch.manage), or the service. */
+/** Actions on the service as a whole (no organisation), and the service roles that may take them. */
+const SERVICE_ACTIONS: Partial<Record<Action, readonly ServiceRole[]>> = {
+  'users.manage': ['admin'],
+  // Regional standards and mapping rules (docs/missions.md): a central team sets them for a region.
+  'standards.edit-regional': ['central', 'admin'],
+};
+
+/**
+ * What an action is done to: an organisation, a user's own things (savedSearch.manage), or the service as a whole
+ * (users.manage, standards.edit-regional).
+ */
 export interface Target {
   organisationId?: number;
   /** The user who owns what is acted on (savedSearch.manage). */
@@ -42,12 +54,14 @@ export interface Target {
 
 /** The lowest organisation role that may take each organisation-scoped action. */
 const LEAST_ORGANISATION_ROLE: Record<
-  Exclude<Action, 'users.manage' | 'savedSearch.manage'>,
+  Exclude<Action, 'users.manage' | 'savedSearch.manage' | 'standards.edit-regional'>,
   OrganisationRole
 > = {
   'organisation.read': 'viewer',
   'pipeline.edit': 'editor',
   'officer.set': 'accountable-officer',
+  // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
+  'standards.edit-local': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -56,9 +70,11 @@ const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (actor === null) return false;
   if (actor.serviceRole === 'admin') return true;
-  if (action === 'users.manage') return false;
   // A user's own things (saved searches) are theirs alone, whatever roles they hold.
   if (action === 'savedSearch.manage') return target.ownerUserId === actor.userId;
+  const service = SERVICE_ACTIONS[action];
+  if (service) return actor.serviceRole !== null && service.includes(actor.serviceRole);
+  if (action === 'users.manage' || action === 'standards.edit-regional') return false;
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
@@ -80,6 +96,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'officer.set': 'change the accountable officer',
   'users.manage': 'manage users',
   'savedSearch.manage': 'use another user’s saved search',
+  'standards.edit-regional': 'change a region’s standard or mission mapping',
+  'standards.edit-local': 'change this organisation’s standard or mission mapping',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

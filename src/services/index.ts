@@ -11,6 +11,8 @@ import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
 import { createMarketService } from './market/market.service.js';
+import { createMappingService } from './missions/mapping.service.js';
+import { createStandardsService } from './missions/standards.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
 import { createPipelineService } from './pipeline/pipeline.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
@@ -36,12 +38,14 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
     market: createMarketService({ db }),
+    missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
     pipeline: createPipelineService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),
     savedSearches: createSavedSearchService({ db }),
+    standards: createStandardsService({ db }),
     stats: createStatsService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };

@@ -4,6 +4,7 @@ import type { AccountTables } from './accounts.types.js';
 import type { AnalyticsTables } from './analytics.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 import type { PipelineTables } from './pipeline.types.js';
+import type { MissionTables } from './missions.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a database default. */
@@ -357,7 +358,8 @@ export interface AuditLogTable {
   after: JsonSnapshot;
 }
 
-export interface Database extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables {
+export interface Database
+  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-accounts.js';
 import * as m0013 from './migrations/0013-horizon-entry.js';
 import * as m0014 from './migrations/0014-drop-unused-horizon-indexes.js';
 import * as m0016 from './migrations/0016-pipeline.js';
+import * as m0017 from './migrations/0017-missions.js';
 import * as m0019 from './migrations/0019-saved-searches.js';
 
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0013-horizon-entry': m0013,
   '0014-drop-unused-horizon-indexes': m0014,
   '0016-pipeline': m0016,
+  '0017-missions': m0017,
   '0019-saved-searches': m0019,
 };
 

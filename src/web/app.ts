@@ -25,6 +25,7 @@ import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
+import { registerStandardsPages } from './routes/standards.js';
 import { createViews } from './views.js';
 
 export interface AppDeps {
@@ -80,6 +81,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerOfficerPages(app, { views, services });
   registerSavedSearchPages(app, { views, services, serviceName: config.serviceName });
   registerPipelineRoutes(app, { views, services, serviceName: config.serviceName });
+  registerStandardsPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

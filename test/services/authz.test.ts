@@ -19,8 +19,8 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage is service-wide (no organisation);
-// savedSearch.manage → [the actor's own saved search, another user's].
+// role → action → [own organisation, other organisation]; users.manage and standards.edit-regional are
+// service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another user's].
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
     'organisation.read': 'no  no',
@@ -28,6 +28,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'officer.set': 'no  no',
     'users.manage': 'no',
     'savedSearch.manage': 'no  no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -35,6 +37,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'officer.set': 'no  no',
     'users.manage': 'no',
     'savedSearch.manage': 'yes no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -42,6 +46,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'officer.set': 'no  no',
     'users.manage': 'no',
     'savedSearch.manage': 'yes no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -49,6 +55,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'officer.set': 'yes no',
     'users.manage': 'no',
     'savedSearch.manage': 'yes no',
+    'standards.edit-regional': 'no',
+    'standards.edit-local': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -56,6 +64,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'officer.set': 'no  no',
     'users.manage': 'no',
     'savedSearch.manage': 'yes no',
+    'standards.edit-regional': 'yes',
+    'standards.edit-local': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -63,6 +73,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'officer.set': 'yes yes',
     'users.manage': 'yes',
     'savedSearch.manage': 'yes yes',
+    'standards.edit-regional': 'yes',
+    'standards.edit-local': 'yes yes',
   },
 };
 
@@ -86,7 +98,7 @@ describe('authorisation matrix', () => {
       it(`${role} · ${action} → ${row[action]}`, () => {
         const actor = actorWith(role as Role | 'anonymous');
         const got =
-          action === 'users.manage'
+          action === 'users.manage' || action === 'standards.edit-regional'
             ? yn(can(actor, action))
             : action === 'savedSearch.manage'
               ? `${yn(can(actor, action, { ownerUserId: 1 }))} ${yn(can(actor, action, { ownerUserId: 2 }))}`

@@ -10,6 +10,7 @@ import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
 import { registerRedFlagsApi } from './redflags-routes.js';
 import { registerSavedSearchApi } from './saved-search-routes.js';
+import { registerStandardsApi } from './standards-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -122,6 +123,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   await registerCalendarApi(api, services);
   registerRedFlagsApi(api, services);
   registerSavedSearchApi(api, services);
+  registerStandardsApi(api, services);
 
   api.get(
     '/stats',

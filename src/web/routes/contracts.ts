@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import { detailViewModel } from '../pages/contracts/detail-view-model.js';
 import { inputFor, readListForm, toQueryInput } from '../pages/contracts/list-form.js';
 import { listViewModel } from '../pages/contracts/list-view-model.js';
+import { missionsSection } from '../pages/contracts/missions-view-model.js';
 import { redFlagsTable } from '../pages/contracts/redflags-view-model.js';
 import type { Views } from '../views.js';
 
@@ -59,6 +60,7 @@ export function registerContractPages(
   app.get<{ Params: { ocid: string } }>('/contracts/:ocid', async (request, reply) => {
     const detail = await contracts.get(request.params.ocid);
     const flags = await services.redflags.flags({ ocid: detail.ocid, status: 'all' });
+    const missions = await services.missionMap.contractMissions(detail.ocid);
     return views.page(request, reply, 'contracts/detail.njk', {
       ...detailViewModel(detail),
       redFlags: redFlagsTable(flags),
@@ -67,6 +69,11 @@ export function registerContractPages(
         detail.buyer && services.pipeline.mayEdit(request.actor, detail.buyer.id)
           ? `/pipeline/from/${encodeURIComponent(detail.ocid)}`
           : undefined,
+      missions: missionsSection(
+        missions,
+        services.standards.national().missions,
+        services.missionMap.mayOverride(request.actor, missions.buyer?.id ?? null),
+      ),
     });
   });
 }

@@ -1,0 +1,65 @@
+// Table types for the mission layer (migration 0017; docs/missions.md).
+import type { ColumnType, Generated } from 'kysely';
+
+type TimestampWithDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+/** numeric: read back as an exact decimal string. */
+type Numeric = ColumnType<string, string | number, string | number>;
+
+export interface StandardItemTable {
+  id: string;
+  kind: 'outcome' | 'metric';
+  scope: string;
+  /** The mission of an outcome, the outcome of a metric. */
+  parent_id: string;
+  name: string;
+  definition: string;
+  unit: string | null;
+  direction: 'higher' | 'lower' | null;
+  evidence: string | null;
+  source: string;
+  status: Generated<'active' | 'retired'>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: TimestampWithDefault;
+  updated_by: string;
+  updated_at: TimestampWithDefault;
+}
+
+export interface StandardSettingTable {
+  scope: string;
+  target_id: string;
+  priority: 'high' | 'medium' | 'low' | null;
+  min_weight_percent: Numeric | null;
+  locked: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: TimestampWithDefault;
+}
+
+export interface MissionMappingRuleTable {
+  scope: string;
+  prefix: string;
+  /** The primary mission first; empty: the prefix maps to no mission. */
+  missions: string[];
+  reason: string;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: TimestampWithDefault;
+}
+
+export interface ContractMissionOverrideTable {
+  ocid: string;
+  mission_id: string;
+  action: 'add' | 'remove';
+  reason: string;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: TimestampWithDefault;
+}
+
+export interface MissionTables {
+  standard_item: StandardItemTable;
+  standard_setting: StandardSettingTable;
+  mission_mapping_rule: MissionMappingRuleTable;
+  contract_mission_override: ContractMissionOverrideTable;
+}
