@@ -24,7 +24,13 @@ export interface Actor {
   organisations: ReadonlyMap<number, OrganisationRole>;
 }
 
-export const ACTIONS = ['organisation.read', 'pipeline.edit', 'officer.set', 'users.manage'] as const;
+export const ACTIONS = [
+  'organisation.read',
+  'pipeline.edit',
+  'officer.set',
+  'users.manage',
+  'imports.read',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What an action is done to: an organisation, or the service as a whole (users.manage). */
@@ -37,6 +43,7 @@ const LEAST_ORGANISATION_ROLE: Record<Exclude<Action, 'users.manage'>, Organisat
   'organisation.read': 'viewer',
   'pipeline.edit': 'editor',
   'officer.set': 'accountable-officer',
+  'imports.read': 'viewer',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -46,6 +53,8 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
   if (actor === null) return false;
   if (actor.serviceRole === 'admin') return true;
   if (action === 'users.manage') return false;
+  // Import runs: central reads every organisation's, and the list across organisations (no target).
+  if (action === 'imports.read' && actor.serviceRole === 'central') return true;
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
@@ -66,6 +75,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'pipeline.edit': 'change this organisation’s pipeline',
   'officer.set': 'change the accountable officer',
   'users.manage': 'manage users',
+  'imports.read': 'see these import runs',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

@@ -9,6 +9,7 @@ import { createAccountsService } from './accounts.service.js';
 import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
+import { createImportsService } from './imports.service.js';
 import { createMarketService } from './market/market.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
@@ -33,6 +34,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     calendar: createCalendarService({ db }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
+    imports: createImportsService({ db }),
     market: createMarketService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
     quality,

@@ -21,6 +21,7 @@ import { registerRedFlagsPages } from './routes/redflags.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
+import { registerImportPages } from './routes/imports.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
 import { createViews } from './views.js';
@@ -76,6 +77,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerRedFlagsPages(app, { views, services });
   registerAccountPages(app, { views, services, sessions });
   registerOfficerPages(app, { views, services });
+  registerImportPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

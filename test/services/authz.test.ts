@@ -26,36 +26,42 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'imports.read': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'imports.read': 'yes no',
   },
   editor: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'imports.read': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'yes no',
     'users.manage': 'no',
+    'imports.read': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'imports.read': 'yes yes',
   },
   admin: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'yes yes',
     'officer.set': 'yes yes',
     'users.manage': 'yes',
+    'imports.read': 'yes yes',
   },
 };
 
@@ -91,6 +97,12 @@ describe('authorisation matrix', () => {
     expect(can(actorWith('accountable-officer'), 'officer.set')).toBe(false);
     expect(can(actorWith('central'), 'organisation.read')).toBe(false);
     expect(can(actorWith('admin'), 'officer.set')).toBe(true);
+  });
+
+  it('import runs across organisations (no organisation): central and admin only', () => {
+    const roles = ['viewer', 'editor', 'accountable-officer', 'central', 'admin'] as const;
+    expect(roles.map((r) => yn(can(actorWith(r), 'imports.read')))).toEqual(['no', 'no', 'no', 'yes', 'yes']);
+    expect(can(null, 'imports.read')).toBe(false);
   });
 
   it('assertCan: UNAUTHENTICATED when signed out, FORBIDDEN when not allowed, nothing when allowed', () => {

@@ -60,7 +60,9 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-const skipped = (request: FastifyRequest) => /^\/(api|assets)(\/|$|\?)/.test(request.url);
+// The API is public and sessionless, except the import-run API (GET only), which reads the signed-in session.
+const skipped = (request: FastifyRequest) =>
+  /^\/(api|assets)(\/|$|\?)/.test(request.url) && !/^\/api\/imports(\/|$|\?)/.test(request.url);
 
 export interface SessionCookies {
   /** Sets the session cookie after sign-in. */
