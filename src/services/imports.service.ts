@@ -13,7 +13,9 @@ import {
   listImportRuns,
   listRunQuarantine,
 } from '../store/import-run-read.repository.js';
+import { listLocalContracts, type LocalContractRow } from '../store/local-contract.repository.js';
 import { assertCan, can, type Actor } from './authz.js';
+import { organisationOrThrow } from './quality-common.js';
 
 export const IMPORT_KINDS: readonly ImportKind[] = ['spend', 'register', 'notices'];
 export const IMPORT_PAGE_SIZES = [25, 50, 100, 500] as const;
@@ -55,6 +57,14 @@ export interface ImportRunDetail {
   mapping: ColumnMapping<string>[];
   reasons: { reason: string; rows: number }[];
   rejected: { rows: RejectedRow[]; total: number; page: number; pageSize: number };
+}
+
+export interface LocalContractList {
+  organisation: { id: number; name: string };
+  contracts: LocalContractRow[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 
 export interface ImportRunList {
@@ -141,6 +151,24 @@ export function createImportsService({ db }: { db: Kysely<Database> }) {
         pageSize: p.pageSize,
         kind: kind as ImportKind | null,
         organisationId: org,
+      };
+    },
+
+    /** A buyer's contracts from registers and notice exports (published data: no sign-in needed). */
+    async contracts(
+      organisationId: number | string,
+      input: { page?: number | string; pageSize?: number | string } = {},
+    ): Promise<LocalContractList> {
+      const id = whole(organisationId, 'organisation id', Number.MAX_SAFE_INTEGER, 0);
+      const p = pageOf(input);
+      const org = await organisationOrThrow(db, id);
+      const { rows, total } = await listLocalContracts(db, id, p);
+      return {
+        organisation: { id, name: org.name },
+        contracts: rows,
+        total,
+        page: p.page,
+        pageSize: p.pageSize,
       };
     },
 

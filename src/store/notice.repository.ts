@@ -9,7 +9,7 @@ import type { NoticeContractTable } from './local-data.types.js';
 export type NewNoticeContract = Omit<Insertable<NoticeContractTable>, 'import_run_id' | 'buyer_id'>;
 
 /** The predicate of the partial index release_cf_notice: a Contracts Finder OCDS release id. */
-const CF_RELEASE_ID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9]+$';
+export const CF_RELEASE_ID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9]+$';
 
 export async function insertNoticeContracts(
   trx: Transaction<Database>,

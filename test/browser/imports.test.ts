@@ -2,7 +2,7 @@
 // The import pages in Chromium on the real sample plus real local files (test/fixtures/uk-more: the Lancashire
 // councils' Contracts Finder export, imported twice so that its second run has 978 rejected rows, and one notice
 // derived from a sample OCDS award): a central user signs in, lists the runs, opens one, pages through its rejected
-// rows; every page passes axe (WCAG 2.2 AA rules).
+// rows, then sees the buyer's contracts from local files; every page passes axe (WCAG 2.2 AA rules).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNotices } from '../../src/imports/notices/import-notices.js';
 import { createAccountsService } from '../../src/services/accounts.service.js';
@@ -15,13 +15,15 @@ const cf = (name: string) => sharedDataPath('uk-more', 'contracts-finder-lancash
 
 describe('import pages in Chromium', () => {
   let b: BrowserApp;
+  let manchester: number;
 
   beforeAll(async () => {
     b = await startBrowserApp();
     const db = b.sample.t.db;
-    const manchester = await organisationIdByName(b.sample.t, 'Manchester City Council');
+    manchester = await organisationIdByName(b.sample.t, 'Manchester City Council');
     await importNotices(db, cf('cf-notices-lancashire-councils.csv'), { organisationId: manchester });
     await importNotices(db, cf('cf-notices-lancashire-councils.jsonl.gz'), { organisationId: manchester });
+    await importNotices(db, cf('cf-notices-derived-from-ocds.csv'), { organisationId: manchester });
     const accounts = createAccountsService({ db });
     await accounts.createUser(
       { email: 'central@cabinetoffice.gov.uk', name: 'Cee', password: PASSWORD },
@@ -39,7 +41,7 @@ describe('import pages in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/imports$/);
     expect(await page.locator('h1').textContent()).toBe('Import runs');
-    expect(await page.locator('table tbody tr').count()).toBe(2);
+    expect(await page.locator('table tbody tr').count()).toBe(3);
     await b.expectAccessible(page);
 
     await page.getByRole('link', { name: 'cf-notices-lancashire-councils.jsonl.gz' }).click();
@@ -59,5 +61,12 @@ describe('import pages in Chromium', () => {
     const rejected = page.getByRole('table', { name: /Every rejected row/ });
     expect(await rejected.locator('tbody tr').first().locator('td').first().textContent()).toBe('51');
     await b.expectAccessible(page);
-  }, 120_000);
+
+    // The buyer's contracts from local files: the notice also in the sample's OCDS links to that contract.
+    await page.goto(`${b.base}/organisations/${manchester}/local-contracts`);
+    expect(await page.locator('h1').textContent()).toBe('Contracts from registers and notice exports');
+    const ocds = 'ocds-b5fd17-a89fc5c2-eed8-48fa-b4e3-727a8f32fd6d';
+    expect(await page.getByRole('link', { name: ocds }).getAttribute('href')).toBe(`/contracts/${ocds}`);
+    await b.expectAccessible(page);
+  }, 180_000);
 });

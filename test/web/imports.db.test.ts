@@ -136,4 +136,28 @@ describe('import pages and API', () => {
     expect((await get(`/imports/${runs.notices}?page=0`, 'central')).statusCode).toBe(400);
     expect((await get('/api/imports/999999', 'central')).statusCode).toBe(404);
   });
+
+  it('lists a buyer’s contracts from registers and notice exports with their source, public', async () => {
+    const lan = (await get(`/api/organisations/${lancs}/local-contracts?pageSize=25`)).json();
+    expect(lan).toMatchObject({ total: 977, page: 1, pageSize: 25 });
+    expect(lan.contracts[0]).toMatchObject({ source: 'contracts-finder-export', ocds_ocid: null });
+    expect(lan.contracts[0].source_file).toMatch(/cf-notices-lancashire-councils\.csv$/);
+    const sal = (await get(`/api/organisations/${salford}/local-contracts`)).json();
+    expect(sal.total).toBe(
+      Number(
+        (
+          await t.db
+            .selectFrom('register_contract')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('buyer_id', '=', salford)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
+    expect(sal.contracts.every((c: { source: string }) => c.source === 'register')).toBe(true);
+    const page = await get(`/organisations/${lancs}/local-contracts`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Contracts from local files, newest first (977)');
+    expect((await get('/organisations/999999/local-contracts')).statusCode).toBe(404);
+  });
 });

@@ -1,5 +1,6 @@
 // GET /api/imports and /api/imports/:id: import runs, their column mapping, counts and rejected rows, for a
 // signed-in user (session cookie) allowed imports.read (authz.ts): central and admin see all, members their own.
+// GET /api/organisations/:id/local-contracts: a buyer's register and notice-export contracts (public).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
@@ -9,6 +10,7 @@ import {
   ImportRunList,
   ImportRunParams,
   ImportRunQuery,
+  LocalContractList,
 } from './imports-schemas.js';
 
 const errors = {
@@ -46,5 +48,19 @@ export function registerImportsApi(parent: FastifyInstance, services: Services):
       },
     },
     async (request) => services.imports.get(request.actor, request.params.id, request.query),
+  );
+  api.get(
+    '/organisations/:id/local-contracts',
+    {
+      schema: {
+        tags: ['imports'],
+        summary:
+          'A buyer’s contracts from contract registers and Contracts Finder notice exports, with source file and line',
+        params: ImportRunParams,
+        querystring: ImportRunQuery,
+        response: { 200: LocalContractList, 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } },
+      },
+    },
+    async (request) => services.imports.contracts(request.params.id, request.query),
   );
 }

@@ -78,3 +78,35 @@ export const ImportRunDetail = Type.Object({
     pageSize: Type.Integer(),
   }),
 });
+
+export const LocalContractList = Type.Object({
+  organisation: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  contracts: Type.Array(
+    Type.Object({
+      source: Type.Union([Type.Literal('register'), Type.Literal('contracts-finder-export')]),
+      id: Type.Integer(),
+      reference: Nullable(
+        Type.String({ description: 'Register reference, or the Contracts Finder notice id.' }),
+      ),
+      title: Type.String(),
+      supplier_name: Nullable(Type.String()),
+      value: Nullable(
+        Type.String({ description: 'Exact decimal: register total value, or the notice value.' }),
+      ),
+      currency: Type.String(),
+      date: Nullable(
+        Type.String({ description: 'Register start date; notice awarded (else published) date.' }),
+      ),
+      expiry: Nullable(Type.String({ description: 'Register current expiry, else end date.' })),
+      status: Nullable(Type.String()),
+      ocds_ocid: Nullable(
+        Type.String({ description: 'The OCDS process of the same notice (counted there).' }),
+      ),
+      source_file: Type.String(),
+      source_line: Type.Integer(),
+    }),
+  ),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});

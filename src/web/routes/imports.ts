@@ -2,6 +2,7 @@
 // and every rejected row. Signed-out visitors are sent to sign in; who may read what is imports.read (authz.ts).
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { localContractsViewModel } from '../pages/imports/contracts-view-model.js';
 import { importListViewModel, importRunViewModel } from '../pages/imports/view-model.js';
 import type { Views } from '../views.js';
 
@@ -24,6 +25,14 @@ export function registerImportPages(app: FastifyInstance, deps: { views: Views; 
         page: request.query.page,
       });
       return views.page(request, reply, 'imports/run.njk', importRunViewModel(detail));
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { page?: string } }>(
+    '/organisations/:id/local-contracts',
+    async (request, reply) => {
+      const list = await services.imports.contracts(request.params.id, { page: request.query.page });
+      return views.page(request, reply, 'imports/contracts.njk', localContractsViewModel(list));
     },
   );
 }
