@@ -112,6 +112,7 @@ describe('import pages and API', () => {
     });
     expect(first.reasons).toEqual([{ reason: 'notice … already stored for this buyer …', rows: 978 }]);
     expect(first.rejected.rows).toHaveLength(500);
+    expect(first.rejected.rows[0].excerpt).toMatch(/^\{"id": ?"[0-9a-f-]{36}", ?"title"/); // the row as published
     const second = (await get(`/api/imports/${runs.jsonl}?pageSize=500&page=2`, 'central')).json();
     const lines = [...first.rejected.rows, ...second.rejected.rows].map((r: { line: number }) => r.line);
     expect(lines).toEqual(Array.from({ length: 978 }, (_, i) => i + 1)); // one JSON object per line

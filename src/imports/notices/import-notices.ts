@@ -87,7 +87,7 @@ async function dedupe(
         ? `notice ${id} repeats line ${before} of this file`
         : null;
     if (reason) {
-      repeats.push({ file, line: r.line, reason, excerpt: `${id} ${r.notice.title}`.slice(0, 400) });
+      repeats.push({ file, line: r.line, reason, excerpt: r.excerpt });
       continue;
     }
     seen.set(id, r.line);

@@ -13,6 +13,8 @@ import { noticeFromRow, type NoticeContract } from './row.js';
 export interface NoticeRow {
   line: number;
   notice: NoticeContract;
+  /** The row as published (cut), for quarantine if it turns out to repeat a stored notice. */
+  excerpt: string;
 }
 
 export interface NoticeReject {
@@ -140,7 +142,7 @@ export async function readNoticesFile(
       continue;
     }
     stats.kept++;
-    sink.onRow({ line: item.line, notice: result.notice });
+    sink.onRow({ line: item.line, notice: result.notice, excerpt: ex });
   }
   if (!header) {
     throw new AppError(
