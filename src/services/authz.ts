@@ -32,6 +32,7 @@ export const ACTIONS = [
   'savedSearch.manage',
   'standards.edit-regional',
   'standards.edit-local',
+  'imports.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +63,7 @@ const LEAST_ORGANISATION_ROLE: Record<
   'officer.set': 'accountable-officer',
   // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
   'standards.edit-local': 'editor',
+  'imports.read': 'viewer',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -75,6 +77,8 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
   const service = SERVICE_ACTIONS[action];
   if (service) return actor.serviceRole !== null && service.includes(actor.serviceRole);
   if (action === 'users.manage' || action === 'standards.edit-regional') return false;
+  // Import runs: central reads every organisation's, and the list across organisations (no target).
+  if (action === 'imports.read' && actor.serviceRole === 'central') return true;
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
@@ -98,6 +102,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'savedSearch.manage': 'use another user’s saved search',
   'standards.edit-regional': 'change a region’s standard or mission mapping',
   'standards.edit-local': 'change this organisation’s standard or mission mapping',
+  'imports.read': 'see these import runs',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

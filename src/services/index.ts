@@ -10,6 +10,7 @@ import { createCalendarService } from './calendar.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
+import { createImportsService } from './imports.service.js';
 import { createMarketService } from './market/market.service.js';
 import { createMappingService } from './missions/mapping.service.js';
 import { createStandardsService } from './missions/standards.service.js';
@@ -37,6 +38,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     calendar: createCalendarService({ db }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
+    imports: createImportsService({ db }),
     market: createMarketService({ db }),
     missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),

@@ -4,7 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../errors.js';
 import type { Database } from './database.js';
 
-export type ImportKind = 'spend' | 'register';
+export type ImportKind = 'spend' | 'register' | 'notices';
 
 export interface ImportRunStart {
   kind: ImportKind;

@@ -11,7 +11,7 @@ type JsonText = ColumnType<unknown, string, string>;
 
 export interface ImportRunTable {
   id: Generated<number>;
-  kind: 'spend' | 'register';
+  kind: 'spend' | 'register' | 'notices';
   organisation_id: number;
   file: string;
   sha256: string;
@@ -98,7 +98,41 @@ export interface RegisterContractTable {
   source_line: number;
 }
 
+/** A Contracts Finder notice from a flattened export (migration 0020); linked to OCDS when read. */
+export interface NoticeContractTable {
+  id: Generated<number>;
+  import_run_id: number;
+  buyer_id: number;
+  source: Generated<'contracts-finder-export'>;
+  notice_id: string;
+  title: string;
+  description: string | null;
+  organisation_name: string | null;
+  status: string | null;
+  notice_type: string | null;
+  published_date: DateColumn | null;
+  deadline_date: DateColumn | null;
+  awarded_date: DateColumn | null;
+  value_low: Numeric | null;
+  value_high: Numeric | null;
+  awarded_value: Numeric | null;
+  value: Numeric | null;
+  currency: Generated<string>;
+  supplier_name: string | null;
+  supplier_name_normalised: string | null;
+  awarded_to_sme: boolean | null;
+  suitable_for_sme: boolean | null;
+  cpv_codes: ColumnType<string[], string[] | undefined, string[]>;
+  cpv_description: string | null;
+  region: string | null;
+  postcode: string | null;
+  url: string | null;
+  source_file: string;
+  source_line: number;
+}
+
 export interface LocalDataTables {
+  notice_contract: NoticeContractTable;
   import_run: ImportRunTable;
   spend_payment: SpendPaymentTable;
   import_quarantine: ImportQuarantineTable;

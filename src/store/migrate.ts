@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-drop-unused-horizon-indexes.js';
 import * as m0016 from './migrations/0016-pipeline.js';
 import * as m0017 from './migrations/0017-missions.js';
 import * as m0019 from './migrations/0019-saved-searches.js';
+import * as m0020 from './migrations/0020-notice-import.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0016-pipeline': m0016,
   '0017-missions': m0017,
   '0019-saved-searches': m0019,
+  '0020-notice-import': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,6 +23,7 @@ import { registerSavedSearchPages } from './routes/saved-searches.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
+import { registerImportPages } from './routes/imports.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
 import { registerStandardsPages } from './routes/standards.js';
@@ -82,6 +83,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerSavedSearchPages(app, { views, services, serviceName: config.serviceName });
   registerPipelineRoutes(app, { views, services, serviceName: config.serviceName });
   registerStandardsPages(app, { views, services });
+  registerImportPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

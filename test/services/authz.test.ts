@@ -30,6 +30,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'savedSearch.manage': 'no  no',
     'standards.edit-regional': 'no',
     'standards.edit-local': 'no  no',
+    'imports.read': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -39,6 +40,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'savedSearch.manage': 'yes no',
     'standards.edit-regional': 'no',
     'standards.edit-local': 'no  no',
+    'imports.read': 'yes no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -48,6 +50,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'savedSearch.manage': 'yes no',
     'standards.edit-regional': 'no',
     'standards.edit-local': 'yes no',
+    'imports.read': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -57,6 +60,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'savedSearch.manage': 'yes no',
     'standards.edit-regional': 'no',
     'standards.edit-local': 'yes no',
+    'imports.read': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -66,6 +70,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'savedSearch.manage': 'yes no',
     'standards.edit-regional': 'yes',
     'standards.edit-local': 'no  no',
+    'imports.read': 'yes yes',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -75,6 +80,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'savedSearch.manage': 'yes yes',
     'standards.edit-regional': 'yes',
     'standards.edit-local': 'yes yes',
+    'imports.read': 'yes yes',
   },
 };
 
@@ -119,6 +125,12 @@ describe('authorisation matrix', () => {
     expect(can(actorWith('central'), 'savedSearch.manage', { organisationId: OWN, ownerUserId: 2 })).toBe(
       false,
     );
+  });
+
+  it('import runs across organisations (no organisation): central and admin only', () => {
+    const roles = ['viewer', 'editor', 'accountable-officer', 'central', 'admin'] as const;
+    expect(roles.map((r) => yn(can(actorWith(r), 'imports.read')))).toEqual(['no', 'no', 'no', 'yes', 'yes']);
+    expect(can(null, 'imports.read')).toBe(false);
   });
 
   it('assertCan: UNAUTHENTICATED when signed out, FORBIDDEN when not allowed, nothing when allowed', () => {

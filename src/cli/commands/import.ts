@@ -5,12 +5,15 @@ import { importSpend } from '../../imports/spend/import-spend.js';
 import { createProgress } from '../progress.js';
 import { withDatabase } from '../run.js';
 import { formatSpendSummary, parseOrgId } from './import-format.js';
+import { registerImportNotices } from './import-notices.js';
 import { registerImportRegister } from './import-register.js';
 
 export function registerImport(program: Command): void {
   const command = program
     .command('import')
-    .description("Import local data: councils' payments (spend) files and contract registers");
+    .description(
+      "Import local data: councils' payments (spend) files, contract registers and Contracts Finder notice exports",
+    );
   command
     .command('spend')
     .description('Import payments files (CSV, optionally gzipped) for one buyer organisation')
@@ -56,4 +59,5 @@ Examples:
       });
     });
   registerImportRegister(command);
+  registerImportNotices(command);
 }

@@ -11,6 +11,7 @@ import { registerCalendarApi } from './calendar-routes.js';
 import { registerRedFlagsApi } from './redflags-routes.js';
 import { registerSavedSearchApi } from './saved-search-routes.js';
 import { registerStandardsApi } from './standards-routes.js';
+import { registerImportsApi } from './imports-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -124,6 +125,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerRedFlagsApi(api, services);
   registerSavedSearchApi(api, services);
   registerStandardsApi(api, services);
+  registerImportsApi(api, services);
 
   api.get(
     '/stats',

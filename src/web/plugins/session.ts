@@ -61,9 +61,11 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-// /api/saved-searches is the API's one signed-in part (docs/saved-searches.md): it reads the session.
+// The API is public and sessionless, except its signed-in parts, which read the session: saved searches
+// (docs/saved-searches.md) and import runs (GET only, docs/local-data.md).
 const skipped = (request: FastifyRequest) =>
-  /^\/(api|assets)(\/|$|\?)/.test(request.url) && !/^\/api\/saved-searches(\/|$|\?)/.test(request.url);
+  /^\/(api|assets)(\/|$|\?)/.test(request.url) &&
+  !/^\/api\/(saved-searches|imports)(\/|$|\?)/.test(request.url);
 
 export interface SessionCookies {
   /** Sets the session cookie after sign-in. */
