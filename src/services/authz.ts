@@ -24,20 +24,33 @@ export interface Actor {
   organisations: ReadonlyMap<number, OrganisationRole>;
 }
 
-export const ACTIONS = ['organisation.read', 'pipeline.edit', 'officer.set', 'users.manage'] as const;
+export const ACTIONS = [
+  'organisation.read',
+  'pipeline.edit',
+  'officer.set',
+  'users.manage',
+  'suppliers.resolve',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** What an action is done to: an organisation, or the service as a whole (users.manage). */
+/** What an action is done to: an organisation, or the service as a whole (users.manage, suppliers.resolve). */
 export interface Target {
   organisationId?: number;
 }
 
 /** The lowest organisation role that may take each organisation-scoped action. */
-const LEAST_ORGANISATION_ROLE: Record<Exclude<Action, 'users.manage'>, OrganisationRole> = {
+const LEAST_ORGANISATION_ROLE: Record<Exclude<Action, ServiceAction>, OrganisationRole> = {
   'organisation.read': 'viewer',
   'pipeline.edit': 'editor',
   'officer.set': 'accountable-officer',
 };
+
+/**
+ * Actions on the service as a whole: no organisation role reaches them. Merging or splitting suppliers changes every
+ * buyer's supplier figures, so it is for the central team (who curate cross-buyer views) and admins.
+ */
+type ServiceAction = 'users.manage' | 'suppliers.resolve';
+const CENTRAL_SERVICE_ACTIONS: ReadonlySet<Action> = new Set(['suppliers.resolve']);
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
 
@@ -45,7 +58,8 @@ const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (actor === null) return false;
   if (actor.serviceRole === 'admin') return true;
-  if (action === 'users.manage') return false;
+  if (action === 'users.manage' || action === 'suppliers.resolve')
+    return actor.serviceRole === 'central' && CENTRAL_SERVICE_ACTIONS.has(action);
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
@@ -66,6 +80,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'pipeline.edit': 'change this organisation’s pipeline',
   'officer.set': 'change the accountable officer',
   'users.manage': 'manage users',
+  'suppliers.resolve': 'merge or split suppliers',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

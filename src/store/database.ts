@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.types.js';
 import type { AnalyticsTables } from './analytics.types.js';
 import type { LocalDataTables } from './local-data.types.js';
+import type { SupplierTables } from './supplier.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a database default. */
@@ -356,7 +357,7 @@ export interface AuditLogTable {
   after: JsonSnapshot;
 }
 
-export interface Database extends LocalDataTables, AccountTables, AnalyticsTables {
+export interface Database extends LocalDataTables, AccountTables, AnalyticsTables, SupplierTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -19,43 +19,50 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage is service-wide (no organisation).
+// role → action → [own organisation, other organisation]; users.manage and suppliers.resolve are service-wide
+// (no organisation).
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
     'organisation.read': 'no  no',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'suppliers.resolve': 'no',
   },
   viewer: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'suppliers.resolve': 'no',
   },
   editor: {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'suppliers.resolve': 'no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
     'pipeline.edit': 'yes no',
     'officer.set': 'yes no',
     'users.manage': 'no',
+    'suppliers.resolve': 'no',
   },
   central: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'no  no',
     'officer.set': 'no  no',
     'users.manage': 'no',
+    'suppliers.resolve': 'yes',
   },
   admin: {
     'organisation.read': 'yes yes',
     'pipeline.edit': 'yes yes',
     'officer.set': 'yes yes',
     'users.manage': 'yes',
+    'suppliers.resolve': 'yes',
   },
 };
 
@@ -79,7 +86,7 @@ describe('authorisation matrix', () => {
       it(`${role} · ${action} → ${row[action]}`, () => {
         const actor = actorWith(role as Role | 'anonymous');
         const got =
-          action === 'users.manage'
+          action === 'users.manage' || action === 'suppliers.resolve'
             ? yn(can(actor, action))
             : `${yn(can(actor, action, { organisationId: OWN }))} ${yn(can(actor, action, { organisationId: OTHER }))}`;
         expect(got.replace(/\s+/g, ' ')).toBe(row[action].replace(/\s+/g, ' '));
@@ -91,6 +98,12 @@ describe('authorisation matrix', () => {
     expect(can(actorWith('accountable-officer'), 'officer.set')).toBe(false);
     expect(can(actorWith('central'), 'organisation.read')).toBe(false);
     expect(can(actorWith('admin'), 'officer.set')).toBe(true);
+  });
+
+  it('suppliers.resolve is service-wide: an organisation never grants it, even its accountable officer', () => {
+    expect(can(actorWith('accountable-officer'), 'suppliers.resolve', { organisationId: OWN })).toBe(false);
+    expect(can(actorWith('central'), 'suppliers.resolve', { organisationId: OTHER })).toBe(true);
+    expect(can(actorWith('central'), 'users.manage')).toBe(false);
   });
 
   it('assertCan: UNAUTHENTICATED when signed out, FORBIDDEN when not allowed, nothing when allowed', () => {
