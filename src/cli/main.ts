@@ -10,6 +10,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
+import { registerSuppliers } from './commands/suppliers.js';
 import { registerUsers } from './commands/users.js';
 import { reportFailure } from './run.js';
 
@@ -38,6 +39,7 @@ registerMarket(program);
 registerCalendar(program);
 registerFlags(program);
 registerUsers(program);
+registerSuppliers(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,8 +3,8 @@
 // the buyer's supplier id and numbers), each with a stable key, plus the admins' overrides. Three grouped queries.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { normaliseIdentifier, type OrgIdentifier } from '../domain/org-id.js';
-import { identifiersFromCharityColumn, supplierNameKeys } from '../domain/supplier-name.js';
+import { normaliseIdentifier, parseOrgId, type OrgIdentifier } from '../domain/org-id.js';
+import { supplierNameKeys } from '../domain/supplier-name.js';
 import type { SupplierOverride, SupplierSource } from '../domain/supplier-resolution.js';
 import type { Database } from './database.js';
 
@@ -29,7 +29,9 @@ const companyIds = (company: string | null, charity: string | null): OrgIdentifi
   const out: OrgIdentifier[] = [];
   const coh = company ? normaliseIdentifier('GB-COH', company) : null;
   if (coh) out.push(coh);
-  out.push(...identifiersFromCharityColumn(charity));
+  // Stored as identifier keys by the importers (`GB-CHC-1165823`).
+  const chc = parseOrgId(charity);
+  if (chc) out.push(chc);
   return out;
 };
 

@@ -23,6 +23,7 @@ import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
+import { registerSupplierPages } from './routes/suppliers.js';
 import { createViews } from './views.js';
 
 export interface AppDeps {
@@ -73,6 +74,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerMarketPages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });
+  registerSupplierPages(app, { views, services });
   registerRedFlagsPages(app, { views, services });
   registerAccountPages(app, { views, services, sessions });
   registerOfficerPages(app, { views, services });

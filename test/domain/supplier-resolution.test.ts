@@ -138,8 +138,8 @@ describe('golden non-matches', () => {
   it('redacted payees are never matched by name, across or within buyers', () => {
     const t = together([
       src('m', 'spend', 'Redacted Personal Information', { buyer: MANCHESTER }),
-      src('n', 'spend', 'Redacted', { buyer: NEWCASTLE }),
-      src('n2', 'spend', 'REDACTED', { buyer: NEWCASTLE, localId: undefined }),
+      src('n', 'spend', 'Redacted Personal Data', { buyer: NEWCASTLE }),
+      src('n2', 'spend', 'REDACTED  PERSONAL DATA', { buyer: NEWCASTLE }),
       src('r', 'spend', 'Redactive Publishing Ltd', { buyer: MANCHESTER }),
       src('r2', 'spend', 'REDACTIVE PUBLISHING LTD', { buyer: NEWCASTLE }),
     ]);
