@@ -108,7 +108,8 @@ class Groups {
     this.parent = sources.map((_, i) => i);
     this.ids = sources.map((s) => {
       const m = new Map<string, string>();
-      for (const id of s.identifiers) if (SINGLE_VALUED_SCHEMES.has(id.scheme) && !m.has(id.scheme)) m.set(id.scheme, id.id);
+      for (const id of s.identifiers)
+        if (SINGLE_VALUED_SCHEMES.has(id.scheme) && !m.has(id.scheme)) m.set(id.scheme, id.id);
       return m;
     });
     this.postcodes = sources.map((s) => new Set(s.postcode ? [s.postcode] : []));
@@ -117,7 +118,7 @@ class Groups {
   find(i: number): number {
     let r = i;
     while (this.parent[r] !== r) r = this.parent[r] ?? r;
-    for (let x = i; this.parent[x] !== r; ) {
+    for (let x = i; this.parent[x] !== r;) {
       const next = this.parent[x] ?? r;
       this.parent[x] = r;
       x = next;
@@ -176,13 +177,18 @@ function starLinks(
  * identifier typed beside another organisation's name is not trusted: namesAgree). Sources with no agreeing partner
  * get a refused link to the first, so the disagreement shows in their evidence.
  */
-function identifierLinks(sources: readonly SupplierSource[], byId: Map<string, number[]>, out: Candidate[]): void {
+function identifierLinks(
+  sources: readonly SupplierSource[],
+  byId: Map<string, number[]>,
+  out: Candidate[],
+): void {
   for (const [key, members] of byId) {
     members.forEach((m, i) => {
       if (i === 0) return;
       const name = sources[m]?.normalisedName ?? null;
       const partner = members.slice(0, i).find((p) => namesAgree(sources[p]?.normalisedName ?? null, name));
-      if (partner !== undefined) out.push({ a: partner, b: m, rule: 'identifier', values: { identifier: key } });
+      if (partner !== undefined)
+        out.push({ a: partner, b: m, rule: 'identifier', values: { identifier: key } });
       else
         out.push({
           a: members[0] as number,
@@ -219,18 +225,33 @@ function candidates(sources: readonly SupplierSource[], isolated: ReadonlySet<nu
   });
   const out: Candidate[] = [];
   identifierLinks(sources, byId, out);
-  starLinks(byLocalId, 'buyer-supplier-id', (k) => {
-    const [buyer = '', id = ''] = k.split('\u0000');
-    return { buyer, supplierId: id };
-  }, out);
-  starLinks(byNamePostcode, 'name-postcode', (k) => {
-    const [name = '', postcode = ''] = k.split('\u0000');
-    return { name, postcode };
-  }, out);
-  starLinks(byNameBuyer, 'name-same-buyer', (k) => {
-    const [name = '', buyer = ''] = k.split('\u0000');
-    return { name, buyer };
-  }, out);
+  starLinks(
+    byLocalId,
+    'buyer-supplier-id',
+    (k) => {
+      const [buyer = '', id = ''] = k.split('\u0000');
+      return { buyer, supplierId: id };
+    },
+    out,
+  );
+  starLinks(
+    byNamePostcode,
+    'name-postcode',
+    (k) => {
+      const [name = '', postcode = ''] = k.split('\u0000');
+      return { name, postcode };
+    },
+    out,
+  );
+  starLinks(
+    byNameBuyer,
+    'name-same-buyer',
+    (k) => {
+      const [name = '', buyer = ''] = k.split('\u0000');
+      return { name, buyer };
+    },
+    out,
+  );
   // A trading name (`X Ltd t/a Y`) matches a source whose legal name is Y.
   sources.forEach((s, i) => {
     if (isolated.has(i) || !s.tradingName || isPlaceholderName(s.tradingName)) return;
@@ -271,7 +292,8 @@ export function resolveSuppliers(
       isolated.add(a);
       const r = result[a];
       if (r) r.split = true;
-    } else if (b !== undefined) merges.push({ a, b, rule: 'override-merge', values: { override: String(o.id) } });
+    } else if (b !== undefined)
+      merges.push({ a, b, rule: 'override-merge', values: { override: String(o.id) } });
   }
 
   const record = (i: number, e: MatchEvidence) => {
@@ -331,7 +353,9 @@ export function assignSupplierIds(
 ): { ids: (number | null)[]; retired: Map<number, number | null> } {
   const ids: (number | null)[] = groups.map(() => null);
   const taken = new Set<number>();
-  const order = groups.map((g, i) => i).sort((x, y) => (groups[y]?.length ?? 0) - (groups[x]?.length ?? 0) || x - y);
+  const order = groups
+    .map((g, i) => i)
+    .sort((x, y) => (groups[y]?.length ?? 0) - (groups[x]?.length ?? 0) || x - y);
   const destination = new Map<number, Map<number, number>>();
   for (const g of order) {
     const counts = new Map<number, number>();
@@ -343,9 +367,7 @@ export function assignSupplierIds(
       d.set(g, (d.get(g) ?? 0) + 1);
       destination.set(p, d);
     }
-    const best = [...counts]
-      .filter(([id]) => !taken.has(id))
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
+    const best = [...counts].filter(([id]) => !taken.has(id)).sort((x, y) => y[1] - x[1] || x[0] - y[0])[0];
     if (best) {
       ids[g] = best[0];
       taken.add(best[0]);

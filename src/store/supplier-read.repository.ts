@@ -165,7 +165,10 @@ const toSource = (r: SourceDbRow): SupplierSourceRow => ({
   supplierId: Number(r.supplier_id),
 });
 
-export async function supplierSources(db: Kysely<Database>, supplierId: number): Promise<SupplierSourceRow[]> {
+export async function supplierSources(
+  db: Kysely<Database>,
+  supplierId: number,
+): Promise<SupplierSourceRow[]> {
   const rows = await sourceSelect(db)
     .where('s.supplier_id', '=', supplierId)
     .orderBy(sql`case s.kind when 'ocds' then 0 when 'register' then 1 else 2 end`)
@@ -221,7 +224,10 @@ export async function listUnresolvedPayees(
   };
 }
 
-export async function listOverrides(db: Kysely<Database>, keys: readonly string[]): Promise<SupplierOverrideRow[]> {
+export async function listOverrides(
+  db: Kysely<Database>,
+  keys: readonly string[],
+): Promise<SupplierOverrideRow[]> {
   if (keys.length === 0) return [];
   const rows = await db
     .selectFrom('supplier_override')
@@ -250,7 +256,13 @@ export async function insertOverride(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('supplier_override')
-      .values({ kind: o.kind, source_key: o.sourceKey, other_key: o.otherKey, reason: o.reason, actor: o.actor })
+      .values({
+        kind: o.kind,
+        source_key: o.sourceKey,
+        other_key: o.otherKey,
+        reason: o.reason,
+        actor: o.actor,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const id = Number(row.id);
@@ -272,18 +284,19 @@ export async function recordSupplierRun(
 ): Promise<void> {
   await db
     .insertInto('supplier_run')
-    .values({ seconds: run.seconds.toFixed(3), fingerprint: run.fingerprint, counts: JSON.stringify(run.counts) })
+    .values({
+      seconds: run.seconds.toFixed(3),
+      fingerprint: run.fingerprint,
+      counts: JSON.stringify(run.counts),
+    })
     .execute();
 }
 
 export async function lastSupplierRun(
   db: Kysely<Database>,
 ): Promise<{ startedAt: Date; seconds: number; fingerprint: string; counts: unknown } | null> {
-  const r = await db
-    .selectFrom('supplier_run')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return r ? { startedAt: r.started_at, seconds: Number(r.seconds), fingerprint: r.fingerprint, counts: r.counts } : null;
+  const r = await db.selectFrom('supplier_run').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r
+    ? { startedAt: r.started_at, seconds: Number(r.seconds), fingerprint: r.fingerprint, counts: r.counts }
+    : null;
 }

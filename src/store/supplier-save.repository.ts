@@ -93,7 +93,8 @@ function supplierRow(
   let paid: string | null = null;
   const count = (kind: LoadedSource['kind']) =>
     members.filter((m) => m.kind === kind).reduce((n, m) => n + m.rows, 0);
-  for (const m of members) if (m.kind === 'spend' && m.amount !== null) paid = addDecimals(paid ?? '0', m.amount);
+  for (const m of members)
+    if (m.kind === 'spend' && m.amount !== null) paid = addDecimals(paid ?? '0', m.amount);
   const known = confidences.filter((c): c is number => c !== null);
   return {
     id,
@@ -115,7 +116,9 @@ function supplierRow(
 async function newIds(trx: Transaction<Database>, n: number): Promise<number[]> {
   if (n === 0) return [];
   const r = await sql<{ id: string }>`
-    select nextval(pg_get_serial_sequence('supplier', 'id')) as id from generate_series(1, ${n})`.execute(trx);
+    select nextval(pg_get_serial_sequence('supplier', 'id')) as id from generate_series(1, ${n})`.execute(
+    trx,
+  );
   return r.rows.map((x) => Number(x.id));
 }
 
@@ -133,7 +136,9 @@ export async function saveSupplierResolution(
     const fresh = await newIds(trx, assigned.ids.filter((id) => id === null).length);
     let next = 0;
     const ids = assigned.ids.map((id) => id ?? (fresh[next++] as number));
-    const previousIds = new Set(sources.map((s) => s.previousSupplierId).filter((x): x is number => x !== null));
+    const previousIds = new Set(
+      sources.map((s) => s.previousSupplierId).filter((x): x is number => x !== null),
+    );
 
     await trx.deleteFrom('supplier_source').execute();
     const rows = groups.map((g, i) =>
@@ -170,7 +175,8 @@ export async function saveSupplierResolution(
         split: r?.split ?? false,
       };
     });
-    for (let i = 0; i < sourceRows.length; i += CHUNK) await insertSources(trx, sourceRows.slice(i, i + CHUNK));
+    for (let i = 0; i < sourceRows.length; i += CHUNK)
+      await insertSources(trx, sourceRows.slice(i, i + CHUNK));
 
     // Suppliers no group kept: point them where most of their sources went (or nowhere), and re-point chains.
     const kept = new Set(ids);
@@ -185,7 +191,11 @@ export async function saveSupplierResolution(
         .where('id', '=', old)
         .execute();
       if (target !== null)
-        await trx.updateTable('supplier').set({ merged_into: target }).where('merged_into', '=', old).execute();
+        await trx
+          .updateTable('supplier')
+          .set({ merged_into: target })
+          .where('merged_into', '=', old)
+          .execute();
       retired++;
     }
     const unresolved = rows.filter((r) => r.identifiers.length === 0);

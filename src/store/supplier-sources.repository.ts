@@ -36,7 +36,9 @@ const companyIds = (company: string | null, charity: string | null): OrgIdentifi
 };
 
 function source(
-  base: Omit<LoadedSource, 'normalisedName' | 'tradingName' | 'previousSupplierId'> & { normalisedName: string | null },
+  base: Omit<LoadedSource, 'normalisedName' | 'tradingName' | 'previousSupplierId'> & {
+    normalisedName: string | null;
+  },
   previous: ReadonlyMap<string, number>,
 ): LoadedSource {
   const keys = supplierNameKeys(base.name);
@@ -184,7 +186,12 @@ export async function loadSupplierOverrides(db: Kysely<Database>): Promise<Suppl
     .select(['id', 'kind', 'source_key', 'other_key'])
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, sourceKey: r.source_key, otherKey: r.other_key }));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    sourceKey: r.source_key,
+    otherKey: r.other_key,
+  }));
 }
 
 /** Changes whenever an import, an ingest or an override changes what resolution reads. */

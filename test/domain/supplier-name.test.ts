@@ -29,7 +29,9 @@ describe('normaliseOrgName: one matching form for the spellings of one supplier'
   });
 
   it('keeps different suppliers apart', () => {
-    expect(normaliseOrgName('Salford Foundation Limited')).not.toBe(normaliseOrgName('Salford Foundation Trust'));
+    expect(normaliseOrgName('Salford Foundation Limited')).not.toBe(
+      normaliseOrgName('Salford Foundation Trust'),
+    );
     expect(normaliseOrgName('Civica UK Ltd')).not.toBe(normaliseOrgName('Civica Election Services Ltd'));
   });
 });
@@ -50,10 +52,13 @@ describe('supplierNameKeys: trading-as splits', () => {
 
 describe('isPlaceholderName: payees that stand for nobody in particular', () => {
   // Spellings from Manchester, Newcastle and Calderdale spend files.
-  it.each(['Redacted', 'Redacted Data', 'Redacted - Personal Data', 'Redacted Personal Information', 'Petty Cash'])(
-    '%s is a placeholder',
-    (name) => expect(isPlaceholderName(name)).toBe(true),
-  );
+  it.each([
+    'Redacted',
+    'Redacted Data',
+    'Redacted - Personal Data',
+    'Redacted Personal Information',
+    'Petty Cash',
+  ])('%s is a placeholder', (name) => expect(isPlaceholderName(name)).toBe(true));
   it.each(['Redactive Publishing Ltd', 'REDACTIVE PUBLISHING LTD', 'Mind In Salford', 'Allpay Ltd'])(
     '%s is a supplier',
     (name) => expect(isPlaceholderName(name)).toBe(false),

@@ -115,7 +115,11 @@ describe('golden matches', () => {
 describe('golden non-matches', () => {
   it('one name and postcode but two Companies House numbers stay two suppliers (Seddon Construction, BL4 0NN)', () => {
     const t = together([
-      src('a', 'register', 'Seddon Construction Limited', { buyer: SALFORD, postcode: 'BL4 0NN', coh: '3578140' }),
+      src('a', 'register', 'Seddon Construction Limited', {
+        buyer: SALFORD,
+        postcode: 'BL4 0NN',
+        coh: '3578140',
+      }),
       src('b', 'register', 'Seddon Construction Ltd', { buyer: SALFORD, postcode: 'BL4 0NN', coh: '172081' }),
       src('pay', 'spend', 'Seddon Construction Ltd', { buyer: SALFORD }),
     ]);
@@ -125,14 +129,21 @@ describe('golden non-matches', () => {
 
   it('a number typed beside another organisation’s name is not trusted (GT3 Architects given Bloom’s 08045123)', () => {
     const t = together([
-      src('bloom', 'register', 'Bloom Procurement Services Ltd', { buyer: SALFORD, postcode: 'NE8 2ET', coh: '8045123' }),
+      src('bloom', 'register', 'Bloom Procurement Services Ltd', {
+        buyer: SALFORD,
+        postcode: 'NE8 2ET',
+        coh: '8045123',
+      }),
       src('gt3', 'register', 'GT3 Architects', { buyer: SALFORD, postcode: 'NG1 1LW', coh: '8045123' }),
       src('cdw', 'register', 'CDW Ltd', { buyer: SALFORD, postcode: 'EC4M 9AF', coh: '2174990' }),
       src('softcat', 'register', 'Softcat PLC', { buyer: SALFORD, postcode: 'SL7 1LW', coh: '2174990' }),
     ]);
     expect(t.same('bloom', 'gt3')).toBe(false);
     expect(t.same('cdw', 'softcat')).toBe(false);
-    expect(t.refused('gt3')[0]?.values).toMatchObject({ identifier: 'GB-COH-08045123', conflict: 'names differ' });
+    expect(t.refused('gt3')[0]?.values).toMatchObject({
+      identifier: 'GB-COH-08045123',
+      conflict: 'names differ',
+    });
   });
 
   it('redacted payees are never matched by name, across or within buyers', () => {

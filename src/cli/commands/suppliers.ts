@@ -8,13 +8,16 @@ import { usageError, withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 
 export function formatResolve(s: ResolveSummary): string {
-  if (s.skipped) return `Suppliers already up to date (${s.suppliers} suppliers from ${s.sources} sources); nothing to do.`;
+  if (s.skipped)
+    return `Suppliers already up to date (${s.suppliers} suppliers from ${s.sources} sources); nothing to do.`;
   return [
     `Resolved ${s.sources} sources into ${s.suppliers} suppliers in ${s.seconds}s ` +
       `(load ${s.phases.load}s, match ${s.phases.match}s, write ${s.phases.write}s).`,
     `${s.matched} sources matched another; ${s.created} suppliers new, ${s.retired} retired; ` +
       `${s.unresolvedPayees} payees unresolved (no Companies House, charity or PPON number)` +
-      (s.dormantOverrides > 0 ? `; ${s.dormantOverrides} overrides refer to sources no longer in the data.` : '.'),
+      (s.dormantOverrides > 0
+        ? `; ${s.dormantOverrides} overrides refer to sources no longer in the data.`
+        : '.'),
   ].join('\n');
 }
 
@@ -56,7 +59,11 @@ export function registerSuppliers(program: Command): void {
   command
     .command('resolve')
     .description('Resolve suppliers now: prints counts and the time taken')
-    .option('--if-changed', 'do nothing when no import, ingest or override happened since the last run', false)
+    .option(
+      '--if-changed',
+      'do nothing when no import, ingest or override happened since the last run',
+      false,
+    )
     .option('--json', 'print one JSON summary', false)
     .action(async (opts: { ifChanged: boolean; json: boolean }) => {
       await withDatabase(async ({ handle }) => {
@@ -66,7 +73,9 @@ export function registerSuppliers(program: Command): void {
     });
   command
     .command('list')
-    .description('Suppliers, or with --unresolved the spend payees no identifier ties to a registered organisation')
+    .description(
+      'Suppliers, or with --unresolved the spend payees no identifier ties to a registered organisation',
+    )
     .option('--unresolved', 'payees for review (left out: redacted and other placeholder names)', false)
     .option('--buyer <id>', 'with --unresolved: one buyer’s payees')
     .option('--q <text>', 'suppliers whose name contains this text')

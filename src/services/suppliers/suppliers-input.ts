@@ -8,6 +8,8 @@ import {
 } from '../../store/supplier-read.repository.js';
 import { integer } from '../quality-input.js';
 
+export { PAYEE_SORTS, SUPPLIER_SORTS };
+
 export const SUPPLIERS_MAX_PAGE_SIZE = 200;
 export const SUPPLIERS_DEFAULT_PAGE_SIZE = 50;
 export const SUPPLIERS_MAX_PAGE = 10_000;
@@ -32,11 +34,22 @@ export interface PayeeListInput {
 function paging(input: { page?: number | string; pageSize?: number | string }, problems: string[]) {
   return {
     page: integer('page', input.page, 1, SUPPLIERS_MAX_PAGE, problems),
-    pageSize: integer('pageSize', input.pageSize, SUPPLIERS_DEFAULT_PAGE_SIZE, SUPPLIERS_MAX_PAGE_SIZE, problems),
+    pageSize: integer(
+      'pageSize',
+      input.pageSize,
+      SUPPLIERS_DEFAULT_PAGE_SIZE,
+      SUPPLIERS_MAX_PAGE_SIZE,
+      problems,
+    ),
   };
 }
 
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], out: string[]): T {
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  out: string[],
+): T {
   const v = (value === undefined || value === '' ? allowed[0] : value) as T;
   if (!allowed.includes(v)) out.push(`${name}: must be one of ${allowed.join(', ')}, got "${value}"`);
   return allowed.includes(v) ? v : (allowed[0] as T);
@@ -84,13 +97,15 @@ export function overrideProblems(input: OverrideInput): OverrideField[] {
   if (!SOURCE_KEY.test(input.sourceKey.trim())) out.push({ field: 'sourceKey', text: 'Choose a source' });
   if (input.kind === 'merge') {
     const other = input.otherKey?.trim() ?? '';
-    if (other === '') out.push({ field: 'otherKey', text: 'Enter the source key or supplier number to merge with' });
+    if (other === '')
+      out.push({ field: 'otherKey', text: 'Enter the source key or supplier number to merge with' });
     else if (!SOURCE_KEY.test(other) && !/^\d{1,15}$/.test(other))
       out.push({
         field: 'otherKey',
         text: 'Enter a source key (such as spend:… or ocds:GB-COH-…) or a supplier number',
       });
-    else if (other === input.sourceKey.trim()) out.push({ field: 'otherKey', text: 'Choose a different source' });
+    else if (other === input.sourceKey.trim())
+      out.push({ field: 'otherKey', text: 'Choose a different source' });
   }
   const reason = input.reason.trim();
   if (reason === '') out.push({ field: 'reason', text: 'Enter the reason for this change' });

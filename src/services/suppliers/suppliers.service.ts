@@ -38,6 +38,8 @@ import {
   type SupplierListInput,
 } from './suppliers-input.js';
 
+export type { SupplierSourceRow, SupplierSummary };
+
 export interface ResolveSummary extends SaveCounts {
   /** True when nothing changed since the last run, so nothing was done. */
   skipped: boolean;
@@ -147,7 +149,10 @@ export function createSuppliersService({ db }: { db: Kysely<Database> }) {
      * Records a merge (the source joins the other source's supplier) or a split (the source stands alone, out of
      * every automatic match), audited, then resolves again. Returns the supplier the source now belongs to.
      */
-    async override(actor: Actor | null, input: OverrideInput): Promise<{ overrideId: number; supplierId: number }> {
+    async override(
+      actor: Actor | null,
+      input: OverrideInput,
+    ): Promise<{ overrideId: number; supplierId: number }> {
       assertCan(actor, 'suppliers.resolve');
       const problems = overrideProblems(input);
       if (problems.length > 0) throw new OverrideError(problems);
@@ -157,7 +162,9 @@ export function createSuppliersService({ db }: { db: Kysely<Database> }) {
       if (input.kind === 'merge') {
         otherKey = await sourceKeyOf(input.otherKey?.trim() ?? '');
         if (otherKey === null)
-          throw new OverrideError([{ field: 'otherKey', text: 'No source or supplier has that key or number' }]);
+          throw new OverrideError([
+            { field: 'otherKey', text: 'No source or supplier has that key or number' },
+          ]);
         if (otherKey === source.key)
           throw new OverrideError([{ field: 'otherKey', text: 'Choose a different source' }]);
       }

@@ -8,6 +8,7 @@ import { registerMarketApi } from './market-routes.js';
 import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
 import { registerRedFlagsApi } from './redflags-routes.js';
+import { registerSuppliersApi } from './suppliers-routes.js';
 import {
   AnyObject,
   AsOfQuery,
@@ -118,6 +119,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerQualityApi(api, services);
   await registerCalendarApi(api, services);
   registerRedFlagsApi(api, services);
+  registerSuppliersApi(api, services);
 
   api.get(
     '/stats',

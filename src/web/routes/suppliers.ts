@@ -16,7 +16,10 @@ type ListQuery = { q?: string; sort?: string; page?: string };
 type PayeeQuery = { buyerId?: string; sort?: string; page?: string };
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export function registerSupplierPages(app: FastifyInstance, deps: { views: Views; services: Services }): void {
+export function registerSupplierPages(
+  app: FastifyInstance,
+  deps: { views: Views; services: Services },
+): void {
   const { views, services } = deps;
 
   app.get<{ Querystring: ListQuery }>('/suppliers', async (request, reply) => {

@@ -28,7 +28,11 @@ async function buyer(db: Kysely<Database>, name: string): Promise<number> {
 
 /** The supplier a source of this kind, name (as published) and buyer went to. */
 async function supplierOf(db: Kysely<Database>, kind: string, name: string, buyerId: number | null) {
-  let q = db.selectFrom('supplier_source').selectAll().where('kind', '=', kind as 'spend').where('name', '=', name);
+  let q = db
+    .selectFrom('supplier_source')
+    .selectAll()
+    .where('kind', '=', kind as 'spend')
+    .where('name', '=', name);
   q = buyerId === null ? q.where('buyer_id', 'is', null) : q.where('buyer_id', '=', buyerId);
   const rows = await q.execute();
   expect(rows.length, `${kind} "${name}"`).toBeGreaterThan(0);
@@ -47,9 +51,13 @@ describe('supplier resolution on the real files', () => {
   beforeAll(async () => {
     const { db } = getDb();
     buyers.salford = await buyer(db, 'Salford City Council');
-    await importRegister(db, sharedDataPath('uk-more/contract-registers/salford-contracts-register-2022-07.csv'), {
-      organisationId: buyers.salford,
-    });
+    await importRegister(
+      db,
+      sharedDataPath('uk-more/contract-registers/salford-contracts-register-2022-07.csv'),
+      {
+        organisationId: buyers.salford,
+      },
+    );
     await importSpend(db, [sharedDataPath('uk-more/spend/salford')], { organisationId: buyers.salford });
     for (const body of ['calderdale', 'manchester', 'newcastle']) {
       buyers[body] = await buyer(db, body);

@@ -1,9 +1,13 @@
 // Supplier pages → parameters for govuk-frontend macros: the supplier list and the unresolved-payee review list
 // (sortable headers, pagination), and one supplier with its names, identifiers, sources, the evidence of each
 // match, overrides and their history, and the merge/split form for those who may use it (docs/suppliers.md).
-import type { SupplierDetail, Page } from '../../../services/suppliers/suppliers.service.js';
 import type { OverrideField } from '../../../services/suppliers/suppliers-input.js';
-import type { SupplierSourceRow, SupplierSummary } from '../../../store/supplier-read.repository.js';
+import type {
+  Page,
+  SupplierDetail,
+  SupplierSourceRow,
+  SupplierSummary,
+} from '../../../services/suppliers/suppliers.service.js';
 import { formatAmount, formatDateTime, formatNumber } from '../../format.js';
 import { html, link } from '../../html.js';
 import { pagination, sortHeader } from '../shared/table-nav.js';
@@ -39,7 +43,10 @@ function refusedText(s: SupplierSourceRow): string {
 
 export function supplierListViewModel(p: Page<SupplierSummary>, q: { sort: string; q: string }) {
   const href = (over: Record<string, string | number>) => {
-    const params = new URLSearchParams({ ...(q.q ? { q: q.q } : {}), sort: q.sort, ...over } as Record<string, string>);
+    const params = new URLSearchParams({ ...(q.q ? { q: q.q } : {}), sort: q.sort, ...over } as Record<
+      string,
+      string
+    >);
     return `/suppliers?${params.toString()}`;
   };
   const header = (label: string, sort: string, numeric = false) =>
@@ -114,7 +121,11 @@ export function unresolvedViewModel(p: Page<SupplierSourceRow>, q: { sort: strin
     total: p.total,
     buyerId: q.buyerId,
     breadcrumbs: {
-      items: [{ text: 'Home', href: '/' }, { text: 'Suppliers', href: '/suppliers' }, { text: 'Unresolved payees' }],
+      items: [
+        { text: 'Home', href: '/' },
+        { text: 'Suppliers', href: '/suppliers' },
+        { text: 'Unresolved payees' },
+      ],
     },
     table:
       p.rows.length === 0
@@ -136,7 +147,12 @@ export function unresolvedViewModel(p: Page<SupplierSourceRow>, q: { sort: strin
               num(r.rows),
               { text: money(r.amount), format: 'numeric' },
               { text: describeEvidence(r) },
-              { html: link(`/suppliers/${r.supplierId}#override`, `Review supplier ${r.supplierId}`).toString() },
+              {
+                html: link(
+                  `/suppliers/${r.supplierId}#override`,
+                  `Review supplier ${r.supplierId}`,
+                ).toString(),
+              },
             ]),
           },
     pagination: pagination({
@@ -180,10 +196,21 @@ export function supplierViewModel(
       rows: [
         { key: { text: 'Identifiers' }, value: { text: s.identifiers.join(', ') || 'None known' } },
         { key: { text: 'Postcodes' }, value: { text: s.postcodes.join(', ') || 'None known' } },
-        { key: { text: 'Sources' }, value: { text: d.sources.map((x) => KIND_LABELS[x.kind]).filter((x, i, a) => a.indexOf(x) === i).join(', ') } },
+        {
+          key: { text: 'Sources' },
+          value: {
+            text: d.sources
+              .map((x) => KIND_LABELS[x.kind])
+              .filter((x, i, a) => a.indexOf(x) === i)
+              .join(', '),
+          },
+        },
         { key: { text: 'OCDS awards' }, value: { text: formatNumber(s.awards) } },
         { key: { text: 'Contract register rows' }, value: { text: formatNumber(s.registerRows) } },
-        { key: { text: 'Payments' }, value: { text: `${formatNumber(s.payments)} (${money(s.paidAmount)})` } },
+        {
+          key: { text: 'Payments' },
+          value: { text: `${formatNumber(s.payments)} (${money(s.paidAmount)})` },
+        },
         { key: { text: 'Weakest match' }, value: { text: confidence(s.confidence) } },
       ],
     },
@@ -217,11 +244,18 @@ export function supplierViewModel(
             captionClasses: 'govuk-table__caption--m',
             head: [{ text: 'When' }, { text: 'Who' }, { text: 'Change' }, { text: 'Reason' }],
             rows: d.history.map((h) => {
-              const after = h.after as { kind?: string; sourceKey?: string; otherKey?: string; reason?: string };
+              const after = h.after as {
+                kind?: string;
+                sourceKey?: string;
+                otherKey?: string;
+                reason?: string;
+              };
               return [
                 { text: formatDateTime(h.at) },
                 { text: h.actor },
-                { text: `${after.kind} ${after.sourceKey}${after.otherKey ? ` with ${after.otherKey}` : ''}` },
+                {
+                  text: `${after.kind} ${after.sourceKey}${after.otherKey ? ` with ${after.otherKey}` : ''}`,
+                },
                 { text: after.reason ?? '' },
               ];
             }),
@@ -229,7 +263,13 @@ export function supplierViewModel(
     form: form.mayResolve
       ? {
           action: `/suppliers/${s.id}/overrides`,
-          errorSummary: errors.length > 0 ? { titleText: 'There is a problem', errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })) } : null,
+          errorSummary:
+            errors.length > 0
+              ? {
+                  titleText: 'There is a problem',
+                  errorList: errors.map((e) => ({ text: e.text, href: `#${e.field}` })),
+                }
+              : null,
           kind: {
             idPrefix: 'kind',
             name: 'kind',
@@ -237,7 +277,11 @@ export function supplierViewModel(
             errorMessage: errorFor('kind'),
             items: [
               { value: 'split', text: 'Split the source out of this supplier', checked: v.kind === 'split' },
-              { value: 'merge', text: 'Merge the source with another supplier or source', checked: v.kind === 'merge' },
+              {
+                value: 'merge',
+                text: 'Merge the source with another supplier or source',
+                checked: v.kind === 'merge',
+              },
             ],
           },
           source: {
@@ -255,7 +299,9 @@ export function supplierViewModel(
             id: 'otherKey',
             name: 'otherKey',
             label: { text: 'Merge with (supplier number or source key; only for a merge)' },
-            hint: { text: 'For example 1234, or spend:… / ocds:GB-COH-… as shown in a supplier’s sources table' },
+            hint: {
+              text: 'For example 1234, or spend:… / ocds:GB-COH-… as shown in a supplier’s sources table',
+            },
             value: v.otherKey,
             errorMessage: errorFor('otherKey'),
             classes: 'govuk-!-width-two-thirds',
