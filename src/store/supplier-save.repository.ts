@@ -1,7 +1,7 @@
 // Writes a supplier resolution (domain/supplier-resolution.ts) in one transaction: suppliers keep their ids where
 // most of their sources stay together (assignSupplierIds), a supplier whose sources all moved elsewhere points to
 // where most went (merged_into, for links), and every source row is rewritten with its rule, evidence and confidence.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { addDecimals } from '../domain/decimal.js';
 import { identifierKey, sortIdentifiers, type OrgIdentifier } from '../domain/org-id.js';
 import { assignSupplierIds, type SupplierResolution } from '../domain/supplier-resolution.js';
@@ -122,8 +122,14 @@ async function newIds(trx: Transaction<Database>, n: number): Promise<number[]> 
   return r.rows.map((x) => Number(x.id));
 }
 
+/** One run at a time: a second run waits for the first, then reads what it wrote (the caller's transaction). */
+export async function lockSupplierResolution(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('missionbuy:supplier-resolution'))`.execute(trx);
+}
+
+/** Writes the resolution in the caller's transaction (which holds lockSupplierResolution). */
 export async function saveSupplierResolution(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   sources: readonly LoadedSource[],
   resolution: SupplierResolution,
 ): Promise<SaveCounts> {
@@ -132,84 +138,77 @@ export async function saveSupplierResolution(
     groups,
     sources.map((s) => s.previousSupplierId),
   );
-  return db.transaction().execute(async (trx) => {
-    const fresh = await newIds(trx, assigned.ids.filter((id) => id === null).length);
-    let next = 0;
-    const ids = assigned.ids.map((id) => id ?? (fresh[next++] as number));
-    const previousIds = new Set(
-      sources.map((s) => s.previousSupplierId).filter((x): x is number => x !== null),
-    );
+  const fresh = await newIds(trx, assigned.ids.filter((id) => id === null).length);
+  let next = 0;
+  const ids = assigned.ids.map((id) => id ?? (fresh[next++] as number));
+  const previousIds = new Set(
+    sources.map((s) => s.previousSupplierId).filter((x): x is number => x !== null),
+  );
 
-    await trx.deleteFrom('supplier_source').execute();
-    const rows = groups.map((g, i) =>
-      supplierRow(
-        ids[i] as number,
-        g.map((s) => sources[s] as LoadedSource),
-        g.map((s) => resolved[s]?.evidence?.confidence ?? null),
-      ),
-    );
-    for (let i = 0; i < rows.length; i += CHUNK) await upsertSuppliers(trx, rows.slice(i, i + CHUNK));
-    const sourceRows = sources.map((s, i) => {
-      const r = resolved[i];
-      const group = r?.group ?? 0;
-      return {
-        key: s.key,
-        supplier_id: ids[group] as number,
-        kind: s.kind,
-        buyer_id: s.buyerId,
-        organisation_id: s.organisationId,
-        name: s.name,
-        names: s.names,
-        normalised_name: s.normalisedName,
-        trading_name: s.tradingName,
-        postcode: s.postcode,
-        identifiers: s.identifiers.map(identifierKey),
-        local_id: s.localId,
-        rows: s.rows,
-        amount: s.amount,
-        rule: r?.evidence?.rule ?? null,
-        confidence: r?.evidence?.confidence ?? null,
-        evidence: r?.evidence ?? null,
-        refused: r?.refused ?? [],
-        placeholder: r?.placeholder ?? false,
-        split: r?.split ?? false,
-      };
-    });
-    for (let i = 0; i < sourceRows.length; i += CHUNK)
-      await insertSources(trx, sourceRows.slice(i, i + CHUNK));
-
-    // Suppliers no group kept: point them where most of their sources went (or nowhere), and re-point chains.
-    const kept = new Set(ids);
-    let retired = 0;
-    for (const old of previousIds) {
-      if (kept.has(old)) continue;
-      const into = assigned.retired.get(old);
-      const target = into === undefined || into === null ? null : (ids[into] ?? null);
-      await trx
-        .updateTable('supplier')
-        .set({ merged_into: target, source_count: 0 })
-        .where('id', '=', old)
-        .execute();
-      if (target !== null)
-        await trx
-          .updateTable('supplier')
-          .set({ merged_into: target })
-          .where('merged_into', '=', old)
-          .execute();
-      retired++;
-    }
-    const unresolved = rows.filter((r) => r.identifiers.length === 0);
-    const unresolvedIds = new Set(unresolved.map((r) => r.id));
+  await trx.deleteFrom('supplier_source').execute();
+  const rows = groups.map((g, i) =>
+    supplierRow(
+      ids[i] as number,
+      g.map((s) => sources[s] as LoadedSource),
+      g.map((s) => resolved[s]?.evidence?.confidence ?? null),
+    ),
+  );
+  for (let i = 0; i < rows.length; i += CHUNK) await upsertSuppliers(trx, rows.slice(i, i + CHUNK));
+  const sourceRows = sources.map((s, i) => {
+    const r = resolved[i];
+    const group = r?.group ?? 0;
     return {
-      sources: sources.length,
-      suppliers: groups.length,
-      created: fresh.length,
-      retired,
-      matched: resolved.filter((r) => r.evidence !== null).length,
-      unresolvedPayees: sourceRows.filter(
-        (s) => s.kind === 'spend' && !s.placeholder && unresolvedIds.has(s.supplier_id),
-      ).length,
-      dormantOverrides: resolution.dormantOverrides.length,
+      key: s.key,
+      supplier_id: ids[group] as number,
+      kind: s.kind,
+      buyer_id: s.buyerId,
+      organisation_id: s.organisationId,
+      name: s.name,
+      names: s.names,
+      normalised_name: s.normalisedName,
+      trading_name: s.tradingName,
+      postcode: s.postcode,
+      identifiers: s.identifiers.map(identifierKey),
+      local_id: s.localId,
+      rows: s.rows,
+      amount: s.amount,
+      rule: r?.evidence?.rule ?? null,
+      confidence: r?.evidence?.confidence ?? null,
+      evidence: r?.evidence ?? null,
+      refused: r?.refused ?? [],
+      placeholder: r?.placeholder ?? false,
+      split: r?.split ?? false,
     };
   });
+  for (let i = 0; i < sourceRows.length; i += CHUNK) await insertSources(trx, sourceRows.slice(i, i + CHUNK));
+
+  // Suppliers no group kept: point them where most of their sources went (or nowhere), and re-point chains.
+  const kept = new Set(ids);
+  let retired = 0;
+  for (const old of previousIds) {
+    if (kept.has(old)) continue;
+    const into = assigned.retired.get(old);
+    const target = into === undefined || into === null ? null : (ids[into] ?? null);
+    await trx
+      .updateTable('supplier')
+      .set({ merged_into: target, source_count: 0 })
+      .where('id', '=', old)
+      .execute();
+    if (target !== null)
+      await trx.updateTable('supplier').set({ merged_into: target }).where('merged_into', '=', old).execute();
+    retired++;
+  }
+  const unresolved = rows.filter((r) => r.identifiers.length === 0);
+  const unresolvedIds = new Set(unresolved.map((r) => r.id));
+  return {
+    sources: sources.length,
+    suppliers: groups.length,
+    created: fresh.length,
+    retired,
+    matched: resolved.filter((r) => r.evidence !== null).length,
+    unresolvedPayees: sourceRows.filter(
+      (s) => s.kind === 'spend' && !s.placeholder && unresolvedIds.has(s.supplier_id),
+    ).length,
+    dormantOverrides: resolution.dormantOverrides.length,
+  };
 }

@@ -21,7 +21,11 @@ import {
   type SupplierSourceRow,
   type SupplierSummary,
 } from '../../store/supplier-read.repository.js';
-import { saveSupplierResolution, type SaveCounts } from '../../store/supplier-save.repository.js';
+import {
+  lockSupplierResolution,
+  saveSupplierResolution,
+  type SaveCounts,
+} from '../../store/supplier-save.repository.js';
 import {
   loadSupplierOverrides,
   loadSupplierSources,
@@ -85,13 +89,22 @@ export function createSuppliersService({ db }: { db: Kysely<Database> }) {
         phases: { load: 0, match: 0, write: 0 },
       };
     }
-    const [sources, overrides] = await Promise.all([loadSupplierSources(db), loadSupplierOverrides(db)]);
-    const t1 = performance.now();
-    const resolution = resolveSuppliers(sources, overrides);
-    const t2 = performance.now();
-    const counts = await saveSupplierResolution(db, sources, resolution);
+    let t1 = 0;
+    let t2 = 0;
+    // Load, match and write in one transaction under a lock, so that concurrent runs (an import and an admin's
+    // override) follow each other and each starts from what the other wrote.
+    const counts = await db.transaction().execute(async (trx) => {
+      await lockSupplierResolution(trx);
+      const sources = await loadSupplierSources(trx);
+      const overrides = await loadSupplierOverrides(trx);
+      t1 = performance.now();
+      const resolution = resolveSuppliers(sources, overrides);
+      t2 = performance.now();
+      const saved = await saveSupplierResolution(trx, sources, resolution);
+      await recordSupplierRun(trx, { seconds: seconds(t0), fingerprint, counts: saved });
+      return saved;
+    });
     const total = seconds(t0);
-    await recordSupplierRun(db, { seconds: total, fingerprint, counts });
     return {
       ...counts,
       skipped: false,
