@@ -1,6 +1,8 @@
 // Writes a supplier resolution (domain/supplier-resolution.ts) in one transaction: suppliers keep their ids where
 // most of their sources stay together (assignSupplierIds), a supplier whose sources all moved elsewhere points to
-// where most went (merged_into, for links), and every source row is rewritten with its rule, evidence and confidence.
+// where most went (merged_into, for links), and every source row carries its rule, evidence and confidence. Only rows
+// whose content changed since the last run are written (row_hash), so a run after a small import writes little.
+import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { addDecimals } from '../domain/decimal.js';
 import { identifierKey, sortIdentifiers, type OrgIdentifier } from '../domain/org-id.js';
@@ -17,17 +19,19 @@ const CHUNK = 5000;
 async function upsertSuppliers(trx: Transaction<Database>, rows: readonly unknown[]): Promise<void> {
   await sql`
     insert into supplier (id, name, normalised_name, identifiers, postcodes, kinds, source_count, ocds_organisations,
-      awards, register_rows, payments, paid_amount, confidence, merged_into, updated_at)
+      awards, register_rows, payments, paid_amount, confidence, merged_into, row_hash, updated_at)
     select id, name, normalised_name, identifiers, postcodes, kinds, source_count, ocds_organisations, awards,
-      register_rows, payments, paid_amount, confidence, null, now()
+      register_rows, payments, paid_amount, confidence, null, row_hash, now()
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id bigint, name text, normalised_name text,
       identifiers text[], postcodes text[], kinds text[], source_count integer, ocds_organisations integer,
-      awards integer, register_rows integer, payments integer, paid_amount numeric, confidence numeric)
+      awards integer, register_rows integer, payments integer, paid_amount numeric, confidence numeric,
+      row_hash text)
     on conflict (id) do update set name = excluded.name, normalised_name = excluded.normalised_name,
       identifiers = excluded.identifiers, postcodes = excluded.postcodes, kinds = excluded.kinds,
       source_count = excluded.source_count, ocds_organisations = excluded.ocds_organisations,
       awards = excluded.awards, register_rows = excluded.register_rows, payments = excluded.payments,
       paid_amount = excluded.paid_amount, confidence = excluded.confidence, merged_into = null,
+      row_hash = excluded.row_hash,
       updated_at = excluded.updated_at`.execute(trx);
 }
 
@@ -35,12 +39,29 @@ async function insertSources(trx: Transaction<Database>, rows: readonly unknown[
   await sql`
     insert into supplier_source (key, supplier_id, kind, buyer_id, organisation_id, name, names, normalised_name,
       trading_name, postcode, identifiers, local_id, rows, amount, rule, confidence, evidence, refused, placeholder,
-      split)
+      split, row_hash)
     select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(key text, supplier_id bigint, kind text,
       buyer_id bigint, organisation_id bigint, name text, names text[], normalised_name text, trading_name text,
       postcode text, identifiers text[], local_id text, rows integer, amount numeric, rule text, confidence numeric,
-      evidence jsonb, refused jsonb, placeholder boolean, split boolean)`.execute(trx);
+      evidence jsonb, refused jsonb, placeholder boolean, split boolean, row_hash text)`.execute(trx);
 }
+/** Each row with the sha1 of its content: equal hashes mean the row in the database is already this one. */
+const withHashes = <T extends object>(rows: readonly T[]): (T & { row_hash: string })[] =>
+  rows.map((r) => ({ ...r, row_hash: createHash('sha1').update(JSON.stringify(r)).digest('base64') }));
+
+async function previousHashes(trx: Transaction<Database>) {
+  const sources = await trx.selectFrom('supplier_source').select(['key', 'row_hash']).execute();
+  const suppliers = await trx
+    .selectFrom('supplier')
+    .select(['id', 'row_hash'])
+    .where('merged_into', 'is', null)
+    .execute();
+  return {
+    sources: new Map(sources.map((r) => [r.key, r.row_hash])),
+    suppliers: new Map(suppliers.map((r) => [Number(r.id), r.row_hash])),
+  };
+}
+
 const KIND_ORDER = { ocds: 0, register: 1, spend: 2 } as const;
 
 export interface SaveCounts {
@@ -145,7 +166,7 @@ export async function saveSupplierResolution(
     sources.map((s) => s.previousSupplierId).filter((x): x is number => x !== null),
   );
 
-  await trx.deleteFrom('supplier_source').execute();
+  const before = await previousHashes(trx);
   const rows = groups.map((g, i) =>
     supplierRow(
       ids[i] as number,
@@ -153,7 +174,9 @@ export async function saveSupplierResolution(
       g.map((s) => resolved[s]?.evidence?.confidence ?? null),
     ),
   );
-  for (let i = 0; i < rows.length; i += CHUNK) await upsertSuppliers(trx, rows.slice(i, i + CHUNK));
+  const changedSuppliers = withHashes(rows).filter((r) => before.suppliers.get(r.id) !== r.row_hash);
+  for (let i = 0; i < changedSuppliers.length; i += CHUNK)
+    await upsertSuppliers(trx, changedSuppliers.slice(i, i + CHUNK));
   const sourceRows = sources.map((s, i) => {
     const r = resolved[i];
     const group = r?.group ?? 0;
@@ -180,7 +203,17 @@ export async function saveSupplierResolution(
       split: r?.split ?? false,
     };
   });
-  for (let i = 0; i < sourceRows.length; i += CHUNK) await insertSources(trx, sourceRows.slice(i, i + CHUNK));
+  const hashed = withHashes(sourceRows);
+  const changedSources = hashed.filter((r) => before.sources.get(r.key) !== r.row_hash);
+  const current = new Set(hashed.map((r) => r.key));
+  const stale = [
+    ...changedSources.map((r) => r.key).filter((k) => before.sources.has(k)),
+    ...[...before.sources.keys()].filter((k) => !current.has(k)),
+  ];
+  for (let i = 0; i < stale.length; i += CHUNK)
+    await sql`delete from supplier_source where key = any(${stale.slice(i, i + CHUNK)}::text[])`.execute(trx);
+  for (let i = 0; i < changedSources.length; i += CHUNK)
+    await insertSources(trx, changedSources.slice(i, i + CHUNK));
 
   // Suppliers no group kept: point them where most of their sources went (or nowhere), and re-point chains.
   const kept = new Set(ids);
@@ -191,7 +224,7 @@ export async function saveSupplierResolution(
     const target = into === undefined || into === null ? null : (ids[into] ?? null);
     await trx
       .updateTable('supplier')
-      .set({ merged_into: target, source_count: 0 })
+      .set({ merged_into: target, source_count: 0, row_hash: '' })
       .where('id', '=', old)
       .execute();
     if (target !== null)

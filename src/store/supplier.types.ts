@@ -23,6 +23,8 @@ export interface SupplierTable {
   /** The weakest link that holds the group together; null for a single source. */
   confidence: Numeric | null;
   merged_into: number | null;
+  /** sha1 of what the last run wrote: a run rewrites only rows whose hash changed. */
+  row_hash: Generated<string>;
   updated_at: TimestampWithDefault;
 }
 
@@ -47,6 +49,7 @@ export interface SupplierSourceTable {
   refused: Json;
   placeholder: Generated<boolean>;
   split: Generated<boolean>;
+  row_hash: Generated<string>;
 }
 
 export interface SupplierOverrideTable {

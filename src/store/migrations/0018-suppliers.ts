@@ -23,6 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       paid_amount numeric,
       confidence numeric,
       merged_into bigint references supplier (id) on delete set null,
+      row_hash text not null default '',
       updated_at timestamptz not null default now()
     );
     create index supplier_merged_into on supplier (merged_into) where merged_into is not null;
@@ -49,7 +50,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       evidence jsonb,
       refused jsonb not null default '[]',
       placeholder boolean not null default false,
-      split boolean not null default false
+      split boolean not null default false,
+      row_hash text not null default ''
     );
     create index supplier_source_supplier on supplier_source (supplier_id);
     create index supplier_source_review on supplier_source (kind, amount desc nulls last)
