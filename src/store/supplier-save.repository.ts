@@ -72,6 +72,9 @@ export interface SaveCounts {
   matched: number;
   unresolvedPayees: number;
   dormantOverrides: number;
+  /** Rows written because their content changed (the rest were already right). */
+  writtenSuppliers: number;
+  writtenSources: number;
 }
 
 /** The source that names the supplier: one with an identifier, then OCDS, register, spend; then the busiest. */
@@ -243,5 +246,7 @@ export async function saveSupplierResolution(
       (s) => s.kind === 'spend' && !s.placeholder && unresolvedIds.has(s.supplier_id),
     ).length,
     dormantOverrides: resolution.dormantOverrides.length,
+    writtenSuppliers: changedSuppliers.length,
+    writtenSources: changedSources.length,
   };
 }

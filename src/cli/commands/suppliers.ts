@@ -12,7 +12,8 @@ export function formatResolve(s: ResolveSummary): string {
     return `Suppliers already up to date (${s.suppliers} suppliers from ${s.sources} sources); nothing to do.`;
   return [
     `Resolved ${s.sources} sources into ${s.suppliers} suppliers in ${s.seconds}s ` +
-      `(load ${s.phases.load}s, match ${s.phases.match}s, write ${s.phases.write}s).`,
+      `(load ${s.phases.load}s, match ${s.phases.match}s, write ${s.phases.write}s: ` +
+      `${s.writtenSuppliers} suppliers and ${s.writtenSources} sources changed).`,
     `${s.matched} sources matched another; ${s.created} suppliers new, ${s.retired} retired; ` +
       `${s.unresolvedPayees} payees unresolved (no Companies House, charity or PPON number)` +
       (s.dormantOverrides > 0

@@ -84,6 +84,15 @@ describe('supplier resolution on the real files', () => {
     const again = await service.resolve();
     expect(again.skipped).toBe(true);
     expect(again.suppliers).toBe(first.suppliers);
+    // Forced with nothing changed: the same suppliers, and no row needs writing.
+    const forced = await service.resolve({ force: true });
+    expect(forced).toMatchObject({
+      suppliers: first.suppliers,
+      created: 0,
+      writtenSuppliers: 0,
+      writtenSources: 0,
+    });
+    expect(first.writtenSources).toBe(first.sources);
   }, 300_000);
 
   it('golden matches across sources', async () => {
