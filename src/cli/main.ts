@@ -12,6 +12,7 @@ import { registerQuality } from './commands/quality.js';
 import { registerStandards } from './commands/standards.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
+import { registerSuppliers } from './commands/suppliers.js';
 import { registerUsers } from './commands/users.js';
 import { reportFailure } from './run.js';
 
@@ -42,6 +43,7 @@ registerFlags(program);
 registerUsers(program);
 registerPipeline(program);
 registerStandards(program);
+registerSuppliers(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -33,19 +33,27 @@ export const ACTIONS = [
   'standards.edit-regional',
   'standards.edit-local',
   'imports.read',
+  'suppliers.resolve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Actions on the service as a whole (no organisation), and the service roles that may take them. */
-const SERVICE_ACTIONS: Partial<Record<Action, readonly ServiceRole[]>> = {
+/**
+ * Actions on the service as a whole (no organisation), and the service roles that may take them: no organisation
+ * role reaches them. Regional standards and mapping rules (docs/missions.md) are set by a central team for a
+ * region; merging or splitting suppliers changes every buyer's supplier figures, so it is for the central team (who
+ * curate cross-buyer views) and admins.
+ */
+const SERVICE_ACTIONS = {
   'users.manage': ['admin'],
-  // Regional standards and mapping rules (docs/missions.md): a central team sets them for a region.
   'standards.edit-regional': ['central', 'admin'],
-};
+  'suppliers.resolve': ['central', 'admin'],
+} as const satisfies Partial<Record<Action, readonly ServiceRole[]>>;
+type ServiceAction = keyof typeof SERVICE_ACTIONS;
+const isServiceAction = (a: Action): a is ServiceAction => Object.hasOwn(SERVICE_ACTIONS, a);
 
 /**
  * What an action is done to: an organisation, a user's own things (savedSearch.manage), or the service as a whole
- * (users.manage, standards.edit-regional).
+ * (the service actions above).
  */
 export interface Target {
   organisationId?: number;
@@ -55,7 +63,7 @@ export interface Target {
 
 /** The lowest organisation role that may take each organisation-scoped action. */
 const LEAST_ORGANISATION_ROLE: Record<
-  Exclude<Action, 'users.manage' | 'savedSearch.manage' | 'standards.edit-regional'>,
+  Exclude<Action, ServiceAction | 'savedSearch.manage'>,
   OrganisationRole
 > = {
   'organisation.read': 'viewer',
@@ -74,9 +82,10 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
   if (actor.serviceRole === 'admin') return true;
   // A user's own things (saved searches) are theirs alone, whatever roles they hold.
   if (action === 'savedSearch.manage') return target.ownerUserId === actor.userId;
-  const service = SERVICE_ACTIONS[action];
-  if (service) return actor.serviceRole !== null && service.includes(actor.serviceRole);
-  if (action === 'users.manage' || action === 'standards.edit-regional') return false;
+  if (isServiceAction(action)) {
+    const roles: readonly ServiceRole[] = SERVICE_ACTIONS[action];
+    return actor.serviceRole !== null && roles.includes(actor.serviceRole);
+  }
   // Import runs: central reads every organisation's, and the list across organisations (no target).
   if (action === 'imports.read' && actor.serviceRole === 'central') return true;
   if (target.organisationId === undefined) return false;
@@ -103,6 +112,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'standards.edit-regional': 'change a region’s standard or mission mapping',
   'standards.edit-local': 'change this organisation’s standard or mission mapping',
   'imports.read': 'see these import runs',
+  'suppliers.resolve': 'merge or split suppliers',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

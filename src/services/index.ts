@@ -22,6 +22,7 @@ import { createQualityService } from './quality.service.js';
 import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSyncService } from './sync.service.js';
+import { createSuppliersService } from './suppliers/suppliers.service.js';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -49,6 +50,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     savedSearches: createSavedSearchService({ db }),
     standards: createStandardsService({ db }),
     stats: createStatsService({ db }),
+    suppliers: createSuppliersService({ db }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
 }

@@ -43,6 +43,8 @@ export interface SpendPaymentTable {
   supplier_name_normalised: string | null;
   supplier_id: string | null;
   supplier_company_number: string | null;
+  /** Migration 0018. */
+  supplier_charity_number: Generated<string | null>;
   supplier_organisation_id: number | null;
   body: string | null;
   transaction_id: string | null;
@@ -78,6 +80,8 @@ export interface RegisterContractTable {
   supplier_name_normalised: string | null;
   supplier_postcode: string | null;
   supplier_company_number: string | null;
+  /** Migration 0018. */
+  supplier_charity_number: Generated<string | null>;
   supplier_organisation_id: number | null;
   annual_value: Numeric | null;
   total_value: Numeric | null;

@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-horizon-entry.js';
 import * as m0014 from './migrations/0014-drop-unused-horizon-indexes.js';
 import * as m0016 from './migrations/0016-pipeline.js';
 import * as m0017 from './migrations/0017-missions.js';
+import * as m0018 from './migrations/0018-suppliers.js';
 import * as m0019 from './migrations/0019-saved-searches.js';
 import * as m0020 from './migrations/0020-notice-import.js';
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0014-drop-unused-horizon-indexes': m0014,
   '0016-pipeline': m0016,
   '0017-missions': m0017,
+  '0018-suppliers': m0018,
   '0019-saved-searches': m0019,
   '0020-notice-import': m0020,
 };

@@ -27,6 +27,7 @@ import { registerImportPages } from './routes/imports.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
 import { registerStandardsPages } from './routes/standards.js';
+import { registerSupplierPages } from './routes/suppliers.js';
 import { createViews } from './views.js';
 
 export interface AppDeps {
@@ -77,6 +78,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerMarketPages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });
+  registerSupplierPages(app, { views, services });
   registerRedFlagsPages(app, { views, services });
   registerAccountPages(app, { views, services, sessions });
   registerOfficerPages(app, { views, services });

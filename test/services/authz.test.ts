@@ -19,8 +19,9 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage and standards.edit-regional are
-// service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another user's].
+// role → action → [own organisation, other organisation]; users.manage, standards.edit-regional and
+// suppliers.resolve are service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another
+// user's].
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
     'organisation.read': 'no  no',
@@ -31,6 +32,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-regional': 'no',
     'standards.edit-local': 'no  no',
     'imports.read': 'no  no',
+    'suppliers.resolve': 'no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -41,6 +43,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-regional': 'no',
     'standards.edit-local': 'no  no',
     'imports.read': 'yes no',
+    'suppliers.resolve': 'no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -51,6 +54,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-regional': 'no',
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
+    'suppliers.resolve': 'no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -61,6 +65,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-regional': 'no',
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
+    'suppliers.resolve': 'no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -71,6 +76,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-regional': 'yes',
     'standards.edit-local': 'no  no',
     'imports.read': 'yes yes',
+    'suppliers.resolve': 'yes',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -81,6 +87,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-regional': 'yes',
     'standards.edit-local': 'yes yes',
     'imports.read': 'yes yes',
+    'suppliers.resolve': 'yes',
   },
 };
 
@@ -104,7 +111,7 @@ describe('authorisation matrix', () => {
       it(`${role} · ${action} → ${row[action]}`, () => {
         const actor = actorWith(role as Role | 'anonymous');
         const got =
-          action === 'users.manage' || action === 'standards.edit-regional'
+          action === 'users.manage' || action === 'standards.edit-regional' || action === 'suppliers.resolve'
             ? yn(can(actor, action))
             : action === 'savedSearch.manage'
               ? `${yn(can(actor, action, { ownerUserId: 1 }))} ${yn(can(actor, action, { ownerUserId: 2 }))}`
@@ -131,6 +138,12 @@ describe('authorisation matrix', () => {
     const roles = ['viewer', 'editor', 'accountable-officer', 'central', 'admin'] as const;
     expect(roles.map((r) => yn(can(actorWith(r), 'imports.read')))).toEqual(['no', 'no', 'no', 'yes', 'yes']);
     expect(can(null, 'imports.read')).toBe(false);
+  });
+
+  it('suppliers.resolve is service-wide: an organisation never grants it, even its accountable officer', () => {
+    expect(can(actorWith('accountable-officer'), 'suppliers.resolve', { organisationId: OWN })).toBe(false);
+    expect(can(actorWith('central'), 'suppliers.resolve', { organisationId: OTHER })).toBe(true);
+    expect(can(actorWith('central'), 'users.manage')).toBe(false);
   });
 
   it('assertCan: UNAUTHENTICATED when signed out, FORBIDDEN when not allowed, nothing when allowed', () => {

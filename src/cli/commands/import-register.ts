@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { importRegister } from '../../imports/register/import-register.js';
 import { loadRegisterMapping } from '../../imports/register/layout.js';
 import { withDatabase } from '../run.js';
+import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { formatMapping, parseOrgId } from './import-format.js';
 
 export function registerImportRegister(command: Command): void {
@@ -40,9 +41,11 @@ Examples:
           dryRun: opts.dryRun,
           ...(mapping ? { mapping } : {}),
         });
+        // New register suppliers are resolved at once (docs/suppliers.md).
+        const suppliers = s.status === 'imported' ? await resolveAfterChange(handle.db) : null;
         if (opts.json) {
           const { stats, ...rest } = s;
-          process.stdout.write(`${JSON.stringify({ ...rest, mapping: stats?.mapping })}\n`);
+          process.stdout.write(`${JSON.stringify({ ...rest, mapping: stats?.mapping, suppliers })}\n`);
           return;
         }
         if (s.status === 'duplicate') {
@@ -57,6 +60,7 @@ Examples:
             ` (${s.stats?.encoding}, header on line ${s.stats?.headerLine}).\n`,
         );
         if (s.status === 'checked' && s.stats) process.stdout.write(`${formatMapping(s.stats.mapping)}\n`);
+        if (suppliers) process.stdout.write(`${formatResolve(suppliers)}\n`);
       });
     });
 }

@@ -7,6 +7,7 @@ import { withDatabase } from '../run.js';
 import { formatSpendSummary, parseOrgId } from './import-format.js';
 import { registerImportNotices } from './import-notices.js';
 import { registerImportRegister } from './import-register.js';
+import { formatResolve, resolveAfterChange } from './suppliers.js';
 
 export function registerImport(program: Command): void {
   const command = program
@@ -47,9 +48,12 @@ Examples:
             progress.update({ file: p.file.slice(-40), rows: p.rows }, p.fileIndex + 1, p.files),
         });
         progress.stop();
+        // New payees are resolved at once (docs/suppliers.md).
+        const suppliers = !opts.dryRun && summary.kept > 0 ? await resolveAfterChange(handle.db) : null;
         process.stdout.write(
-          `${opts.json ? JSON.stringify(summary) : formatSpendSummary(summary, opts.dryRun)}\n`,
+          `${opts.json ? JSON.stringify({ ...summary, suppliers }) : formatSpendSummary(summary, opts.dryRun)}\n`,
         );
+        if (suppliers && !opts.json) process.stdout.write(`${formatResolve(suppliers)}\n`);
         if (summary.failed > 0) {
           throw new AppError(
             'BAD_INPUT',

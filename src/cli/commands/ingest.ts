@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { ingestPaths } from '../../ocds/pipeline.js';
 import { createQualityService } from '../../services/quality.service.js';
 import { createProgress } from '../progress.js';
+import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { withDatabase } from '../run.js';
 
 export function registerIngest(program: Command): void {
@@ -56,10 +57,12 @@ Examples:
           // The stored data-quality scores follow the data (only the buyers touched, when the day is the same).
           const quality =
             summary.compiled > 0 ? await createQualityService({ db: handle.db }).refresh() : null;
+          // Suppliers follow the data too (skipped when nothing they read changed: docs/suppliers.md).
+          const suppliers = summary.compiled > 0 ? await resolveAfterChange(handle.db) : null;
           const { read, stored, duplicates, quarantined, seconds } = summary;
           if (opts.json) {
             process.stdout.write(
-              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality })}\n`,
+              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers })}\n`,
             );
           } else {
             process.stdout.write(
@@ -69,6 +72,7 @@ Examples:
               process.stdout.write(
                 `Data-quality scores refreshed (${quality.kind}, ${quality.buyers} organisations, ${quality.seconds}s).\n`,
               );
+            if (suppliers && !suppliers.skipped) process.stdout.write(`${formatResolve(suppliers)}\n`);
             if (quarantined > 0)
               process.stdout.write(
                 'See the quarantine table (or the web app) for what was not usable and why.\n',

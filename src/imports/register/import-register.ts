@@ -45,6 +45,7 @@ function toRow(r: RegisterRow, file: string): NewRegisterContract {
     supplier_name_normalised: c.supplierNameNormalised,
     supplier_postcode: c.supplierPostcode,
     supplier_company_number: c.supplierCompanyNumber,
+    supplier_charity_number: c.supplierCharityNumber,
     annual_value: c.annualValue,
     total_value: c.totalValue,
     start_date: c.startDate,

@@ -1,10 +1,11 @@
 // One contract register row → a register contract, or the reason it cannot be one. Pure. Values a register writes
 // instead of a fact (`-`, `TBC`, `X`, `N/A`, `Various`) become null, never a guess.
-import { normaliseCompanyNumber } from '../../domain/org-id.js';
+import { identifierKey, normaliseCompanyNumber } from '../../domain/org-id.js';
 import { cleanName, normaliseOrgName } from '../../domain/org-name.js';
 import { parseFlag } from '../../domain/organisation.js';
 import { normalisePostcode } from '../../domain/postcode.js';
 import { toDecimal } from '../../domain/decimal.js';
+import { identifiersFromCompanyColumn } from '../../domain/supplier-name.js';
 import { parseLocalDate } from '../shared/dates.js';
 import { parseMoney } from '../shared/money.js';
 import type { HeaderMapping } from '../shared/header.js';
@@ -20,6 +21,8 @@ export interface RegisterContract {
   supplierNameNormalised: string | null;
   supplierPostcode: string | null;
   supplierCompanyNumber: string | null;
+  /** A charity number written in the company-number column (`CHA1165823` → `GB-CHC-1165823`). */
+  supplierCharityNumber: string | null;
   annualValue: string | null;
   totalValue: string | null;
   startDate: string | null;
@@ -40,6 +43,12 @@ export type RegisterRowResult = { ok: true; contract: RegisterContract } | { ok:
 
 const wholeNumber = (v: string | null): number | null =>
   v !== null && /^\d{1,4}$/.test(v) ? Number(v) : null;
+
+/** Salford writes some charity numbers in the company-number column (`CHA1165823`): kept as `GB-CHC-1165823`. */
+function charityInCompanyColumn(raw: string | null): string | null {
+  const id = identifiersFromCompanyColumn(raw).find((x) => x.scheme === 'GB-CHC');
+  return id ? identifierKey(id) : null;
+}
 
 export function contractFromRow(
   cells: readonly string[],
@@ -78,6 +87,7 @@ export function contractFromRow(
       supplierNameNormalised: normaliseOrgName(supplierName),
       supplierPostcode: normalisePostcode(get('supplierPostcode')),
       supplierCompanyNumber: company ? normaliseCompanyNumber(company) : null,
+      supplierCharityNumber: charityInCompanyColumn(company),
       annualValue: annual.value,
       totalValue: total.value,
       startDate: parseLocalDate(get('startDate')),

@@ -60,6 +60,7 @@ function toRow(r: SpendRow, file: string): NewPayment {
     supplier_name_normalised: p.supplierNameNormalised,
     supplier_id: p.supplierId,
     supplier_company_number: p.supplierCompanyNumber,
+    supplier_charity_number: p.supplierCharityNumber,
     body: p.body,
     transaction_id: p.transactionId,
     expense_type: p.expenseType,

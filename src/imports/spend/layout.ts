@@ -8,6 +8,7 @@ export type SpendField =
   | 'supplierName'
   | 'supplierId'
   | 'supplierCompanyNumber'
+  | 'supplierCharityNumber'
   | 'paymentDate'
   | 'net'
   | 'gross'
@@ -48,6 +49,7 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
   },
   { field: 'supplierId', synonyms: ['vendorid', 'supplierid', 'beneficiaryotherid', 'suppliernumber'] },
   { field: 'supplierCompanyNumber', synonyms: ['supplierregisteredcompanynumber', 'companynumber'] },
+  { field: 'supplierCharityNumber', synonyms: ['supplierregisteredcharitynumber', 'charitynumber'] },
   {
     field: 'paymentDate',
     synonyms: [

@@ -1,6 +1,7 @@
 // One published payment row → a payment, or the reason it cannot be one. Pure.
-import { normaliseCompanyNumber } from '../../domain/org-id.js';
+import { identifierKey, normaliseCompanyNumber } from '../../domain/org-id.js';
 import { cleanName, normaliseOrgName } from '../../domain/org-name.js';
+import { identifiersFromCharityColumn } from '../../domain/supplier-name.js';
 import { parseLocalDate } from '../shared/dates.js';
 import { parseMoney } from '../shared/money.js';
 import type { HeaderMapping } from '../shared/header.js';
@@ -21,6 +22,8 @@ export interface Payment {
   supplierNameNormalised: string | null;
   supplierId: string | null;
   supplierCompanyNumber: string | null;
+  /** `GB-CHC-1096378` or `GB-SC-SC012345` (Calderdale publishes charity numbers). */
+  supplierCharityNumber: string | null;
   body: string | null;
   transactionId: string | null;
   expenseType: string | null;
@@ -37,6 +40,11 @@ const text = (cells: readonly string[], at: number | undefined): string | null =
 
 /** Summary lines some publishers leave in the file (`Grand Total,,,486752633.10`). */
 const SUMMARY = /^(grand )?totals?:?$/i;
+
+const charityKey = (raw: string | null): string | null => {
+  const id = identifiersFromCharityColumn(raw)[0];
+  return id ? identifierKey(id) : null;
+};
 
 export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<SpendField>): RowResult {
   const c = mapping.columns;
@@ -78,6 +86,7 @@ export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<
       supplierNameNormalised: normaliseOrgName(supplierName),
       supplierId: get('supplierId'),
       supplierCompanyNumber: companyRaw ? normaliseCompanyNumber(companyRaw) : null,
+      supplierCharityNumber: charityKey(get('supplierCharityNumber')),
       body: get('body'),
       transactionId: get('transactionId'),
       expenseType: get('expenseType'),

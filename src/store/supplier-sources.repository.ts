@@ -1,0 +1,206 @@
+// What supplier resolution reads (docs/suppliers.md "Sources"): OCDS organisations that were a supplier or tenderer,
+// register suppliers (one per buyer, name, postcode and numbers) and spend payees (one per buyer, matching name,
+// the buyer's supplier id and numbers), each with a stable key, plus the admins' overrides. Three grouped queries.
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { normaliseIdentifier, parseOrgId, type OrgIdentifier } from '../domain/org-id.js';
+import { supplierNameKeys } from '../domain/supplier-name.js';
+import type { SupplierOverride, SupplierSource } from '../domain/supplier-resolution.js';
+import type { Database } from './database.js';
+
+export interface LoadedSource extends SupplierSource {
+  organisationId: number | null;
+  /** Up to 5 spellings of the name as published. */
+  names: string[];
+  /** Awards (OCDS), register rows or payments. */
+  rows: number;
+  /** Paid total (spend) or total contract value (register), exact decimal text; null for OCDS. */
+  amount: string | null;
+  /** The supplier this key belonged to after the last run, or null. */
+  previousSupplierId: number | null;
+}
+
+/** Stable key of a register supplier or spend payee: its kind and a hash of the values that define it. */
+export function sourceKey(kind: 'register' | 'spend', parts: readonly (string | number | null)[]): string {
+  return `${kind}:${createHash('sha1').update(JSON.stringify(parts)).digest('hex').slice(0, 20)}`;
+}
+
+const companyIds = (company: string | null, charity: string | null): OrgIdentifier[] => {
+  const out: OrgIdentifier[] = [];
+  const coh = company ? normaliseIdentifier('GB-COH', company) : null;
+  if (coh) out.push(coh);
+  // Stored as identifier keys by the importers (`GB-CHC-1165823`).
+  const chc = parseOrgId(charity);
+  if (chc) out.push(chc);
+  return out;
+};
+
+function source(
+  base: Omit<LoadedSource, 'normalisedName' | 'tradingName' | 'previousSupplierId'> & {
+    normalisedName: string | null;
+  },
+  previous: ReadonlyMap<string, number>,
+): LoadedSource {
+  const keys = supplierNameKeys(base.name);
+  return {
+    ...base,
+    normalisedName: base.normalisedName ?? keys.legal,
+    tradingName: keys.trading,
+    previousSupplierId: previous.get(base.key) ?? null,
+  };
+}
+
+export async function loadSupplierSources(db: Kysely<Database>): Promise<LoadedSource[]> {
+  const previous = new Map(
+    (await db.selectFrom('supplier_source').select(['key', 'supplier_id']).execute()).map((r) => [
+      r.key,
+      Number(r.supplier_id),
+    ]),
+  );
+  const out: LoadedSource[] = [];
+
+  const orgs = await sql<{
+    id: string;
+    entity_key: string;
+    name: string;
+    normalised_name: string;
+    normalised_postcode: string | null;
+    identifiers: { scheme: string; id: string }[] | null;
+    awards: string;
+  }>`
+    select o.id, o.entity_key, o.name, o.normalised_name, o.normalised_postcode,
+      (select json_agg(json_build_object('scheme', i.scheme, 'id', i.identifier))
+         from organisation_identifier i where i.organisation_id = o.id) as identifiers,
+      (select count(*) from award_supplier s where s.organisation_id = o.id) as awards
+    from organisation o
+    where o.merged_into is null
+      and (exists (select 1 from party p where p.organisation_id = o.id and p.roles && array['supplier', 'tenderer'])
+           or exists (select 1 from award_supplier s where s.organisation_id = o.id))
+    order by o.id`.execute(db);
+  for (const o of orgs.rows) {
+    out.push(
+      source(
+        {
+          key: `ocds:${o.entity_key}`,
+          kind: 'ocds',
+          buyerId: null,
+          organisationId: Number(o.id),
+          name: o.name,
+          names: [o.name],
+          normalisedName: o.normalised_name || null,
+          postcode: o.normalised_postcode,
+          identifiers: (o.identifiers ?? []).map((i) => ({ scheme: i.scheme, id: i.id })),
+          localId: null,
+          rows: Number(o.awards),
+          amount: null,
+        },
+        previous,
+      ),
+    );
+  }
+
+  const register = await sql<{
+    buyer_id: string;
+    normalised: string | null;
+    postcode: string | null;
+    company: string | null;
+    charity: string | null;
+    names: string[];
+    rows: string;
+    amount: string | null;
+  }>`
+    select buyer_id, supplier_name_normalised as normalised, supplier_postcode as postcode,
+      supplier_company_number as company, supplier_charity_number as charity,
+      (array_agg(distinct supplier_name order by supplier_name))[1:5] as names, count(*) as rows,
+      sum(total_value) as amount
+    from register_contract where supplier_name is not null
+    group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`.execute(db);
+  for (const r of register.rows) {
+    out.push(
+      source(
+        {
+          key: sourceKey('register', [r.buyer_id, r.normalised, r.postcode, r.company, r.charity]),
+          kind: 'register',
+          buyerId: Number(r.buyer_id),
+          organisationId: null,
+          name: r.names[0] ?? '',
+          names: r.names,
+          normalisedName: r.normalised,
+          postcode: r.postcode,
+          identifiers: companyIds(r.company, r.charity),
+          localId: null,
+          rows: Number(r.rows),
+          amount: r.amount,
+        },
+        previous,
+      ),
+    );
+  }
+
+  // One payee per buyer, matching name, the buyer's supplier id and numbers; its display name is the spelling used
+  // most often.
+  const spend = await sql<{
+    buyer_id: string;
+    match_name: string;
+    local_id: string | null;
+    company: string | null;
+    charity: string | null;
+    name: string;
+    names: string[];
+    rows: string;
+    amount: string;
+  }>`
+    select buyer_id, coalesce(supplier_name_normalised, lower(supplier_name)) as match_name,
+      supplier_id as local_id, supplier_company_number as company, supplier_charity_number as charity,
+      mode() within group (order by supplier_name) as name,
+      (array_agg(distinct supplier_name))[1:5] as names, count(*) as rows, sum(amount) as amount
+    from spend_payment
+    group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`.execute(db);
+  for (const r of spend.rows) {
+    out.push(
+      source(
+        {
+          key: sourceKey('spend', [r.buyer_id, r.match_name, r.local_id, r.company, r.charity]),
+          kind: 'spend',
+          buyerId: Number(r.buyer_id),
+          organisationId: null,
+          name: r.name,
+          names: r.names,
+          normalisedName: r.match_name,
+          postcode: null,
+          identifiers: companyIds(r.company, r.charity),
+          localId: r.local_id,
+          rows: Number(r.rows),
+          amount: r.amount,
+        },
+        previous,
+      ),
+    );
+  }
+  return out;
+}
+
+export async function loadSupplierOverrides(db: Kysely<Database>): Promise<SupplierOverride[]> {
+  const rows = await db
+    .selectFrom('supplier_override')
+    .select(['id', 'kind', 'source_key', 'other_key'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    sourceKey: r.source_key,
+    otherKey: r.other_key,
+  }));
+}
+
+/** Changes whenever an import, an ingest or an override changes what resolution reads. */
+export async function supplierFingerprint(db: Kysely<Database>): Promise<string> {
+  const r = await sql<{ f: string }>`
+    select concat_ws('/',
+      (select count(*) || ':' || coalesce(max(id), 0) from import_run),
+      (select count(*) || ':' || coalesce(max(id), 0) from organisation where merged_into is null),
+      (select count(*) from award_supplier),
+      (select count(*) || ':' || coalesce(max(id), 0) from supplier_override)) as f`.execute(db);
+  return r.rows[0]?.f ?? '';
+}
