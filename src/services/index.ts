@@ -17,6 +17,7 @@ import { createQualityService } from './quality.service.js';
 import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSyncService } from './sync.service.js';
+import { createSupplierService } from './market/supplier.service.js';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -39,6 +40,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),
     stats: createStatsService({ db }),
+    supplier: createSupplierService({ db, cpv }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
 }
@@ -46,6 +48,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
 export type Services = ReturnType<typeof createServices>;
 
 export type { MarketPeriod, MarketProfile, MarketService } from './market/market.service.js';
+export type { SupplierProfile, SupplierService } from './market/supplier.service.js';
 export type { AccountsService, ResolvedSession, UserSummary } from './accounts.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';
 export type { StatsService, Stats } from './stats.service.js';

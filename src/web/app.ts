@@ -22,6 +22,7 @@ import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
 import { registerMarketPages } from './routes/market.js';
+import { registerSupplierPages } from './routes/supplier.js';
 import { registerQualityPages } from './routes/quality.js';
 import { createViews } from './views.js';
 
@@ -71,6 +72,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerAdminPages(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
   registerMarketPages(app, { views, services });
+  registerSupplierPages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });
   registerRedFlagsPages(app, { views, services });

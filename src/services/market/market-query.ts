@@ -41,6 +41,27 @@ export interface MarketProblem {
   message: string;
 }
 
+/**
+ * The period of a market or supplier profile: `from`–`to` (UK days, inclusive; default: the current financial year
+ * and the two before it, to today), at most MARKET_MAX_YEARS long. Problems are reported through `problem`.
+ */
+export function checkPeriod(
+  input: { from?: string | undefined; to?: string | undefined },
+  today: Day,
+  problem: (field: 'from' | 'to', message: string) => void,
+): { from: Day; to: Day } {
+  const to = text(input.to) ?? today;
+  const from = text(input.from) ?? addMonths(financialYearStart(today), -24);
+  if (!isDay(from)) problem('from', 'From must be a day, YYYY-MM-DD');
+  if (!isDay(to)) problem('to', 'To must be a day, YYYY-MM-DD');
+  if (isDay(from) && isDay(to)) {
+    if (from > to) problem('to', 'To must be on or after From');
+    else if (addMonths(from, 12 * MARKET_MAX_YEARS) <= to)
+      problem('to', `The period can be at most ${MARKET_MAX_YEARS} years`);
+  }
+  return { from, to };
+}
+
 /** Checks the input: the query, or every problem by field (pages show them in an error summary). */
 export function checkMarketQuery(
   input: MarketQueryInput,
@@ -71,15 +92,7 @@ export function checkMarketQuery(
   const given = [buyer, cpv, region].filter((v) => v !== undefined).length;
   if (given !== 1) problem('scope', 'Give exactly one of buyer, CPV code or region');
 
-  const to = text(input.to) ?? today;
-  const from = text(input.from) ?? addMonths(financialYearStart(today), -24);
-  if (!isDay(from)) problem('from', 'From must be a day, YYYY-MM-DD');
-  if (!isDay(to)) problem('to', 'To must be a day, YYYY-MM-DD');
-  if (isDay(from) && isDay(to)) {
-    if (from > to) problem('to', 'To must be on or after From');
-    else if (addMonths(from, 12 * MARKET_MAX_YEARS) <= to)
-      problem('to', `The period can be at most ${MARKET_MAX_YEARS} years`);
-  }
+  const { from, to } = checkPeriod(input, today, problem);
   const bands = text(input.bands);
   if (bands !== undefined && !HHI_BAND_SET_KEYS.includes(bands))
     problem('bands', `HHI bands must be one of ${HHI_BAND_SET_KEYS.join(', ')}`);

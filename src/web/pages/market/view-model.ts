@@ -18,10 +18,11 @@ export interface FormProblem {
 export const SUPPLIERS_PAGE_SIZE = 25;
 const CHART_BARS = 10;
 
-const money = (n: number) => `£${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(n)}`;
-const pct = (s: number | null) => (s === null ? 'Not computable' : `${(s * 100).toFixed(1)}%`);
+export const money = (n: number) =>
+  `£${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(n)}`;
+export const pct = (s: number | null) => (s === null ? 'Not computable' : `${(s * 100).toFixed(1)}%`);
 /** Financial year starting on `from`'s year: 2024-04-01 → "2024–25". */
-const fyLabel = (from: string) => {
+export const fyLabel = (from: string) => {
   const start = Number(from.slice(0, 4)) - (from.slice(5) < '04-01' ? 1 : 0);
   return `${start}–${String((start + 1) % 100).padStart(2, '0')}`;
 };
@@ -159,6 +160,7 @@ function results(p: MarketProfile, form: MarketForm, page: number) {
         { text: 'SME' },
         { text: 'VCSE' },
         { text: 'New entrant' },
+        { text: 'Profile' },
       ],
       rows: pageRows.map((s) => [
         { html: link(contractsHref(p, s.id), s.name).toString() },
@@ -168,6 +170,13 @@ function results(p: MarketProfile, form: MarketForm, page: number) {
         { text: s.scale === null ? 'Not known' : s.scale === 'sme' ? 'Yes' : 'No' },
         { text: yesNo(s.vcse) },
         { text: s.newEntrant ? 'Yes' : 'No' },
+        {
+          html: link(
+            `/organisations/${s.id}/supplier?${new URLSearchParams({ from: p.from, to: p.to }).toString()}`,
+            'Profile',
+            html`<span class="govuk-visually-hidden"> of ${s.name}</span>`,
+          ).toString(),
+        },
       ]),
     },
     showing: showing(f.suppliers.length, page, SUPPLIERS_PAGE_SIZE, pageRows.length, 'supplier'),
