@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011-market.js';
 import * as m0012 from './migrations/0012-accounts.js';
 import * as m0013 from './migrations/0013-horizon-entry.js';
 import * as m0014 from './migrations/0014-drop-unused-horizon-indexes.js';
+import * as m0022 from './migrations/0022-supplier-profile-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0012-accounts': m0012,
   '0013-horizon-entry': m0013,
   '0014-drop-unused-horizon-indexes': m0014,
+  '0022-supplier-profile-indexes': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

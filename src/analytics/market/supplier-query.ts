@@ -28,6 +28,7 @@ export interface SupplierAwardRow {
   numberOfTenderers: number | null;
 }
 
+/** Options of the market and supplier queries. */
 export interface SupplierQueryOptions {
   /** Benchmarks only: count synthetic (generated) processes too. Pages and the API never do. */
   includeSynthetic?: boolean;
@@ -39,7 +40,8 @@ const inPeriod = (
   to: Day,
 ) => sql<boolean>`a.award_date >= (${from}::date::timestamp at time zone 'Europe/London')
   and a.award_date < ((${to}::date + 1)::timestamp at time zone 'Europe/London')`;
-const real = (o: SupplierQueryOptions) =>
+/** `not p.synthetic`, unless a benchmark asks for synthetic processes too. */
+export const realOnly = (o: SupplierQueryOptions) =>
   o.includeSynthetic ? sql<boolean>`true` : sql<boolean>`not p.synthetic`;
 
 /** Active awards dated in [from, to] naming the supplier (or an organisation merged into it), one row per award. */
@@ -64,7 +66,7 @@ export async function findSupplierAwards(
     join process p on p.ocid = a.ocid
     left join organisation b on b.id = p.buyer_id
     where s.organisation_id in (select o.id from organisation o where o.id = ${supplierId} or o.merged_into = ${supplierId})
-      and a.status = 'active' and ${inPeriod(from, to)} and ${real(options)}
+      and a.status = 'active' and ${inPeriod(from, to)} and ${realOnly(options)}
     order by a.ocid, a.award_id`.execute(db);
   return r.rows.map((x) => ({
     ocid: String(x.ocid),
@@ -106,7 +108,7 @@ export async function findMarketSizes(
     select left(p.cpv_main, ${n}) as prefix, sum(coalesce(a.value_gross, a.value))::text as value
     from process p
     join award a on a.ocid = p.ocid
-    where (${anyPrefix}) and ${real(options)} and a.status = 'active' and ${inPeriod(from, to)}
+    where (${anyPrefix}) and ${realOnly(options)} and a.status = 'active' and ${inPeriod(from, to)}
       and a.currency = 'GBP'
       and exists (select 1 from award_supplier s where s.ocid = a.ocid and s.award_id = a.award_id)
     group by 1`.execute(db);

@@ -96,7 +96,7 @@ export function registerMarket(program: Command): void {
     .option('--json', 'print the profile as JSON (the same as GET /api/market)', false)
     .addHelpText(
       'after',
-      '\nGive exactly one of --buyer, --cpv and --region.\n\nExamples:\n  missionbuy market --cpv 72\n  missionbuy market --region TLE --from 2024-04-01 --to 2025-03-31\n  missionbuy market --buyer 441 --json',
+      '\nGive one of --buyer, --cpv and --region, or --cpv with --buyer or --region.\n\nExamples:\n  missionbuy market --cpv 72\n  missionbuy market --region TLE --from 2024-04-01 --to 2025-03-31\n  missionbuy market --buyer 441 --json\n  missionbuy market --buyer 441 --cpv 45',
     )
     .action(async (opts: MarketOptions) => {
       await withDatabase(async ({ handle }) => {

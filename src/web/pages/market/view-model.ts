@@ -60,7 +60,11 @@ function inputs(form: MarketForm, problems: FormProblem[]) {
   });
   return {
     buyerId: input('buyerId', 'Buyer ID', 'An organisation id'),
-    cpv: input('cpv', 'CPV code', 'Division, group or class, like 72 or 4521'),
+    cpv: input(
+      'cpv',
+      'CPV code',
+      'Division, group or class, like 72 or 4521; alone or with a buyer or region',
+    ),
     region: input('region', 'Region', 'ITL or NUTS code, like TLE or UKE42'),
     from: input('from', 'From', 'First award day, YYYY-MM-DD'),
     to: input('to', 'To', 'Last award day, YYYY-MM-DD'),
@@ -81,7 +85,7 @@ function inputs(form: MarketForm, problems: FormProblem[]) {
 function contractsHref(p: MarketProfile, supplierId?: number): string {
   const q = new URLSearchParams();
   if (p.scope.kind === 'buyer') q.set('buyerId', String(p.scope.buyerId));
-  if (p.scope.kind === 'cpv') q.set('cpv', p.scope.cpvPrefix);
+  if (p.scope.cpvPrefix !== undefined) q.set('cpv', p.scope.cpvPrefix);
   if (supplierId !== undefined) q.set('supplierId', String(supplierId));
   return `/contracts?${q.toString()}`;
 }
