@@ -1,4 +1,4 @@
-// missionbuy market (--buyer ID | --cpv CODE | --region CODE) [--from DAY] [--to DAY] [--json]: market-shaping
+// missionbuy market (--buyer ID | --cpv CODE | --region CODE, or --cpv with --buyer or --region) [--from DAY] [--to DAY] [--json]: market-shaping
 // figures for one market slice (docs/market-analytics.md): value, concentration, SME/VCSE, local, new entrants,
 // single bids and direct awards, over the period and per financial year, with the largest suppliers.
 import type { Command } from 'commander';
