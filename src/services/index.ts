@@ -23,6 +23,7 @@ import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSyncService } from './sync.service.js';
 import { createSuppliersService } from './suppliers/suppliers.service.js';
+import { createSupplierService } from './market/supplier.service.js';
 
 export interface ServiceDeps {
   db: Kysely<Database>;
@@ -51,6 +52,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     standards: createStandardsService({ db }),
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),
+    supplier: createSupplierService({ db, cpv }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
 }
@@ -58,6 +60,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
 export type Services = ReturnType<typeof createServices>;
 
 export type { MarketPeriod, MarketProfile, MarketService } from './market/market.service.js';
+export type { SupplierProfile, SupplierService } from './market/supplier.service.js';
 export type { AccountsService, ResolvedSession, UserSummary } from './accounts.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';
 export type { StatsService, Stats } from './stats.service.js';

@@ -19,6 +19,7 @@ import * as m0017 from './migrations/0017-missions.js';
 import * as m0018 from './migrations/0018-suppliers.js';
 import * as m0019 from './migrations/0019-saved-searches.js';
 import * as m0020 from './migrations/0020-notice-import.js';
+import * as m0022 from './migrations/0022-supplier-profile-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '0018-suppliers': m0018,
   '0019-saved-searches': m0019,
   '0020-notice-import': m0020,
+  '0022-supplier-profile-indexes': m0022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -49,7 +49,10 @@ describe('missionbuy market', () => {
   it('rejects bad input with exit code 64 and the reasons', async () => {
     const none = await runCli(['market'], env());
     expect(none.code).toBe(64);
-    expect(none.stderr).toMatch(/exactly one of buyer, CPV code or region/);
+    expect(none.stderr).toMatch(/Give a buyer, a CPV code or a region/);
+    const both = await runCli(['market', '--buyer', '1', '--region', 'TLE'], env());
+    expect(both.code).toBe(64);
+    expect(both.stderr).toMatch(/a buyer or a region, not both/);
     const bad = await runCli(['market', '--cpv', 'x', '--from', '2025-02-30'], env());
     expect(bad.code).toBe(64);
     expect(bad.stderr).toMatch(/cpv: .*from: /);

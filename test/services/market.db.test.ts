@@ -228,6 +228,42 @@ describe('market analytics on the ingested sample', () => {
     expect(p.figures.local.byCount.numerator).toBeGreaterThanOrEqual(1);
   });
 
+  it('matches the golden figures for combined slices: a CPV division within a buyer and within a region', async () => {
+    // The buyer with the largest CPV division among buyers with awards in two divisions or more.
+    const divisions = new Map<string, Map<string, number>>();
+    for (const x of pairs) {
+      if (x.buyer === null || x.cpv === null) continue;
+      const m = divisions.get(x.buyer.toLowerCase()) ?? new Map<string, number>();
+      m.set(x.cpv.slice(0, 2), (m.get(x.cpv.slice(0, 2)) ?? 0) + 1);
+      divisions.set(x.buyer.toLowerCase(), m);
+    }
+    const [name, cpvs] = [...divisions]
+      .filter(([, m]) => m.size > 1)
+      .sort((x, y) => Math.max(...y[1].values()) - Math.max(...x[1].values()))[0]!;
+    const ids = await sql<{ id: number; name: string }>`
+      select o.id, o.name from organisation o
+      where lower(o.name) = ${name} and exists (select 1 from process p where p.buyer_id = o.id)`.execute(
+      sample.t.db,
+    );
+    expect(ids.rows).toHaveLength(1);
+    const b = { ...ids.rows[0]!, cpv: [...cpvs].sort((x, y) => y[1] - x[1])[0]![0] };
+    const mine = pairs.filter(
+      (x) => x.buyer?.toLowerCase() === b.name.toLowerCase() && x.cpv?.startsWith(b.cpv),
+    );
+    const all = pairs.filter((x) => x.buyer?.toLowerCase() === b.name.toLowerCase());
+    expect(mine.length).toBeGreaterThan(1);
+    expect(mine.length).toBeLessThan(all.length);
+    const { p } = await check({ buyerId: Number(b.id), cpv: b.cpv }, mine);
+    expect(p.scope).toMatchObject({ kind: 'buyer', buyerId: Number(b.id), cpvPrefix: b.cpv });
+    expect(p.scope.label).toBe(`${b.name}, CPV ${b.cpv}`);
+    const inRegion = pairs.filter((x) => x.regions.some((r) => itl1(r) === 'UKF'));
+    const cpv = inRegion.find((x) => x.cpv !== null)!.cpv!.slice(0, 2);
+    await check(
+      { region: 'TLF', cpv },
+      inRegion.filter((x) => x.cpv?.startsWith(cpv)),
+    );
+  });
+
   it('splits the period into financial years whose awards add up to the whole', async () => {
     const p = await market.profile(market.queryOrThrow({ cpv: '85', from: FROM, to: TO }));
     expect(p.periods.map((y) => y.from)).toEqual([
@@ -265,9 +301,10 @@ describe('market analytics on the ingested sample', () => {
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
     const none = await sample.app.inject({ url: '/api/market' });
     expect(none.statusCode).toBe(400);
-    expect((none.json() as Json).error.message).toMatch(/exactly one of buyer, CPV code or region/);
-    const two = await sample.app.inject({ url: '/api/market?cpv=34&region=TLE' });
+    expect((none.json() as Json).error.message).toMatch(/Give a buyer, a CPV code or a region/);
+    const two = await sample.app.inject({ url: '/api/market?buyerId=1&region=TLE' });
     expect(two.statusCode).toBe(400);
+    expect((two.json() as Json).error.message).toMatch(/a buyer or a region, not both/);
     const backwards = await sample.app.inject({ url: '/api/market?cpv=34&from=2025-01-01&to=2024-01-01' });
     expect(backwards.statusCode).toBe(400);
     const cma = await sample.app.inject({ url: `/api/market?cpv=34&from=${FROM}&to=${TO}&bands=cma-2010` });

@@ -14,3 +14,17 @@ export {
   type SupplierTotal,
 } from './metrics.js';
 export { countUndatedAwards, findMarketRows, type MarketRow, type MarketScope } from './query.js';
+export {
+  supplierFigures,
+  supplierValue,
+  type SupplierBuyer,
+  type SupplierFigures,
+  type SupplierMarket,
+  type SupplierYear,
+} from './supplier.js';
+export {
+  findMarketSizes,
+  findSupplierAwards,
+  type SupplierAwardRow,
+  type SupplierQueryOptions,
+} from './supplier-query.js';

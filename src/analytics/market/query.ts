@@ -5,15 +5,18 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
+import { realOnly, type SupplierQueryOptions } from './supplier-query.js';
 
 type Db = Kysely<Database>;
 
 export type MarketScope =
-  | { kind: 'buyer'; buyerId: number }
+  /** A buyer's awards; with cpvPrefix, only its awards in that CPV market (buyer × CPV). */
+  | { kind: 'buyer'; buyerId: number; cpvPrefix?: string }
   /** Leading digits of the main CPV code (division 2, group 3, class 4…): each process is in one market. */
   | { kind: 'cpv'; cpvPrefix: string }
-  /** NUTS form of an ITL/NUTS code prefix: the buyer's region or a delivery region starts with it. */
-  | { kind: 'region'; region: string };
+  /** NUTS form of an ITL/NUTS code prefix: the buyer's region or a delivery region starts with it; with cpvPrefix,
+   * only that CPV market in the region (region × CPV). */
+  | { kind: 'region'; region: string; cpvPrefix?: string };
 
 export interface MarketRow {
   ocid: string;
@@ -41,6 +44,12 @@ export interface MarketRow {
 }
 
 function scopeCondition(scope: MarketScope): RawBuilder<boolean> {
+  if (scope.kind !== 'cpv' && scope.cpvPrefix !== undefined)
+    return sql<boolean>`${sliceCondition(scope)} and ${sliceCondition({ kind: 'cpv', cpvPrefix: scope.cpvPrefix })}`;
+  return sliceCondition(scope);
+}
+
+function sliceCondition(scope: MarketScope): RawBuilder<boolean> {
   switch (scope.kind) {
     case 'buyer':
       return sql<boolean>`p.buyer_id = ${scope.buyerId}`;
@@ -58,7 +67,13 @@ function scopeCondition(scope: MarketScope): RawBuilder<boolean> {
 const ukDay = sql`(a.award_date at time zone 'Europe/London')::date`;
 
 /** Active awards of the slice dated in [from, to] (UK days), one row per supplier (or one with no supplier). */
-export async function findMarketRows(db: Db, scope: MarketScope, from: Day, to: Day): Promise<MarketRow[]> {
+export async function findMarketRows(
+  db: Db,
+  scope: MarketScope,
+  from: Day,
+  to: Day,
+  options: SupplierQueryOptions = {},
+): Promise<MarketRow[]> {
   const r = await sql<Record<string, unknown>>`
     select a.ocid, a.award_id, ${ukDay}::text as award_day,
       coalesce(a.value_gross, a.value)::text as value, a.currency,
@@ -72,7 +87,7 @@ export async function findMarketRows(db: Db, scope: MarketScope, from: Day, to: 
     left join organisation o0 on o0.id = s.organisation_id
     left join organisation o on o.id = coalesce(o0.merged_into, o0.id)
     left join organisation b on b.id = p.buyer_id
-    where ${scopeCondition(scope)} and not p.synthetic and a.status = 'active'
+    where ${scopeCondition(scope)} and ${realOnly(options)} and a.status = 'active'
       and a.award_date >= (${from}::date::timestamp at time zone 'Europe/London')
       and a.award_date < ((${to}::date + 1)::timestamp at time zone 'Europe/London')
     order by a.ocid, a.award_id, o.id`.execute(db);
@@ -99,10 +114,14 @@ export async function findMarketRows(db: Db, scope: MarketScope, from: Day, to: 
 }
 
 /** Active awards of the slice with no award date: outside every period, counted so that nothing is lost silently. */
-export async function countUndatedAwards(db: Db, scope: MarketScope): Promise<number> {
+export async function countUndatedAwards(
+  db: Db,
+  scope: MarketScope,
+  options: SupplierQueryOptions = {},
+): Promise<number> {
   const r = await sql<{ n: string }>`
     select count(*) as n from process p join award a on a.ocid = p.ocid
-    where ${scopeCondition(scope)} and not p.synthetic and a.status = 'active' and a.award_date is null`.execute(
+    where ${scopeCondition(scope)} and ${realOnly(options)} and a.status = 'active' and a.award_date is null`.execute(
     db,
   );
   return Number(r.rows[0]?.n ?? 0);

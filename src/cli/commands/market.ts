@@ -1,4 +1,4 @@
-// missionbuy market (--buyer ID | --cpv CODE | --region CODE) [--from DAY] [--to DAY] [--json]: market-shaping
+// missionbuy market (--buyer ID | --cpv CODE | --region CODE, or --cpv with --buyer or --region) [--from DAY] [--to DAY] [--json]: market-shaping
 // figures for one market slice (docs/market-analytics.md): value, concentration, SME/VCSE, local, new entrants,
 // single bids and direct awards, over the period and per financial year, with the largest suppliers.
 import type { Command } from 'commander';
@@ -96,7 +96,7 @@ export function registerMarket(program: Command): void {
     .option('--json', 'print the profile as JSON (the same as GET /api/market)', false)
     .addHelpText(
       'after',
-      '\nGive exactly one of --buyer, --cpv and --region.\n\nExamples:\n  missionbuy market --cpv 72\n  missionbuy market --region TLE --from 2024-04-01 --to 2025-03-31\n  missionbuy market --buyer 441 --json',
+      '\nGive one of --buyer, --cpv and --region, or --cpv with --buyer or --region.\n\nExamples:\n  missionbuy market --cpv 72\n  missionbuy market --region TLE --from 2024-04-01 --to 2025-03-31\n  missionbuy market --buyer 441 --json\n  missionbuy market --buyer 441 --cpv 45',
     )
     .action(async (opts: MarketOptions) => {
       await withDatabase(async ({ handle }) => {

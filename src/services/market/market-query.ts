@@ -1,4 +1,5 @@
-// The market analytics query (docs/market-analytics.md): exactly one slice (buyer, CPV prefix or region) and a
+// The market analytics query (docs/market-analytics.md): one slice (buyer, CPV prefix or region, or a CPV prefix
+// within a buyer or a region) and a
 // period of UK days (default: the current financial year and the two before it, to today). Pure.
 import { normaliseRegion } from '../../domain/region.js';
 import { HHI_BAND_SETS, addMonths, financialYearStart, isDay, type Day } from '../../domain/rules/index.js';
@@ -41,6 +42,27 @@ export interface MarketProblem {
   message: string;
 }
 
+/**
+ * The period of a market or supplier profile: `from`–`to` (UK days, inclusive; default: the current financial year
+ * and the two before it, to today), at most MARKET_MAX_YEARS long. Problems are reported through `problem`.
+ */
+export function checkPeriod(
+  input: { from?: string | undefined; to?: string | undefined },
+  today: Day,
+  problem: (field: 'from' | 'to', message: string) => void,
+): { from: Day; to: Day } {
+  const to = text(input.to) ?? today;
+  const from = text(input.from) ?? addMonths(financialYearStart(today), -24);
+  if (!isDay(from)) problem('from', 'From must be a day, YYYY-MM-DD');
+  if (!isDay(to)) problem('to', 'To must be a day, YYYY-MM-DD');
+  if (isDay(from) && isDay(to)) {
+    if (from > to) problem('to', 'To must be on or after From');
+    else if (addMonths(from, 12 * MARKET_MAX_YEARS) <= to)
+      problem('to', `The period can be at most ${MARKET_MAX_YEARS} years`);
+  }
+  return { from, to };
+}
+
 /** Checks the input: the query, or every problem by field (pages show them in an error summary). */
 export function checkMarketQuery(
   input: MarketQueryInput,
@@ -68,23 +90,22 @@ export function checkMarketQuery(
       problem('region', 'Region must be an ITL or NUTS code, like TLE, UKE or TLE42');
     else scopes.push({ kind: 'region', region: r.nuts });
   }
-  const given = [buyer, cpv, region].filter((v) => v !== undefined).length;
-  if (given !== 1) problem('scope', 'Give exactly one of buyer, CPV code or region');
+  // One slice, or a CPV market within a buyer's or a region's awards (buyer × CPV, region × CPV).
+  if (buyer === undefined && cpv === undefined && region === undefined)
+    problem('scope', 'Give a buyer, a CPV code or a region (a CPV code can go with a buyer or a region)');
+  if (buyer !== undefined && region !== undefined)
+    problem('scope', 'Give a buyer or a region, not both (either can go with a CPV code)');
 
-  const to = text(input.to) ?? today;
-  const from = text(input.from) ?? addMonths(financialYearStart(today), -24);
-  if (!isDay(from)) problem('from', 'From must be a day, YYYY-MM-DD');
-  if (!isDay(to)) problem('to', 'To must be a day, YYYY-MM-DD');
-  if (isDay(from) && isDay(to)) {
-    if (from > to) problem('to', 'To must be on or after From');
-    else if (addMonths(from, 12 * MARKET_MAX_YEARS) <= to)
-      problem('to', `The period can be at most ${MARKET_MAX_YEARS} years`);
-  }
+  const { from, to } = checkPeriod(input, today, problem);
   const bands = text(input.bands);
   if (bands !== undefined && !HHI_BAND_SET_KEYS.includes(bands))
     problem('bands', `HHI bands must be one of ${HHI_BAND_SET_KEYS.join(', ')}`);
-  if (problems.length > 0 || scopes.length !== 1) return { query: null, problems };
-  return { query: { scope: scopes[0]!, from, to, ...(bands !== undefined ? { bands } : {}) }, problems };
+  if (problems.length > 0 || scopes.length === 0) return { query: null, problems };
+  const cpvScope = scopes.find((x) => x.kind === 'cpv');
+  const outer = scopes.find((x) => x.kind !== 'cpv');
+  const scope: MarketScope =
+    outer && cpvScope ? { ...outer, cpvPrefix: cpvScope.cpvPrefix } : (outer ?? cpvScope)!;
+  return { query: { scope, from, to, ...(bands !== undefined ? { bands } : {}) }, problems };
 }
 
 /** The same, throwing BAD_REQUEST naming every problem (API, CLI). `today` gives the default period. */

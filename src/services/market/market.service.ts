@@ -32,6 +32,8 @@ export interface MarketDeps {
   db: Kysely<Database>;
   /** Today as a UK day (tests pass a fixed one). */
   today?: () => Day;
+  /** Benchmarks only: count synthetic (generated) processes too. Pages, API and CLI never do. */
+  includeSynthetic?: boolean;
 }
 
 export interface MarketPeriod extends Omit<MarketFigures, 'suppliers'> {
@@ -79,13 +81,15 @@ const suppliersBefore = (rows: readonly MarketRow[], from: Day, since: Day) =>
 export function createMarketService(deps: MarketDeps) {
   const { db } = deps;
   const today = deps.today ?? (() => ukDay(new Date())!);
+  const options = { includeSynthetic: deps.includeSynthetic ?? false };
 
   async function label(scope: MarketScope): Promise<string> {
     if (scope.kind === 'cpv') return `CPV ${scope.cpvPrefix}`;
-    if (scope.kind === 'region') return `region ${scope.region}`;
+    const within = scope.cpvPrefix === undefined ? '' : `, CPV ${scope.cpvPrefix}`;
+    if (scope.kind === 'region') return `region ${scope.region}${within}`;
     const org = await findOrganisationById(db, scope.buyerId);
     if (!org) throw new AppError('NOT_FOUND', `no organisation with id ${scope.buyerId}`);
-    return org.name;
+    return `${org.name}${within}`;
   }
 
   return {
@@ -102,8 +106,8 @@ export function createMarketService(deps: MarketDeps) {
       const back = (d: Day) => addMonths(d, -12 * policy.newEntrantLookbackYears);
       const [name, rows, undatedAwards] = await Promise.all([
         label(q.scope),
-        findMarketRows(db, q.scope, back(q.from), q.to),
-        countUndatedAwards(db, q.scope),
+        findMarketRows(db, q.scope, back(q.from), q.to, options),
+        countUndatedAwards(db, q.scope, options),
       ]);
       const figuresFor = (from: Day, to: Day) =>
         marketFigures(

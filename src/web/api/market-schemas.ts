@@ -32,7 +32,11 @@ export const MarketQuerySchema = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false, description: 'Give exactly one of buyerId, cpv and region.' },
+  {
+    additionalProperties: false,
+    description:
+      'Give one of buyerId, cpv and region, or cpv with buyerId or region (a CPV market within a buyer or region).',
+  },
 );
 
 const Share = Type.Object({ share: Ratio, numerator: Type.Number(), denominator: Type.Number() });

@@ -6,6 +6,7 @@ import type { Services } from '../../services/index.js';
 import { registerHorizonApi } from './horizon-routes.js';
 import { registerPipelineApi } from './pipeline-routes.js';
 import { registerMarketApi } from './market-routes.js';
+import { registerSupplierApi } from './supplier-routes.js';
 import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
 import { registerRedFlagsApi } from './redflags-routes.js';
@@ -121,6 +122,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerHorizonApi(api, services);
   registerPipelineApi(api, services);
   registerMarketApi(api, services);
+  registerSupplierApi(api, services);
   registerQualityApi(api, services);
   await registerCalendarApi(api, services);
   registerRedFlagsApi(api, services);

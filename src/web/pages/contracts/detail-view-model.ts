@@ -129,7 +129,13 @@ function suppliersTable(c: ContractDetail) {
       { text: 'Location' },
     ],
     rows: c.suppliers.map((s) => [
-      { html: link(`/contracts?supplierId=${s.id}`, s.name).toString() },
+      {
+        html: html`${link(`/contracts?supplierId=${s.id}`, s.name)}<br />${link(
+            `/organisations/${s.id}/supplier`,
+            'Supplier profile',
+            html`<span class="govuk-visually-hidden">: ${s.name}</span>`,
+          )}`.toString(),
+      },
       { text: yesNo(s.sme) },
       { text: yesNo(s.vcse) },
       {

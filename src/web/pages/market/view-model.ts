@@ -18,10 +18,11 @@ export interface FormProblem {
 export const SUPPLIERS_PAGE_SIZE = 25;
 const CHART_BARS = 10;
 
-const money = (n: number) => `£${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(n)}`;
-const pct = (s: number | null) => (s === null ? 'Not computable' : `${(s * 100).toFixed(1)}%`);
+export const money = (n: number) =>
+  `£${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(n)}`;
+export const pct = (s: number | null) => (s === null ? 'Not computable' : `${(s * 100).toFixed(1)}%`);
 /** Financial year starting on `from`'s year: 2024-04-01 → "2024–25". */
-const fyLabel = (from: string) => {
+export const fyLabel = (from: string) => {
   const start = Number(from.slice(0, 4)) - (from.slice(5) < '04-01' ? 1 : 0);
   return `${start}–${String((start + 1) % 100).padStart(2, '0')}`;
 };
@@ -59,7 +60,11 @@ function inputs(form: MarketForm, problems: FormProblem[]) {
   });
   return {
     buyerId: input('buyerId', 'Buyer ID', 'An organisation id'),
-    cpv: input('cpv', 'CPV code', 'Division, group or class, like 72 or 4521'),
+    cpv: input(
+      'cpv',
+      'CPV code',
+      'Division, group or class, like 72 or 4521; alone or with a buyer or region',
+    ),
     region: input('region', 'Region', 'ITL or NUTS code, like TLE or UKE42'),
     from: input('from', 'From', 'First award day, YYYY-MM-DD'),
     to: input('to', 'To', 'Last award day, YYYY-MM-DD'),
@@ -80,7 +85,7 @@ function inputs(form: MarketForm, problems: FormProblem[]) {
 function contractsHref(p: MarketProfile, supplierId?: number): string {
   const q = new URLSearchParams();
   if (p.scope.kind === 'buyer') q.set('buyerId', String(p.scope.buyerId));
-  if (p.scope.kind === 'cpv') q.set('cpv', p.scope.cpvPrefix);
+  if (p.scope.cpvPrefix !== undefined) q.set('cpv', p.scope.cpvPrefix);
   if (supplierId !== undefined) q.set('supplierId', String(supplierId));
   return `/contracts?${q.toString()}`;
 }
@@ -159,6 +164,7 @@ function results(p: MarketProfile, form: MarketForm, page: number) {
         { text: 'SME' },
         { text: 'VCSE' },
         { text: 'New entrant' },
+        { text: 'Profile' },
       ],
       rows: pageRows.map((s) => [
         { html: link(contractsHref(p, s.id), s.name).toString() },
@@ -168,6 +174,13 @@ function results(p: MarketProfile, form: MarketForm, page: number) {
         { text: s.scale === null ? 'Not known' : s.scale === 'sme' ? 'Yes' : 'No' },
         { text: yesNo(s.vcse) },
         { text: s.newEntrant ? 'Yes' : 'No' },
+        {
+          html: link(
+            `/organisations/${s.id}/supplier?${new URLSearchParams({ from: p.from, to: p.to }).toString()}`,
+            'Profile',
+            html`<span class="govuk-visually-hidden"> of ${s.name}</span>`,
+          ).toString(),
+        },
       ]),
     },
     showing: showing(f.suppliers.length, page, SUPPLIERS_PAGE_SIZE, pageRows.length, 'supplier'),
