@@ -52,7 +52,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     standards: createStandardsService({ db }),
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),
-    supplier: createSupplierService({ db, cpv }),
+    supplierProfile: createSupplierService({ db, cpv }),
     sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
   };
 }

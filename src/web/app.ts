@@ -25,7 +25,7 @@ import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
 import { registerImportPages } from './routes/imports.js';
 import { registerMarketPages } from './routes/market.js';
-import { registerSupplierPages } from './routes/supplier.js';
+import { registerSupplierProfilePages } from './routes/supplier.js';
 import { registerQualityPages } from './routes/quality.js';
 import { registerStandardsPages } from './routes/standards.js';
 import { registerSupplierPages } from './routes/suppliers.js';
@@ -77,7 +77,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerAdminPages(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
   registerMarketPages(app, { views, services });
-  registerSupplierPages(app, { views, services });
+  registerSupplierProfilePages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });
   registerSupplierPages(app, { views, services });

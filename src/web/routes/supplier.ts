@@ -19,12 +19,12 @@ function readForm(query: Record<string, unknown>): SupplierForm {
   return form;
 }
 
-export function registerSupplierPages(
+export function registerSupplierProfilePages(
   app: FastifyInstance,
   deps: { views: Views; services: Services },
 ): void {
   const { views, services } = deps;
-  const supplier = services.supplier;
+  const supplier = services.supplierProfile;
 
   app.get<{ Params: Params }>('/organisations/:id/supplier', async (request, reply) => {
     const id = idOf(request, reply);
