@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { registerHorizonApi } from './horizon-routes.js';
+import { registerCollaborationApi } from './collaboration-routes.js';
 import { registerMarketApi } from './market-routes.js';
 import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
@@ -114,6 +115,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   );
 
   registerHorizonApi(api, services);
+  registerCollaborationApi(api, services);
   registerMarketApi(api, services);
   registerQualityApi(api, services);
   await registerCalendarApi(api, services);
