@@ -21,6 +21,7 @@ import { registerRedFlagsPages } from './routes/redflags.js';
 import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
+import { registerCollaborationPages } from './routes/collaboration.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerQualityPages } from './routes/quality.js';
 import { createViews } from './views.js';
@@ -70,6 +71,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerContractPages(app, { views, services });
   registerAdminPages(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
+  registerCollaborationPages(app, { views, services });
   registerMarketPages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });

@@ -41,6 +41,11 @@ const NAV = [
   { href: '/horizon', text: 'Horizon scan', match: (p: string) => p.startsWith('/horizon') },
   { href: '/market', text: 'Markets', match: (p: string) => p.startsWith('/market') },
   {
+    href: '/collaborate',
+    text: 'Collaborate',
+    match: (p: string) => /^(\/organisations\/[^/]+)?\/collaborate/.test(p),
+  },
+  {
     href: '/quality',
     text: 'Data quality',
     match: (p: string) => p.startsWith('/quality') || /^\/organisations\/[^/]+\/quality/.test(p),

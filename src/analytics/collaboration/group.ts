@@ -48,9 +48,12 @@ export const anchorName = (a: Anchor): string => (a === NATIONAL ? 'National or 
 
 /** "15 June 2026". */
 export const longDay = (d: Day): string =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${d}T00:00:00Z`),
-  );
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${d}T00:00:00Z`));
 
 /** "£1,234,567" (whole pounds, rounded). */
 export const pounds = (amount: string): string =>
@@ -59,7 +62,8 @@ export const pounds = (amount: string): string =>
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** Why these buyers match, in plain words, from what the group shows. */
 export function explainGroup(g: Omit<CollaborationGroup, 'explanation'>): string {
@@ -73,21 +77,25 @@ export function explainGroup(g: Omit<CollaborationGroup, 'explanation'>): string
       `on what follows are due ${when}.`,
   ];
   const whereOf = (b: CollaborationGroup['buyers'][number]) =>
-    b.regions.length === 0 ? `${b.name} (no region: national)` : `${b.name} (${b.regions.map((r) => r.name).join(', ')})`;
-  const more = g.buyerCount > g.buyers.length ? ` and ${plural(g.buyerCount - g.buyers.length, 'other')}` : '';
+    b.regions.length === 0
+      ? `${b.name} (no region: national)`
+      : `${b.name} (${b.regions.map((r) => r.name).join(', ')})`;
+  const others = g.buyerCount - g.buyers.length;
+  const named = (names: string[]) => list(others > 0 ? [...names, plural(others, 'other')] : names);
   if (g.anchor.code === NATIONAL) {
     parts.push(
       `None of these contracts names a region (national buyers, or contracts delivered across the UK), so they ` +
-        `can be bought together anywhere: ${list(g.buyers.map((b) => b.name))}${more}.`,
+        `can be bought together anywhere: ${named(g.buyers.map((b) => b.name))}.`,
     );
   } else {
     const next = g.anchor.neighbours.map((r) => r.name);
     parts.push(
       `They are in ${g.anchor.name} or a region next to it${next.length ? ` (${list(next)})` : ''}, or name no ` +
-        `region: ${list(g.buyers.map(whereOf))}${more}.`,
+        `region: ${named(g.buyers.map(whereOf))}.`,
     );
   }
-  const unknown = g.valueNotKnown > 0 ? ` (${plural(g.valueNotKnown, 'contract')} of unknown value not counted)` : '';
+  const unknown =
+    g.valueNotKnown > 0 ? ` (${plural(g.valueNotKnown, 'contract')} of unknown value not counted)` : '';
   parts.push(`Together they are worth ${pounds(g.valueGbp)}${unknown}.`);
   if (g.sharedIncumbentCount > 0) {
     const s = g.sharedIncumbents.map((x) => `${x.name} (${x.buyers} buyers)`);

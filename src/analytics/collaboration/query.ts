@@ -124,8 +124,7 @@ function hoods(): RawBuilder<unknown> {
 /** The markets a query runs over, as an SQL condition on `m` (a market code) given the CPV filter. */
 function marketCompatible(s: CollaborationScope, markets?: readonly string[]): RawBuilder<boolean> {
   const c: RawBuilder<unknown>[] = [];
-  if (s.cpvPrefix !== undefined)
-    c.push(sql`(m like ${s.cpvPrefix} || '%' or ${s.cpvPrefix} like m || '%')`);
+  if (s.cpvPrefix !== undefined) c.push(sql`(m like ${s.cpvPrefix} || '%' or ${s.cpvPrefix} like m || '%')`);
   if (markets !== undefined) c.push(sql`m = any(${[...markets]}::text[])`);
   return c.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(c, sql` and `)}`;
 }

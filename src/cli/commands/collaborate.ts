@@ -64,8 +64,14 @@ interface CollaborateOptions {
 export function registerCollaborate(program: Command): void {
   program
     .command('collaborate')
-    .description('Collaboration finder: buyers with contracts in the same market and area whose decisions fall due together')
-    .option('--window-months <n>', 'decisions due within this many months, 1 to 60', String(COLLABORATION_DEFAULT_WINDOW))
+    .description(
+      'Collaboration finder: buyers with contracts in the same market and area whose decisions fall due together',
+    )
+    .option(
+      '--window-months <n>',
+      'decisions due within this many months, 1 to 60',
+      String(COLLABORATION_DEFAULT_WINDOW),
+    )
     .option('--level <level>', 'match by CPV group (3 digits) or class (4 digits)', 'group')
     .option('--buyer <id>', 'only the groups this buyer is in ("who could it buy with?")')
     .option('--cpv <code>', 'CPV division, group, class or code (85, 853, 85311000)')
@@ -104,7 +110,9 @@ export function registerCollaborate(program: Command): void {
           return;
         }
         const result = await service.find(query);
-        process.stdout.write(`${opts.json ? JSON.stringify(result, null, 2) : formatCollaboration(result)}\n`);
+        process.stdout.write(
+          `${opts.json ? JSON.stringify(result, null, 2) : formatCollaboration(result)}\n`,
+        );
       });
     });
 }

@@ -111,7 +111,12 @@ export function createCollaborationService(deps: CollaborationDeps) {
       async function* groups(): AsyncGenerator<CsvGroup> {
         const chunk = 100;
         for (let offset = 0; ; offset += chunk) {
-          const rows = await findGroupMembers(db, scope, { sort: q.sort, order: q.order, limit: chunk, offset });
+          const rows = await findGroupMembers(db, scope, {
+            sort: q.sort,
+            order: q.order,
+            limit: chunk,
+            offset,
+          });
           const byRank = new Map<number, GroupMemberRow[]>();
           for (const r of rows) {
             const list = byRank.get(r.rank);

@@ -16,7 +16,8 @@ export function registerCollaborationApi(parent: FastifyInstance, services: Serv
     {
       schema: {
         tags: ['collaboration'],
-        summary: 'Collaboration finder: buyers with contracts in the same market and area, decisions due together',
+        summary:
+          'Collaboration finder: buyers with contracts in the same market and area, decisions due together',
         querystring: CollaborationQuerySchema,
         response: { 200: CollaborationResultSchema, ...errors },
       },

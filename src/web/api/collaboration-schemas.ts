@@ -39,10 +39,18 @@ export const CollaborationQuerySchema = Type.Object(
       }),
     ),
     buyerId: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'Only the groups this buyer is in ("who could it buy with?").' }),
+      Type.Integer({
+        minimum: 1,
+        description: 'Only the groups this buyer is in ("who could it buy with?").',
+      }),
     ),
     minBuyers: Type.Optional(
-      Type.Integer({ minimum: 2, maximum: COLLABORATION_MAX_MIN_BUYERS, default: 2, description: 'Fewest buyers.' }),
+      Type.Integer({
+        minimum: 2,
+        maximum: COLLABORATION_MAX_MIN_BUYERS,
+        default: 2,
+        description: 'Fewest buyers.',
+      }),
     ),
     asOf: Type.Optional({ ...Day, description: 'As of this day (default: today).' }),
     sort: Type.Optional(Literals(['value', 'buyers', 'contracts', 'decision'])),
@@ -96,7 +104,12 @@ const Group = Type.Object({
   ),
   sharedIncumbentCount: Type.Integer(),
   sharedIncumbents: Type.Array(
-    Type.Object({ id: Type.Integer(), name: Type.String(), buyers: Type.Integer(), contracts: Type.Integer() }),
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      buyers: Type.Integer(),
+      contracts: Type.Integer(),
+    }),
     { description: 'Suppliers holding contracts with two or more of the buyers (at most 10).' },
   ),
   explanation: Type.String({ description: 'Why these buyers match, in plain words.' }),
