@@ -195,9 +195,9 @@ export interface CollaborationPageOptions {
   offset: number;
 }
 
-/** A group's member contracts (`cm` rows) in SQL, for a group row `p` (market p.m, anchor p.a). */
-const MEMBERS = sql`cm join hood mh on mh.anchor = p.a
-  where cm.m = p.m and (cm.area && mh.codes or cardinality(cm.area) = 0)`;
+/** A group's member contracts, joined to the groups `p` (market p.m, anchor p.a) in one pass over cm. */
+const MEMBERS_OF_P = sql`p join hood mh on mh.anchor = p.a
+  join cm on cm.m = p.m and (cm.area && mh.codes or cardinality(cm.area) = 0)`;
 
 /** The markets a buyer has contracts due in (its groups can only be in these). */
 async function buyerMarkets(db: Db, s: CollaborationScope): Promise<string[]> {
@@ -226,47 +226,56 @@ export async function findCollaborationPage(
   const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
   // Not a constant when no buyer is asked for (ORDER BY refuses constants).
   const mine = sql`(cm.buyer_id = ${s.buyerId ?? null}::bigint) is true`;
+  // The page's groups' members in one hash join over cm (not a scan of cm per group), then the lists per group.
   const rows = await sql<CollaborationGroupRow>`
     with ${groupsWith(s, markets)},
     p as (select * from (
             select g.*, count(*) over () as total, row_number() over (order by ${ORDER[o.sort]} ${dir}, g.m, g.a) as rn
             from g where ${groupFilter(s)}) q
-          where q.rn > ${o.offset}::int and q.rn <= ${o.offset + o.limit}::int)
-    select p.m as market, p.a as anchor, p.buyer_count, p.contract_count, p.v::text as value_gbp,
-      p.nk as value_not_known, p.first_due::text as first_due, p.last_due::text as last_due, p.areas,
-      p.total::int as total,
-      (select coalesce(json_agg(json_build_object('id', b.buyer_id, 'name', o.name, 'contracts', b.n,
-                'value', b.v::text, 'area', b.area) order by b.mine desc, b.v desc, b.buyer_id), '[]'::json)
-         from (select cm.buyer_id, count(*)::int as n, coalesce(sum(cm.gbp_value), 0) as v, bool_or(${mine}) as mine,
-                 array(select distinct r from unnest(string_to_array(string_agg(array_to_string(cm.area, ','), ','), ',')) r
-                       where r <> '' order by r) as area
-               from ${MEMBERS} group by cm.buyer_id
-               order by bool_or(${mine}) desc, coalesce(sum(cm.gbp_value), 0) desc, cm.buyer_id
-               limit ${GROUP_LIST_LIMIT}) b
-         left join organisation o on o.id = b.buyer_id) as buyers,
-      (select coalesce(json_agg(json_build_object('ocid', k.ocid, 'title', pr.title, 'buyer_id', k.buyer_id,
-                'value', k.gbp_value::text, 'due', k.due::text, 'horizon_day', k.horizon_day::text,
-                'from', k.horizon_from, 'area', k.area, 'synthetic', pr.synthetic)
-                order by k.mine desc, k.gbp_value desc nulls last, k.ocid), '[]'::json)
-         from (select cm.*, ${mine} as mine from ${MEMBERS}
-               order by ${mine} desc, cm.gbp_value desc nulls last, cm.ocid limit ${GROUP_LIST_LIMIT}) k
-         join process pr on pr.ocid = k.ocid) as contracts,
-      inc.shared, inc.shared_count
-    from p
-    cross join lateral (
-      select coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'buyers', s.buyers,
-                'contracts', s.contracts) order by s.buyers desc, s.contracts desc, s.id)
-                filter (where s.rank <= ${GROUP_LIST_LIMIT}), '[]'::json) as shared,
-             count(*)::int as shared_count
-      from (select sup.id, sup.name, count(distinct mem.buyer_id)::int as buyers,
-              count(distinct mem.ocid)::int as contracts,
-              row_number() over (order by count(distinct mem.buyer_id) desc, count(distinct mem.ocid) desc, sup.id)
-                as rank
-            from (select cm.* from ${MEMBERS}) mem
-            cross join lateral unnest(mem.supplier_ids) sid
+          where q.rn > ${o.offset}::int and q.rn <= ${o.offset + o.limit}::int),
+    pm as materialized (
+      select p.rn, cm.ocid, cm.buyer_id, cm.gbp_value, cm.due, cm.horizon_day, cm.horizon_from, cm.area,
+        cm.supplier_ids, ${mine} as mine
+      from ${MEMBERS_OF_P}),
+    pb as (
+      select b.rn, json_agg(json_build_object('id', b.buyer_id, 'name', o.name, 'contracts', b.n, 'value', b.v::text,
+               'area', b.area) order by b.k) as buyers
+      from (select rn, buyer_id, count(*)::int as n, coalesce(sum(gbp_value), 0) as v,
+              array(select distinct r from unnest(string_to_array(string_agg(array_to_string(area, ','), ','), ',')) r
+                    where r <> '' order by r) as area,
+              row_number() over (partition by rn order by bool_or(mine) desc, coalesce(sum(gbp_value), 0) desc,
+                                 buyer_id) as k
+            from pm group by rn, buyer_id) b
+      left join organisation o on o.id = b.buyer_id
+      where b.k <= ${GROUP_LIST_LIMIT}
+      group by b.rn),
+    pc as (
+      select k.rn, json_agg(json_build_object('ocid', k.ocid, 'title', pr.title, 'buyer_id', k.buyer_id,
+               'value', k.gbp_value::text, 'due', k.due::text, 'horizon_day', k.horizon_day::text,
+               'from', k.horizon_from, 'area', k.area, 'synthetic', pr.synthetic) order by k.k) as contracts
+      from (select pm.*, row_number() over (partition by rn order by mine desc, gbp_value desc nulls last, ocid) as k
+            from pm) k
+      join process pr on pr.ocid = k.ocid
+      where k.k <= ${GROUP_LIST_LIMIT}
+      group by k.rn),
+    ps as (
+      select x.rn, count(*)::int as shared_count,
+        json_agg(json_build_object('id', x.id, 'name', x.name, 'buyers', x.buyers, 'contracts', x.contracts)
+                 order by x.k) filter (where x.k <= ${GROUP_LIST_LIMIT}) as shared
+      from (select pm.rn, sup.id, sup.name, count(distinct pm.buyer_id)::int as buyers,
+              count(distinct pm.ocid)::int as contracts,
+              row_number() over (partition by pm.rn order by count(distinct pm.buyer_id) desc,
+                                 count(distinct pm.ocid) desc, sup.id) as k
+            from pm cross join lateral unnest(pm.supplier_ids) sid
             join organisation s0 on s0.id = sid
             join organisation sup on sup.id = coalesce(s0.merged_into, s0.id)
-            group by sup.id, sup.name having count(distinct mem.buyer_id) >= 2) s) inc
+            group by pm.rn, sup.id, sup.name having count(distinct pm.buyer_id) >= 2) x
+      group by x.rn)
+    select p.m as market, p.a as anchor, p.buyer_count, p.contract_count, p.v::text as value_gbp,
+      p.nk as value_not_known, p.first_due::text as first_due, p.last_due::text as last_due, p.areas,
+      p.total::int as total, coalesce(pb.buyers, '[]'::json) as buyers, coalesce(pc.contracts, '[]'::json) as contracts,
+      coalesce(ps.shared, '[]'::json) as shared, coalesce(ps.shared_count, 0) as shared_count
+    from p left join pb on pb.rn = p.rn left join pc on pc.rn = p.rn left join ps on ps.rn = p.rn
     order by p.rn`.execute(db);
   return rows.rows.map((r) => ({
     ...r,
@@ -311,17 +320,17 @@ export async function findGroupMembers(
             select g.*, row_number() over (order by ${ORDER[o.sort]} ${dir}, g.m, g.a) as rn
             from g where ${groupFilter(s)}) q
           where q.rn > ${o.offset}::int and q.rn <= ${o.offset + o.limit}::int)
-    select p.m as market, p.a as anchor, p.rn::int as rank, mem.ocid, pr.title, mem.buyer_id, bo.name as buyer_name,
-      mem.gbp_value::text as value, mem.due::text as due, mem.horizon_day::text as horizon_day,
-      mem.horizon_from as from, mem.area, pr.synthetic,
+    select p.m as market, p.a as anchor, p.rn::int as rank, cm.ocid, pr.title, cm.buyer_id, bo.name as buyer_name,
+      cm.gbp_value::text as value, cm.due::text as due, cm.horizon_day::text as horizon_day,
+      cm.horizon_from as from, cm.area, pr.synthetic,
       coalesce((select json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id)
-        from (select distinct sup.id, sup.name from unnest(mem.supplier_ids) sid
+        from (select distinct sup.id, sup.name from unnest(cm.supplier_ids) sid
               join organisation s0 on s0.id = sid join organisation sup on sup.id = coalesce(s0.merged_into, s0.id)) x),
         '[]'::json) as suppliers
-    from p cross join lateral (select cm.* from ${MEMBERS}) mem
-    join process pr on pr.ocid = mem.ocid
-    left join organisation bo on bo.id = mem.buyer_id
-    order by p.rn, mem.gbp_value desc nulls last, mem.ocid`.execute(db);
+    from ${MEMBERS_OF_P}
+    join process pr on pr.ocid = cm.ocid
+    left join organisation bo on bo.id = cm.buyer_id
+    order by p.rn, cm.gbp_value desc nulls last, cm.ocid`.execute(db);
   return rows.rows.map((r) => ({
     ...r,
     buyer_id: Number(r.buyer_id),

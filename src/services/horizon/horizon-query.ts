@@ -78,7 +78,11 @@ export const text = (v: string | number | undefined): string | undefined => {
   return s === '' ? undefined : s;
 };
 
-export const whole = (v: string | number | undefined, min: number, max: number): number | undefined | null => {
+export const whole = (
+  v: string | number | undefined,
+  min: number,
+  max: number,
+): number | undefined | null => {
   const s = text(v);
   if (s === undefined) return undefined;
   if (!/^\d{1,16}$/.test(s)) return null;
