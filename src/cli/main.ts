@@ -1,6 +1,7 @@
 // missionbuy: the command line. Each command lives in commands/; failures become one line and an exit code.
 import { Command } from 'commander';
 import { registerCalendar } from './commands/calendar.js';
+import { registerCollaborate } from './commands/collaborate.js';
 import { registerFlags } from './commands/flags.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -40,6 +41,7 @@ registerHorizon(program);
 registerMarket(program);
 registerCalendar(program);
 registerFlags(program);
+registerCollaborate(program);
 registerUsers(program);
 registerPipeline(program);
 registerStandards(program);

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import { createAccountsService } from './accounts.service.js';
 import { createCalendarService } from './calendar.service.js';
+import { createCollaborationService } from './collaboration/collaboration.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
@@ -38,6 +39,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   return {
     accounts: createAccountsService({ db }),
     calendar: createCalendarService({ db }),
+    collaboration: createCollaborationService({ db, cpv }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
     imports: createImportsService({ db }),
@@ -87,6 +89,7 @@ export {
   type OfficerInputRaw,
 } from './quality-input.js';
 export type { SyncService } from './sync.service.js';
+export type * from './collaboration/collaboration-exports.js';
 export type { HorizonScan, HorizonService, LeadTimeRule } from './horizon/horizon.service.js';
 export type * from './horizon/saved-searches.service.js';
 export {

@@ -24,6 +24,7 @@ import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
 import { registerImportPages } from './routes/imports.js';
+import { registerCollaborationPages } from './routes/collaboration.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerSupplierProfilePages } from './routes/supplier.js';
 import { registerQualityPages } from './routes/quality.js';
@@ -76,6 +77,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerContractPages(app, { views, services });
   registerAdminPages(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
+  registerCollaborationPages(app, { views, services });
   registerMarketPages(app, { views, services });
   registerSupplierProfilePages(app, { views, services });
   registerQualityPages(app, { views, services });

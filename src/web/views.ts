@@ -47,6 +47,11 @@ const NAV = [
     match: (p: string) => p.startsWith('/pipeline') || /^\/organisations\/[^/]+\/pipeline/.test(p),
   },
   {
+    href: '/collaborate',
+    text: 'Collaborate',
+    match: (p: string) => /^(\/organisations\/[^/]+)?\/collaborate/.test(p),
+  },
+  {
     href: '/quality',
     text: 'Data quality',
     match: (p: string) => p.startsWith('/quality') || /^\/organisations\/[^/]+\/quality/.test(p),

@@ -72,13 +72,17 @@ export interface HorizonProblem {
   message: string;
 }
 
-const text = (v: string | number | undefined): string | undefined => {
+export const text = (v: string | number | undefined): string | undefined => {
   if (v === undefined) return undefined;
   const s = String(v).trim();
   return s === '' ? undefined : s;
 };
 
-const whole = (v: string | number | undefined, min: number, max: number): number | undefined | null => {
+export const whole = (
+  v: string | number | undefined,
+  min: number,
+  max: number,
+): number | undefined | null => {
   const s = text(v);
   if (s === undefined) return undefined;
   if (!/^\d{1,16}$/.test(s)) return null;
@@ -86,7 +90,7 @@ const whole = (v: string | number | undefined, min: number, max: number): number
   return n >= min && n <= max ? n : null;
 };
 
-function oneOf<T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined | null {
+export function oneOf<T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined | null {
   if (v === undefined) return undefined;
   return (allowed as readonly string[]).includes(v) ? (v as T) : null;
 }

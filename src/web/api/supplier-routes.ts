@@ -23,7 +23,9 @@ export function registerSupplierApi(parent: FastifyInstance, services: Services)
     },
     async (request, reply) => {
       const id = Number(request.params.id);
-      const profile = await services.supplierProfile.profile(services.supplierProfile.queryOrThrow(id, request.query));
+      const profile = await services.supplierProfile.profile(
+        services.supplierProfile.queryOrThrow(id, request.query),
+      );
       if ('mergedInto' in profile) {
         const q = new URLSearchParams(request.query as Record<string, string>).toString();
         return reply.redirect(`/api/market/suppliers/${profile.mergedInto}${q ? `?${q}` : ''}`, 301);
