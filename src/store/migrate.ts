@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-accounts.js';
 import * as m0013 from './migrations/0013-horizon-entry.js';
 import * as m0014 from './migrations/0014-drop-unused-horizon-indexes.js';
 import * as m0019 from './migrations/0019-saved-searches.js';
+import * as m0023 from './migrations/0023-register-horizon.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0013-horizon-entry': m0013,
   '0014-drop-unused-horizon-indexes': m0014,
   '0019-saved-searches': m0019,
+  '0023-register-horizon': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
