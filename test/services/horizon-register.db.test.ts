@@ -24,9 +24,9 @@ const FILE = repoPath('test/fixtures/uk-more/contract-registers/salford-contract
 const AS_OF = '2022-07-01';
 
 async function registerEntries(t: TestDb): Promise<number> {
-  const r = await sql<{ n: string }>`select count(*) as n from horizon_entry where source = 'register'`.execute(
-    t.db,
-  );
+  const r = await sql<{
+    n: string;
+  }>`select count(*) as n from horizon_entry where source = 'register'`.execute(t.db);
   return Number(r.rows[0]!.n);
 }
 
@@ -54,7 +54,11 @@ describe('horizon scan: contract-register contracts', () => {
     await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
     const org = await t.db
       .insertInto('organisation')
-      .values({ entity_key: 'test:salford', name: 'Salford City Council', normalised_name: 'salford city council' })
+      .values({
+        entity_key: 'test:salford',
+        name: 'Salford City Council',
+        normalised_name: 'salford city council',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     salford = Number(org.id);
@@ -154,7 +158,9 @@ describe('horizon scan: contract-register contracts', () => {
     const qs = `buyerId=${salford}&asOf=${AS_OF}&months=12&basis=end&pageSize=100`;
     const api = await app.inject({ url: `/api/horizon?${qs}` });
     expect(api.statusCode).toBe(200);
-    const item = api.json().items.find((i: { title: string }) => i.title.startsWith('Appointment of a Project'));
+    const item = api
+      .json()
+      .items.find((i: { title: string }) => i.title.startsWith('Appointment of a Project'));
     expect(item).toMatchObject({ ocid: null, source: { kind: 'register', reference: 'S1157', line: 10 } });
 
     const atom = await app.inject({ url: `/horizon.atom?${qs}` });

@@ -51,7 +51,8 @@ function registerSource(g: RegisterRowFields, buyer: string | null): HorizonSour
 
 /** A register's extension terms as options: the option to extend in months, how many extensions and how many taken. */
 function registerOptions(g: RegisterRowFields): HorizonItem['options'] {
-  if (g.extension_months === null && g.extensions_available === null) return { hasOptions: null, description: null };
+  if (g.extension_months === null && g.extensions_available === null)
+    return { hasOptions: null, description: null };
   const parts = [
     g.extension_months === null ? null : `option to extend ${g.extension_months} months`,
     g.extensions_available === null ? null : `${g.extensions_available} extension(s)`,
@@ -117,7 +118,9 @@ export function toHorizonItem(
   const horizon = horizonDate(r.end_day, r.max_extent_day, asOf, basis);
   // The query selects only rows with a date in the window; a mismatch means the SQL and dates.ts disagree.
   if (horizon === null)
-    throw new Error(`horizon: ${r.ocid ?? `register contract ${r.register?.id}`} has no ${basis} date on or after ${asOf}`);
+    throw new Error(
+      `horizon: ${r.ocid ?? `register contract ${r.register?.id}`} has no ${basis} date on or after ${asOf}`,
+    );
   const gbp = r.currency === 'GBP' ? r.value : null;
   const months = leadTimeMonths(gbp, policy);
   const due = decisionDueBy(horizon.day, months);

@@ -130,7 +130,9 @@ function filters(scope: HorizonScope): RawBuilder<boolean> {
 export function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy, withWrittenAt = false) {
   const written = withWrittenAt ? sql`, e.written_at` : sql``;
   const branches = windowBranches(scope.basis, scope.asOf, last).map(
-    (window) => sql`select e.ocid, e.register_contract_id, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value${written}
+    (
+      window,
+    ) => sql`select e.ocid, e.register_contract_id, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value${written}
       from horizon_entry e where ${window} and ${filters(scope)}`,
   );
   return sql`(select s.*, ${horizonDay(scope.basis, scope.asOf)} as horizon_day, ${leadMonths(policy)} as lead_months
@@ -215,7 +217,9 @@ export async function findHorizonPage(
             union all
             select 2, l.has_renewal, l.renewal_description, l.has_options, l.options_description
             from lot l where l.ocid = h.ocid) x) t
-    order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc nulls last, h.register_contract_id asc`.execute(db);
+    order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc nulls last, h.register_contract_id asc`.execute(
+    db,
+  );
   return rows.rows.map((r) => ({
     ...r,
     register: r.register === null ? null : { ...r.register, id: Number(r.register.id) },

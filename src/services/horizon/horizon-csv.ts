@@ -1,10 +1,6 @@
 // The horizon scan as CSV: every contract of the scan in its order, streamed, safe to open in a spreadsheet.
 import type { Readable } from 'node:stream';
-import {
-  horizonItemPath,
-  horizonSupplierNames,
-  type HorizonItem,
-} from '../../analytics/horizon/index.js';
+import { horizonItemPath, horizonSupplierNames, type HorizonItem } from '../../analytics/horizon/index.js';
 import { csvSafe, csvStream } from '../contracts/contracts-csv.js';
 
 export const HORIZON_CSV_COLUMNS = [

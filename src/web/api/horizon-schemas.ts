@@ -54,7 +54,9 @@ const Source = Type.Union([
   Type.Object({ kind: Type.Literal('ocds'), label: Type.String() }),
   Type.Object({
     kind: Type.Literal('register'),
-    label: Type.String({ description: 'e.g. "Contract register (Salford City Council, imported 2026-12-06)".' }),
+    label: Type.String({
+      description: 'e.g. "Contract register (Salford City Council, imported 2026-12-06)".',
+    }),
     registerContractId: Type.Integer(),
     reference: Nullable(Type.String()),
     supplierName: Nullable(Type.String({ description: 'The supplier as the register names it.' })),
