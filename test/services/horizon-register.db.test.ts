@@ -10,7 +10,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHorizon } from '../../src/cli/commands/horizon.js';
 import { loadConfig } from '../../src/config.js';
-import { ukDay } from '../../src/domain/rules/index.js';
+import { findHorizonAlerts } from '../../src/analytics/horizon/index.js';
+import { leadTimesOn, ukDay } from '../../src/domain/rules/index.js';
 import { importRegister } from '../../src/imports/register/import-register.js';
 import { createLogger } from '../../src/log.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
@@ -174,6 +175,31 @@ describe('horizon scan: contract-register contracts', () => {
     expect(page.body).not.toMatch(/href="\/contracts\//);
 
     expect(formatHorizon(await horizon.scan(q))).toContain('register S1157 (line 10)');
+  });
+
+  it('a saved search’s alerts include register contracts written since it was last seen, with their title', async () => {
+    const alerts = await findHorizonAlerts(
+      t.db,
+      {
+        scope: { asOf: AS_OF, basis: 'end', buyerId: salford },
+        months: 12,
+        policy: leadTimesOn(AS_OF).value,
+        seenAt: new Date('2000-01-01T00:00:00Z'),
+        seenDay: AS_OF,
+      },
+      { limit: 200, offset: 0 },
+    );
+    expect(alerts).toHaveLength(
+      (await allItems(horizon, { buyerId: salford, basis: 'end', months: 12 })).total,
+    );
+    expect(alerts.find((a) => a.title === 'Appointment of a Project and Programme Manager')).toMatchObject({
+      ocid: null,
+      horizon_day: '2022-10-31',
+      decision_due: '2022-04-30',
+      gbp_value: '180000',
+      new_data: true,
+    });
+    expect(alerts.every((a) => a.ocid === null && a.register_contract_id !== null)).toBe(true);
   });
 
   it('re-importing the register adds nothing; removing its import removes its horizon rows', async () => {
