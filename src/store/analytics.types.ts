@@ -52,9 +52,14 @@ export interface QualityQueueTable {
   ocid: string;
 }
 
-/** The horizon scan's summary row per let process (migration 0013, store/horizon-entry.repository.ts). */
+/**
+ * The horizon scan's summary row per let process or register contract (migrations 0013, 0023;
+ * store/horizon-entry.repository.ts): exactly one of `ocid` and `register_contract_id` is set, as `source` says.
+ */
 export interface HorizonEntryTable {
-  ocid: string;
+  ocid: string | null;
+  source: ColumnType<'ocds' | 'register', 'ocds' | 'register' | undefined, 'ocds' | 'register'>;
+  register_contract_id: number | null;
   buyer_id: number | null;
   end_day: ColumnType<string | null, string | null, string | null>;
   max_extent_day: ColumnType<string | null, string | null, string | null>;

@@ -58,3 +58,30 @@ export async function writeHorizonEntries(db: Db, ocids: readonly string[]): Pro
       and (p.contract_end is not null or p.contract_max_extent is not null)
       and ${LET_CONTRACT}`.execute(db);
 }
+
+/**
+ * The register's dates as the scan counts them (docs/horizon-scan.md, "Sources"): the end is the current expiry as
+ * published, else the end date; the latest possible end is the later of that and the end date plus the option to
+ * extend (months), and not known when the register gives no extension months. Columns of register_contract `r`.
+ */
+export const REGISTER_END = sql`coalesce(r.current_expiry, r.end_date)`;
+export const REGISTER_MAX_EXTENT = sql`case when r.extension_months is not null
+  then greatest(${REGISTER_END}, (r.end_date + make_interval(months => r.extension_months))::date) end`;
+
+/**
+ * Writes the horizon rows of one register import's contracts (those with an end or current expiry), in the import's
+ * transaction. A file is imported once (same content, same organisation: a duplicate adds nothing), and the rows go
+ * with their register contracts by cascade.
+ */
+export async function writeRegisterHorizonEntries(db: Db, importRunId: number): Promise<void> {
+  await sql`
+    insert into horizon_entry (source, register_contract_id, buyer_id, end_day, max_extent_day, gbp_value,
+                               cpv_prefixes, region_prefixes, supplier_ids)
+    select 'register', r.id, r.buyer_id, ${REGISTER_END}, ${REGISTER_MAX_EXTENT},
+      case when r.currency = 'GBP' then r.total_value end,
+      case when r.category_scheme = 'cpv' then ${prefixes(sql`array[r.category_code]`)} else '{}'::text[] end,
+      ${prefixes(sql`(select array_remove(array[o.region_code], null) from organisation o where o.id = r.buyer_id)`)},
+      array_remove(array[r.supplier_organisation_id], null)
+    from register_contract r
+    where r.import_run_id = ${importRunId} and ${REGISTER_END} is not null`.execute(db);
+}

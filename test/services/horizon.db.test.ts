@@ -203,7 +203,7 @@ describe('horizon scan on the ingested sample', () => {
     const works = new Set(codes.rows.map((r) => r.ocid));
     expect(cpv.items.length).toBeGreaterThan(0);
     expect(cpv.items.map((i) => i.ocid)).toEqual(
-      base.items.filter((i) => works.has(i.ocid)).map((i) => i.ocid),
+      base.items.filter((i) => i.ocid !== null && works.has(i.ocid)).map((i) => i.ocid),
     );
     // TLE (ITL) = UKE (NUTS): Yorkshire and The Humber, by delivery region or the buyer's region.
     const region = await horizon.scan(horizon.queryOrThrow({ months: 60, region: 'TLE', pageSize: 100 }));

@@ -29,7 +29,8 @@ export interface AlertScope {
 }
 
 export interface HorizonAlertRow {
-  ocid: string;
+  ocid: string | null;
+  register_contract_id: number | null;
   title: string | null;
   buyer_id: number | null;
   buyer_name: string | null;
@@ -47,7 +48,7 @@ function alerts(a: AlertScope): RawBuilder<unknown> {
   const before = windowBranches(scope.basis, seenDay, windowEnd(seenDay, months));
   const inBefore = sql`coalesce((${sql.join(before, sql` or `)}), false)`;
   return sql`(select * from (
-      select e.ocid, e.buyer_id, e.horizon_day, e.decision_due, e.gbp_value,
+      select e.ocid, e.register_contract_id, e.buyer_id, e.horizon_day, e.decision_due, e.gbp_value,
         e.written_at > ${seenAt}::timestamptz as new_data,
         not ${inBefore} as came_into_window,
         (e.decision_due >= ${seenDay}::date and e.decision_due < ${scope.asOf}::date) as became_overdue
@@ -55,6 +56,8 @@ function alerts(a: AlertScope): RawBuilder<unknown> {
             from ${scanned(scope, windowEnd(scope.asOf, months), policy, true)}) e) x
     where x.new_data or x.came_into_window or x.became_overdue) a`;
 }
+
+const ALERT_ORDER = sql`a.decision_due, a.ocid nulls last, a.register_contract_id`;
 
 /** How many contracts of the search are alerts. */
 export async function countHorizonAlerts(db: Db, a: AlertScope): Promise<number> {
@@ -69,14 +72,19 @@ export async function findHorizonAlerts(
   page: { limit: number; offset: number },
 ): Promise<HorizonAlertRow[]> {
   const r = await sql<HorizonAlertRow>`
-    select a.ocid, p.title, a.buyer_id, b.name as buyer_name, a.horizon_day::text as horizon_day,
+    select a.ocid, a.register_contract_id, coalesce(p.title, r.title) as title, a.buyer_id, b.name as buyer_name, a.horizon_day::text as horizon_day,
       a.decision_due::text as decision_due, a.gbp_value::text as gbp_value, a.new_data, a.came_into_window,
       a.became_overdue
-    from (select * from ${alerts(a)} order by a.decision_due, a.ocid limit ${page.limit} offset ${page.offset}) a
-    join process p on p.ocid = a.ocid
+    from (select * from ${alerts(a)} order by ${ALERT_ORDER} limit ${page.limit} offset ${page.offset}) a
+    left join process p on p.ocid = a.ocid
+    left join register_contract r on r.id = a.register_contract_id
     left join organisation b on b.id = a.buyer_id
-    order by a.decision_due, a.ocid`.execute(db);
-  return r.rows.map((x) => ({ ...x, buyer_id: x.buyer_id === null ? null : Number(x.buyer_id) }));
+    order by ${ALERT_ORDER}`.execute(db);
+  return r.rows.map((x) => ({
+    ...x,
+    buyer_id: x.buyer_id === null ? null : Number(x.buyer_id),
+    register_contract_id: x.register_contract_id === null ? null : Number(x.register_contract_id),
+  }));
 }
 
 /** The reasons a row is an alert, in a fixed order. */

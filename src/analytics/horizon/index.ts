@@ -11,7 +11,13 @@ export {
   type HorizonBasis,
   type HorizonDate,
 } from './dates.js';
-export { toHorizonItem, type HorizonItem } from './item.js';
+export {
+  horizonItemPath,
+  horizonSupplierNames,
+  toHorizonItem,
+  type HorizonItem,
+  type HorizonSource,
+} from './item.js';
 export { howProcured, type Procedure, type ProcedureInput } from './procedure.js';
 export {
   HORIZON_SORTS,
@@ -21,6 +27,7 @@ export {
   type HorizonRow,
   type HorizonScope,
   type HorizonSort,
+  type RegisterRowFields,
   type WindowTotal,
 } from './query.js';
 export {

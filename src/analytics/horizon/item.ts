@@ -16,10 +16,65 @@ import {
   type HorizonDate,
 } from './dates.js';
 import { howProcured, type Procedure } from './procedure.js';
-import type { HorizonRow } from './query.js';
+import type { HorizonRow, RegisterRowFields } from './query.js';
+
+/** Where a horizon row comes from: published notices (OCDS), or a contract register imported for its buyer. */
+export type HorizonSource =
+  | { kind: 'ocds'; label: string }
+  | {
+      kind: 'register';
+      /** "Contract register (Salford City Council, imported 2026-12-06)". */
+      label: string;
+      registerContractId: number;
+      reference: string | null;
+      /** The supplier as the register names it (resolved organisations are in `suppliers`). */
+      supplierName: string | null;
+      file: string;
+      line: number;
+      importedOn: Day;
+    };
+
+const OCDS_SOURCE: HorizonSource = { kind: 'ocds', label: 'Published notices (OCDS)' };
+
+function registerSource(g: RegisterRowFields, buyer: string | null): HorizonSource {
+  return {
+    kind: 'register',
+    label: `Contract register (${buyer ?? 'buyer not known'}, imported ${g.imported_on})`,
+    registerContractId: g.id,
+    reference: g.reference,
+    supplierName: g.supplier_name,
+    file: g.source_file,
+    line: g.source_line,
+    importedOn: g.imported_on,
+  };
+}
+
+/** A register's extension terms as options: the option to extend in months, how many extensions and how many taken. */
+function registerOptions(g: RegisterRowFields): HorizonItem['options'] {
+  if (g.extension_months === null && g.extensions_available === null)
+    return { hasOptions: null, description: null };
+  const parts = [
+    g.extension_months === null ? null : `option to extend ${g.extension_months} months`,
+    g.extensions_available === null ? null : `${g.extensions_available} extension(s)`,
+    g.extensions_taken === null ? null : `${g.extensions_taken} taken`,
+  ].filter((x): x is string => x !== null);
+  return { hasOptions: (g.extension_months ?? 0) > 0, description: parts.join(', ') };
+}
+
+/** The page of a row: the contract's page for OCDS; none for a register contract (no register page yet). */
+export const horizonItemPath = (i: Pick<HorizonItem, 'ocid'>): string | null =>
+  i.ocid === null ? null : `/contracts/${encodeURIComponent(i.ocid)}`;
+
+/** The incumbents' names: resolved organisations, else the supplier as a register names it. */
+export function horizonSupplierNames(i: Pick<HorizonItem, 'suppliers' | 'source'>): string[] {
+  if (i.suppliers.length > 0) return i.suppliers.map((s) => s.name);
+  return i.source.kind === 'register' && i.source.supplierName ? [i.source.supplierName] : [];
+}
 
 export interface HorizonItem {
-  ocid: string;
+  /** The process, for a row from OCDS; null for a register contract (see `source`). */
+  ocid: string | null;
+  source: HorizonSource;
   title: string | null;
   buyer: { id: number; name: string } | null;
   cpvMain: string | null;
@@ -28,7 +83,7 @@ export interface HorizonItem {
   value: {
     amount: string;
     currency: string | null;
-    basis: 'contract' | 'award' | 'tender';
+    basis: 'contract' | 'award' | 'tender' | 'register';
     includesVat: boolean;
   } | null;
   /** The incumbents: suppliers of the active awards. */
@@ -62,12 +117,16 @@ export function toHorizonItem(
 ): HorizonItem {
   const horizon = horizonDate(r.end_day, r.max_extent_day, asOf, basis);
   // The query selects only rows with a date in the window; a mismatch means the SQL and dates.ts disagree.
-  if (horizon === null) throw new Error(`horizon: ${r.ocid} has no ${basis} date on or after ${asOf}`);
+  if (horizon === null)
+    throw new Error(
+      `horizon: ${r.ocid ?? `register contract ${r.register?.id}`} has no ${basis} date on or after ${asOf}`,
+    );
   const gbp = r.currency === 'GBP' ? r.value : null;
   const months = leadTimeMonths(gbp, policy);
   const due = decisionDueBy(horizon.day, months);
   return {
     ocid: r.ocid,
+    source: r.register === null ? OCDS_SOURCE : registerSource(r.register, r.buyer_name),
     title: r.title,
     buyer: r.buyer_id !== null && r.buyer_name !== null ? { id: r.buyer_id, name: r.buyer_name } : null,
     cpvMain: r.cpv_main,
@@ -88,7 +147,10 @@ export function toHorizonItem(
     horizon,
     headroom: extensionHeadroom(r.end_day, r.max_extent_day),
     renewal: { hasRenewal: r.has_renewal, description: r.renewal_description },
-    options: { hasOptions: r.has_options, description: r.options_description },
+    options:
+      r.register === null
+        ? { hasOptions: r.has_options, description: r.options_description }
+        : registerOptions(r.register),
     leadTime: { months, band: describeBand(leadTimeBand(gbp, policy), policy) },
     decisionDueBy: due,
     decisionOverdue: due < asOf,

@@ -30,7 +30,10 @@ export const HORIZON_SORTS = ['decision', 'end', 'value'] as const;
 export type HorizonSort = (typeof HORIZON_SORTS)[number];
 
 export interface HorizonRow {
-  ocid: string;
+  /** The process, for a row from OCDS; null for a register contract. */
+  ocid: string | null;
+  source: 'ocds' | 'register';
+  register: RegisterRowFields | null;
   title: string | null;
   buyer_id: number | null;
   buyer_name: string | null;
@@ -45,7 +48,7 @@ export interface HorizonRow {
   max_extent_day: string | null;
   value: string | null;
   currency: string | null;
-  value_basis: 'contract' | 'award' | 'tender' | null;
+  value_basis: 'contract' | 'award' | 'tender' | 'register' | null;
   value_includes_vat: boolean | null;
   suppliers: { id: number; name: string }[];
   has_renewal: boolean | null;
@@ -55,6 +58,20 @@ export interface HorizonRow {
   /** Latest release date of the process (ISO instant). */
   last_updated: string | null;
   synthetic: boolean;
+}
+
+/** What a row from a contract register adds (register_contract and its import run). */
+export interface RegisterRowFields {
+  id: number;
+  reference: string | null;
+  supplier_name: string | null;
+  extension_months: number | null;
+  extensions_available: number | null;
+  extensions_taken: number | null;
+  source_file: string;
+  source_line: number;
+  /** UK day of the import. */
+  imported_on: string;
 }
 
 const day = (d: Day) => sql`${d}::date`;
@@ -113,7 +130,9 @@ function filters(scope: HorizonScope): RawBuilder<boolean> {
 export function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy, withWrittenAt = false) {
   const written = withWrittenAt ? sql`, e.written_at` : sql``;
   const branches = windowBranches(scope.basis, scope.asOf, last).map(
-    (window) => sql`select e.ocid, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value${written}
+    (
+      window,
+    ) => sql`select e.ocid, e.register_contract_id, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value${written}
       from horizon_entry e where ${window} and ${filters(scope)}`,
   );
   return sql`(select s.*, ${horizonDay(scope.basis, scope.asOf)} as horizon_day, ${leadMonths(policy)} as lead_months
@@ -135,7 +154,7 @@ export interface HorizonPageOptions {
   offset: number;
 }
 
-/** One page of the scan, in order (nulls last, then ocid so pages never overlap). */
+/** One page of the scan, in order (nulls last, then ocid or register id so pages never overlap). */
 export async function findHorizonPage(
   db: Db,
   scope: HorizonScope,
@@ -143,25 +162,47 @@ export async function findHorizonPage(
 ): Promise<HorizonRow[]> {
   const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
   const rows = await sql<HorizonRow>`
-    select h.ocid, p.title, h.buyer_id, buyer.name as buyer_name, p.cpv_main, p.procurement_method,
-      p.procurement_method_details, p.number_of_tenderers, p.notice_types, p.delivery_regions, p.contract_dates_from,
-      h.end_day::text as end_day, h.max_extent_day::text as max_extent_day, v.value::text as value, v.currency,
-      b.value_basis, v.value_includes_vat, p.synthetic,
-      to_char(p.last_updated at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_updated,
+    select h.ocid, case when r.id is null then 'ocds' else 'register' end as source,
+      coalesce(p.title, r.title) as title, h.buyer_id, buyer.name as buyer_name,
+      coalesce(p.cpv_main, case when r.category_scheme = 'cpv' then r.category_code end) as cpv_main,
+      p.procurement_method, coalesce(p.procurement_method_details, r.procedure) as procurement_method_details,
+      p.number_of_tenderers, coalesce(p.notice_types, '{}') as notice_types,
+      coalesce(p.delivery_regions, '{}') as delivery_regions,
+      coalesce(p.contract_dates_from, case when r.id is not null then 'register' end) as contract_dates_from,
+      h.end_day::text as end_day, h.max_extent_day::text as max_extent_day,
+      coalesce(v.value, r.total_value)::text as value,
+      case when r.id is null then v.currency when r.total_value is not null then r.currency end as currency,
+      case when r.id is null then b.value_basis when r.total_value is not null then 'register' end as value_basis,
+      case when r.id is null then v.value_includes_vat when r.total_value is not null then false end
+        as value_includes_vat,
+      coalesce(p.synthetic, false) as synthetic,
+      to_char(coalesce(p.last_updated, run.finished_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+        as last_updated,
+      case when r.id is not null then json_build_object('id', r.id, 'reference', r.reference,
+        'supplier_name', r.supplier_name, 'extension_months', r.extension_months,
+        'extensions_available', r.extensions_available, 'extensions_taken', r.extensions_taken,
+        'source_file', r.source_file, 'source_line', r.source_line,
+        'imported_on', to_char(run.finished_at at time zone 'Europe/London', 'YYYY-MM-DD')) end as register,
       coalesce((select json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id)
         from (select distinct o.id, o.name from award a
           join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
           join organisation o0 on o0.id = s.organisation_id
           join organisation o on o.id = coalesce(o0.merged_into, o0.id)
-          where a.ocid = h.ocid and a.status = 'active') x), '[]'::json) as suppliers,
+          where a.ocid = h.ocid and a.status = 'active'
+          union
+          select o.id, o.name from organisation o0
+          join organisation o on o.id = coalesce(o0.merged_into, o0.id)
+          where o0.id = r.supplier_organisation_id) x), '[]'::json) as suppliers,
       t.has_renewal, t.renewal_description, t.has_options, t.options_description
     from (select h.* from (
             select h.*, (h.horizon_day - make_interval(months => h.lead_months))::date as decision_due
             from ${scanned({ ...scope }, o.last, o.policy)}) h
-          order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc
+          order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc nulls last, h.register_contract_id asc
           limit ${o.limit} offset ${o.offset}) h
-    join process p on p.ocid = h.ocid
+    left join process p on p.ocid = h.ocid
     ${PROCESS_VALUE}
+    left join register_contract r on r.id = h.register_contract_id
+    left join import_run run on run.id = r.import_run_id
     left join organisation buyer on buyer.id = h.buyer_id
     cross join lateral (select
         bool_or(x.has_renewal) as has_renewal,
@@ -176,9 +217,12 @@ export async function findHorizonPage(
             union all
             select 2, l.has_renewal, l.renewal_description, l.has_options, l.options_description
             from lot l where l.ocid = h.ocid) x) t
-    order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc`.execute(db);
+    order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc nulls last, h.register_contract_id asc`.execute(
+    db,
+  );
   return rows.rows.map((r) => ({
     ...r,
+    register: r.register === null ? null : { ...r.register, id: Number(r.register.id) },
     buyer_id: r.buyer_id === null ? null : Number(r.buyer_id),
     suppliers: r.suppliers.map((s) => ({ id: Number(s.id), name: s.name })),
   }));

@@ -3,7 +3,7 @@
 // (docs/horizon-scan.md).
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import type { HorizonItem } from '../../analytics/horizon/index.js';
+import { horizonSupplierNames, type HorizonItem } from '../../analytics/horizon/index.js';
 import { AppError } from '../../errors.js';
 import { createHorizonService, type HorizonScan } from '../../services/horizon/horizon.service.js';
 import { withDatabase } from '../run.js';
@@ -19,6 +19,12 @@ function valueText(i: HorizonItem): string | null {
   const amount =
     i.value.currency === 'GBP' ? money(i.value.amount) : `${i.value.currency ?? ''} ${i.value.amount}`;
   return `${amount}${i.value.basis === 'tender' ? ' (est.)' : ''}`;
+}
+
+/** The ocid, or for a register contract where it came from: `register S1417 (line 2)`. */
+function sourceText(i: HorizonItem): string {
+  if (i.source.kind === 'ocds') return i.ocid ?? '';
+  return `register ${i.source.reference ?? ''} (line ${i.source.line})`.replace('  ', ' ');
 }
 
 function procedureText(i: HorizonItem): string {
@@ -41,11 +47,11 @@ export function formatHorizon(s: HorizonScan): string {
     i.maxExtent,
     valueText(i),
     clip(i.buyer?.name ?? 'not known', 30),
-    clip(i.suppliers.map((x) => x.name).join('; ') || 'not known', 30),
+    clip(horizonSupplierNames(i).join('; ') || 'not known', 30),
     procedureText(i),
     i.numberOfTenderers,
     clip(i.title ?? '', 40),
-    i.ocid,
+    sourceText(i),
   ]);
   return [
     `Horizon scan as of ${s.asOf}: contracts whose ${s.basis === 'next' ? 'next end date' : s.basis === 'end' ? 'end date' : 'latest possible end'} falls by ${s.windowEnd} (${s.months} months; page ${s.page} of ${pages}, ${s.total} contracts, sorted by ${s.sort} ${s.order})`,
@@ -65,7 +71,7 @@ export function formatHorizon(s: HorizonScan): string {
             'procedure',
             'tenderers',
             'title',
-            'ocid',
+            'ocid / source',
           ],
           rows,
         ),

@@ -1,5 +1,5 @@
 // `missionbuy import register`: a council's contract register into register_contract for one buyer, in one
-// transaction with its import run and quarantined rows; the same content imported again adds nothing.
+// transaction with its import run, quarantined rows and horizon-scan rows; the same content imported again adds nothing.
 import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
@@ -9,6 +9,7 @@ import {
   requireOrganisation,
   type QuarantinedRow,
 } from '../../store/import-run.repository.js';
+import { writeRegisterHorizonEntries } from '../../store/horizon-entry.repository.js';
 import { insertRegisterContracts, type NewRegisterContract } from '../../store/register.repository.js';
 import { prepareFile } from '../shared/prepare.js';
 import { registerSpecs, type RegisterField } from './layout.js';
@@ -112,6 +113,7 @@ export async function importRegister(
   };
   await inImportRun(db, start, async (trx, runId) => {
     await insertRegisterContracts(trx, runId, orgId, contracts);
+    await writeRegisterHorizonEntries(trx, runId);
     await insertQuarantine(trx, runId, rejects);
     const { encoding, mapping, records, rows, kept, quarantined, skipped } = stats;
     return { encoding, layout: mapping, records, rows, kept, quarantined, skipped };

@@ -1,6 +1,6 @@
 // The horizon scan as CSV: every contract of the scan in its order, streamed, safe to open in a spreadsheet.
 import type { Readable } from 'node:stream';
-import type { HorizonItem } from '../../analytics/horizon/index.js';
+import { horizonItemPath, horizonSupplierNames, type HorizonItem } from '../../analytics/horizon/index.js';
 import { csvSafe, csvStream } from '../contracts/contracts-csv.js';
 
 export const HORIZON_CSV_COLUMNS = [
@@ -35,18 +35,21 @@ export const HORIZON_CSV_COLUMNS = [
   'cpv_main',
   'delivery_regions',
   'synthetic',
+  'source',
+  'register_reference',
   'url',
 ] as const;
 
 const flag = (b: boolean | null): string => (b === null ? '' : b ? 'true' : 'false');
 
 export function horizonCsvRow(i: HorizonItem, baseUrl: string): string[] {
+  const path = horizonItemPath(i);
   return [
     csvSafe(i.ocid),
     csvSafe(i.title),
     i.buyer ? String(i.buyer.id) : '',
     csvSafe(i.buyer?.name),
-    csvSafe(i.suppliers.map((s) => s.name).join('; ')),
+    csvSafe(horizonSupplierNames(i).join('; ')),
     i.value?.amount ?? '',
     csvSafe(i.value?.currency),
     i.value?.basis ?? '',
@@ -73,7 +76,9 @@ export function horizonCsvRow(i: HorizonItem, baseUrl: string): string[] {
     csvSafe(i.cpvMain),
     csvSafe(i.deliveryRegions.join(' ')),
     flag(i.synthetic),
-    `${baseUrl}/contracts/${encodeURIComponent(i.ocid)}`,
+    csvSafe(i.source.label),
+    csvSafe(i.source.kind === 'register' ? i.source.reference : null),
+    path === null ? '' : `${baseUrl}${path}`,
   ];
 }
 

@@ -62,7 +62,9 @@ export interface SavedSearch {
 }
 
 export interface SavedSearchAlert {
-  ocid: string;
+  /** The process; null for a contract-register row. */
+  ocid: string | null;
+  registerContractId: number | null;
   title: string | null;
   buyer: { id: number; name: string } | null;
   /** The date that counts today (end, or latest possible end). */
@@ -261,6 +263,7 @@ export function createSavedSearchService({ db, now = () => new Date() }: SavedSe
         pageSize,
         items: rows.map((r) => ({
           ocid: r.ocid,
+          registerContractId: r.register_contract_id,
           title: r.title,
           buyer: r.buyer_id === null ? null : { id: r.buyer_id, name: r.buyer_name ?? '' },
           horizonDay: r.horizon_day,

@@ -50,8 +50,25 @@ export const HorizonQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+const Source = Type.Union([
+  Type.Object({ kind: Type.Literal('ocds'), label: Type.String() }),
+  Type.Object({
+    kind: Type.Literal('register'),
+    label: Type.String({
+      description: 'e.g. "Contract register (Salford City Council, imported 2026-12-06)".',
+    }),
+    registerContractId: Type.Integer(),
+    reference: Nullable(Type.String()),
+    supplierName: Nullable(Type.String({ description: 'The supplier as the register names it.' })),
+    file: Type.String(),
+    line: Type.Integer(),
+    importedOn: Day,
+  }),
+]);
+
 const Item = Type.Object({
-  ocid: Type.String(),
+  ocid: Nullable(Type.String({ description: 'The process; null for a contract-register row (see source).' })),
+  source: Source,
   title: Nullable(Type.String()),
   buyer: Nullable(Ref),
   cpvMain: Nullable(Type.String()),
@@ -60,7 +77,7 @@ const Item = Type.Object({
     Type.Object({
       amount: Type.String({ description: 'Exact decimal.' }),
       currency: Nullable(Type.String()),
-      basis: Literals(['contract', 'award', 'tender']),
+      basis: Literals(['contract', 'award', 'tender', 'register']),
       includesVat: Type.Boolean(),
     }),
   ),

@@ -55,7 +55,8 @@ export const SavedSearchAlertsSchema = Type.Object({
   pageSize: Type.Integer(),
   items: Type.Array(
     Type.Object({
-      ocid: Type.String(),
+      ocid: Type.Union([Type.String(), Type.Null()], { description: 'Null for a contract-register row.' }),
+      registerContractId: Type.Union([Type.Integer(), Type.Null()]),
       title: Type.Union([Type.String(), Type.Null()]),
       buyer: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
       horizonDay: Day,

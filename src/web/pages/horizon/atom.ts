@@ -1,7 +1,7 @@
 // The horizon scan as an Atom 1.0 feed (RFC 4287): one feed per query string, so a bookmarked filter is a saved
 // search a feed reader can follow. Text is escaped for XML and characters XML 1.0 forbids are dropped, so a hostile
 // title can neither break the document nor inject markup.
-import type { HorizonItem } from '../../../analytics/horizon/index.js';
+import { horizonItemPath, horizonSupplierNames, type HorizonItem } from '../../../analytics/horizon/index.js';
 import type { HorizonScan } from '../../../services/index.js';
 import { formatAmount } from '../../format.js';
 
@@ -24,10 +24,11 @@ function entrySummary(i: HorizonItem): string {
     `decision due by ${i.decisionDueBy}${i.decisionOverdue ? ' (overdue)' : ''}`,
     `buyer: ${i.buyer?.name ?? 'not known'}`,
     `value: ${i.value ? formatAmount(i.value.amount, i.value.currency) : 'not known'}`,
-    `supplier(s): ${i.suppliers.map((s) => s.name).join('; ') || 'not known'}`,
+    `supplier(s): ${horizonSupplierNames(i).join('; ') || 'not known'}`,
     `procedure: ${i.procedure.details ?? i.procedure.method ?? 'not known'}${i.procedure.directAward ? ' (direct award)' : ''}`,
   ];
   if (i.maxExtent && i.horizon.from === 'end') parts.push(`max extent ${i.maxExtent}`);
+  if (i.source.kind === 'register') parts.push(`source: ${i.source.label}, line ${i.source.line}`);
   return `${parts.join('; ')}.`;
 }
 
@@ -47,11 +48,17 @@ export function horizonAtom(scan: HorizonScan, title: string, links: FeedLinks, 
     asOfInstant,
   );
   const entries = scan.items.map((i) => {
-    const url = `${links.base}/contracts/${encodeURIComponent(i.ocid)}`;
+    // A register contract has no page of its own: its id is a URN and its link the scan of its buyer.
+    const path = horizonItemPath(i);
+    const url = path !== null ? `${links.base}${path}` : `${links.base}/horizon?buyerId=${i.buyer?.id ?? ''}`;
+    const id =
+      path !== null || i.source.kind === 'ocds'
+        ? url
+        : `urn:missionbuy:register-contract:${i.source.registerContractId}`;
     return [
       '  <entry>',
-      `    <title>${xmlText(i.title ?? i.ocid)}</title>`,
-      `    <id>${xmlText(url)}</id>`,
+      `    <title>${xmlText(i.title ?? i.ocid ?? 'Contract')}</title>`,
+      `    <id>${xmlText(id)}</id>`,
       `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
       `    <updated>${i.lastUpdated ?? asOfInstant}</updated>`,
       `    <summary type="text">${xmlText(entrySummary(i))}</summary>`,

@@ -1,6 +1,6 @@
 // The horizon scan page → parameters for govuk-frontend macros: filter form, window summary, results table,
 // pagination, definitions. Every figure links to its definition (#definitions) and the contracts behind it.
-import type { HorizonItem } from '../../../analytics/horizon/index.js';
+import { horizonItemPath, horizonSupplierNames, type HorizonItem } from '../../../analytics/horizon/index.js';
 import { HORIZON_DEFAULT_ORDER, HORIZON_PAGE_SIZES, type HorizonScan } from '../../../services/index.js';
 import { count, formatAmount, formatNumber, NOT_KNOWN } from '../../format.js';
 import { html, link, type SafeHtml } from '../../html.js';
@@ -56,6 +56,8 @@ function input(
 
 function valueCell(i: HorizonItem): SafeHtml {
   if (!i.value) return html`${NOT_KNOWN}`;
+  if (i.value.basis === 'register')
+    return html`${formatAmount(i.value.amount, i.value.currency)}${small('register total, as published')}`;
   const what = i.value.basis === 'tender' ? 'estimate' : i.value.basis;
   return html`${formatAmount(i.value.amount, i.value.currency)}${small(`${what}, ${i.value.includesVat ? 'incl.' : 'excl.'} VAT`)}`;
 }
@@ -69,21 +71,30 @@ function maxExtentCell(i: HorizonItem): SafeHtml {
   return html`${i.maxExtent ? dayCell(i.maxExtent) : NOT_KNOWN}${room ? small(room) : ''}${renewal ? small(`Renewal: ${renewal}`) : ''}`;
 }
 
+/** The contract's title, linked to its page where it has one, and where a register row comes from. */
+function titleCell(i: HorizonItem): SafeHtml {
+  const path = horizonItemPath(i);
+  const title = i.title ?? i.ocid ?? NOT_KNOWN;
+  if (i.source.kind === 'ocds')
+    return html`${path ? link(path, title) : title}${i.synthetic ? tag('Synthetic', 'grey') : ''}`;
+  const ref = i.source.reference ? ` ${i.source.reference}` : '';
+  return html`${title}${tag('Register', 'blue')}${small(`${i.source.label}, row${ref} (line ${i.source.line})`)}`;
+}
+
+function suppliersCell(i: HorizonItem): SafeHtml {
+  if (i.suppliers.length > 0)
+    return html`${i.suppliers.map((s, n) => html`${n > 0 ? html`<br />` : ''}${link(`/horizon?supplierId=${s.id}`, s.name)}`)}`;
+  return html`${horizonSupplierNames(i)[0] ?? NOT_KNOWN}`;
+}
+
 function row(i: HorizonItem) {
   const p = i.procedure;
   return [
-    {
-      html: html`${link(`/contracts/${encodeURIComponent(i.ocid)}`, i.title ?? i.ocid)}${i.synthetic ? tag('Synthetic', 'grey') : ''}`.toString(),
-    },
+    { html: titleCell(i).toString() },
     {
       html: (i.buyer ? link(`/horizon?buyerId=${i.buyer.id}`, i.buyer.name) : html`${NOT_KNOWN}`).toString(),
     },
-    {
-      html: (i.suppliers.length > 0
-        ? html`${i.suppliers.map((s, n) => html`${n > 0 ? html`<br />` : ''}${link(`/horizon?supplierId=${s.id}`, s.name)}`)}`
-        : html`${NOT_KNOWN}`
-      ).toString(),
-    },
+    { html: suppliersCell(i).toString() },
     { html: valueCell(i).toString(), format: 'numeric' },
     {
       html: html`${dayCell(i.end)}${i.horizon.from === 'max-extent' ? small('in extension period') : ''}`.toString(),

@@ -2,7 +2,7 @@
 // its alerts and its forms (rename, feed, delete, mark seen), the alert list across searches, and the save form.
 import type { SavedSearch, SavedSearchAlert, SavedSearchAlerts } from '../../../services/index.js';
 import { count, formatAmount, NOT_KNOWN } from '../../format.js';
-import { link } from '../../html.js';
+import { html, link } from '../../html.js';
 import { dayCell } from '../horizon/view-model.js';
 import { pagination } from '../shared/table-nav.js';
 
@@ -57,7 +57,12 @@ export function listViewModel(searches: SavedSearch[], limit: number, savedId?: 
 
 function alertRows(items: SavedSearchAlert[]) {
   return items.map((i) => [
-    { html: link(`/contracts/${encodeURIComponent(i.ocid)}`, i.title ?? i.ocid).toString() },
+    {
+      html: (i.ocid !== null
+        ? link(`/contracts/${encodeURIComponent(i.ocid)}`, i.title ?? i.ocid)
+        : html`${i.title ?? NOT_KNOWN} (contract register)`
+      ).toString(),
+    },
     { text: i.buyer?.name ?? NOT_KNOWN },
     { html: dayCell(i.horizonDay).toString() },
     { html: dayCell(i.decisionDueBy).toString() },
