@@ -37,6 +37,9 @@ const OCID_TABLES = [
   'notice',
   'metric',
   'observation',
+  // The horizon scan's summary (migration 0013), written by the projection: copied like the model it summarises,
+  // so the horizon and collaboration benchmarks read a full table (register rows have no ocid and are not copied).
+  'horizon_entry',
 ] as const;
 
 /** Day shift of copy k: spread over [-3 years, +1 year), deterministic. */
@@ -63,7 +66,10 @@ function copyExpression(table: string, col: Column): string {
   const c = `t.${ident(col.name)}`;
   if (col.name === 'ocid') return `t.ocid || '~s' || c.k`;
   if (col.name === 'synthetic') return 'true';
-  if (table === 'process' && col.name === 'buyer_id') return 'bm.new_id';
+  if ((table === 'process' || table === 'horizon_entry') && col.name === 'buyer_id') return 'bm.new_id';
+  if (table === 'horizon_entry' && col.name === 'supplier_ids')
+    return `array(select sm2.new_id from unnest(t.supplier_ids) u(id)
+      join scale_org sm2 on sm2.kind = 's' and sm2.orig_id = u.id and sm2.grp = c.k % sg.n)`;
   if (col.name === 'organisation_id')
     return table === 'party' ? 'coalesce(pb.new_id, sm.new_id)' : 'sm.new_id';
   if (col.type.startsWith('timestamp') || col.type === 'date')
@@ -74,7 +80,7 @@ function copyExpression(table: string, col: Column): string {
 function joins(table: string): string {
   const buyerGroup = 'c.k % bg.n';
   const supplierGroup = 'c.k % sg.n';
-  if (table === 'process')
+  if (table === 'process' || table === 'horizon_entry')
     return `left join scale_org bm on bm.kind = 'b' and bm.orig_id = t.buyer_id and bm.grp = ${buyerGroup}`;
   if (table === 'party')
     return `join process p0 on p0.ocid = t.ocid
