@@ -1,5 +1,6 @@
 // One collaboration group as pages, API, CSV and CLI show it: the query's row shaped, the regions named, and a
 // plain-language explanation of why these buyers match (docs/collaboration.md). Pure.
+import { longDay } from '../../domain/dates.js';
 import { itl1Name, itl1Neighbours, isItl1 } from '../../domain/itl-adjacency.js';
 import type { Day } from '../../domain/rules/index.js';
 import type { CollaborationGroupRow } from './query.js';
@@ -47,13 +48,7 @@ const named = (code: string): NamedRegion => ({ code, name: itl1Name(code) });
 export const anchorName = (a: Anchor): string => (a === NATIONAL ? 'National or no region' : itl1Name(a));
 
 /** "15 June 2026". */
-export const longDay = (d: Day): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${d}T00:00:00Z`));
+export { longDay };
 
 /** "£1,234,567" (whole pounds, rounded). */
 export const pounds = (amount: string): string =>
