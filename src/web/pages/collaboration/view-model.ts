@@ -28,7 +28,6 @@ export interface CollaborationPageInput {
   buyer?: { id: number; name: string };
 }
 
-const dayCellText = (d: string) => dayCell(d).toString();
 const money = (v: string | null) => (v === null ? NOT_KNOWN : formatAmount(v, 'GBP'));
 const regions = (r: { name: string }[]) =>
   r.length === 0 ? 'National or no region' : r.map((x) => x.name).join(', ');
@@ -55,7 +54,7 @@ function groupView(g: CollaborationGroup, n: number, buyerId: number | undefined
         {
           key: { text: 'Decisions due' },
           value: {
-            html: html`${dayCellText(g.firstDecisionDue)} to ${dayCellText(g.lastDecisionDue)}`.toString(),
+            html: html`${dayCell(g.firstDecisionDue)} to ${dayCell(g.lastDecisionDue)}`.toString(),
           },
         },
         {
@@ -106,9 +105,9 @@ function groupView(g: CollaborationGroup, n: number, buyerId: number | undefined
         { text: buyerName.get(c.buyerId) ?? `Organisation ${c.buyerId}` },
         { text: regions(c.regions) },
         { text: money(c.valueGbp), format: 'numeric' },
-        { html: dayCellText(c.decisionDueBy) },
+        { html: dayCell(c.decisionDueBy).toString() },
         {
-          html: html`${dayCellText(c.horizon.day)}${c.horizon.from === 'max-extent' ? html`<br /><span class="govuk-body-s">latest possible end</span>` : ''}`.toString(),
+          html: html`${dayCell(c.horizon.day)}${c.horizon.from === 'max-extent' ? html`<br /><span class="govuk-body-s">latest possible end</span>` : ''}`.toString(),
         },
       ]),
     },
