@@ -45,6 +45,9 @@ export interface CollaborationGroup {
 
 const named = (code: string): NamedRegion => ({ code, name: itl1Name(code) });
 
+/** An organisation's name, or "Organisation 441" when the data has none. */
+const orgName = (o: { id: number; name: string | null }): string => o.name ?? `Organisation ${o.id}`;
+
 export const anchorName = (a: Anchor): string => (a === NATIONAL ? 'National or no region' : itl1Name(a));
 
 /** "15 June 2026". */
@@ -126,7 +129,7 @@ export function toCollaborationGroup(
     lastDecisionDue: r.last_due,
     buyers: r.buyers.map((b) => ({
       id: b.id,
-      name: b.name ?? `Organisation ${b.id}`,
+      name: orgName(b),
       contracts: b.contracts,
       valueGbp: b.value,
       regions: b.area.map(named),
@@ -144,7 +147,7 @@ export function toCollaborationGroup(
     sharedIncumbentCount: r.shared_count,
     sharedIncumbents: r.shared.map((s) => ({
       id: s.id,
-      name: s.name ?? `Organisation ${s.id}`,
+      name: orgName(s),
       buyers: s.buyers,
       contracts: s.contracts,
     })),
