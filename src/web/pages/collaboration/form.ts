@@ -2,21 +2,17 @@
 // links that keep it (pages, CSV, JSON). "As of" uses the GOV.UK date input (day, month, year).
 import type { CollaborationField, CollaborationQueryInput } from '../../../services/index.js';
 import type { FormProblem } from '../contracts/list-form.js';
-import { queryFormInput, queryFormString, readQueryForm, type QueryForm } from '../shared/query-form.js';
+import {
+  LISTING_FIELDS,
+  queryFormInput,
+  queryFormString,
+  readQueryForm,
+  type QueryForm,
+} from '../shared/query-form.js';
 
 export type { FormProblem };
 
-const TEXT_FIELDS = [
-  'windowMonths',
-  'level',
-  'cpv',
-  'region',
-  'minBuyers',
-  'sort',
-  'order',
-  'page',
-  'pageSize',
-] as const;
+const TEXT_FIELDS = ['windowMonths', 'level', 'cpv', 'region', 'minBuyers', ...LISTING_FIELDS] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 export type CollaborationForm = QueryForm<TextField>;

@@ -2,7 +2,13 @@
 // that keep it (sorting, pages, windows, CSV, Atom feed). "As of" uses the GOV.UK date input (day, month, year).
 import type { HorizonField, HorizonQueryInput } from '../../../services/index.js';
 import type { FormProblem } from '../contracts/list-form.js';
-import { queryFormInput, queryFormString, readQueryForm, type QueryForm } from '../shared/query-form.js';
+import {
+  LISTING_FIELDS,
+  queryFormInput,
+  queryFormString,
+  readQueryForm,
+  type QueryForm,
+} from '../shared/query-form.js';
 
 export type { FormProblem };
 
@@ -14,10 +20,7 @@ const TEXT_FIELDS = [
   'cpv',
   'region',
   'minValue',
-  'sort',
-  'order',
-  'page',
-  'pageSize',
+  ...LISTING_FIELDS,
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 

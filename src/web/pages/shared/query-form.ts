@@ -3,6 +3,9 @@
 // back as links that keep it (pages, sorting, CSV, feeds).
 import { dateFromParts, type DateParts, type FormProblem } from '../contracts/list-form.js';
 
+/** The list fields every such form keeps, after its own. */
+export const LISTING_FIELDS = ['sort', 'order', 'page', 'pageSize'] as const;
+
 export type QueryForm<F extends string> = Record<F, string> & { asOf: DateParts };
 
 const first = (v: unknown): string => {
