@@ -14,7 +14,7 @@ import { createCollaborationService } from '../src/services/collaboration/collab
 import { openDatabase } from '../src/store/db.js';
 import type { Database } from '../src/store/database.js';
 import { countRows } from './lib/dataset.js';
-import { percentile, timeRuns } from './lib/timing.js';
+import { measureCases, pickHorizonFilters } from './lib/horizon-cases.js';
 
 const { values } = parseArgs({
   options: {
@@ -50,16 +50,7 @@ const db = new Kysely<Database>({
 const service = createCollaborationService({ db });
 const runs = Number(values.runs);
 
-const pick = async (query: ReturnType<typeof sql<{ v: string }>>) => (await query.execute(db)).rows[0]!.v;
-const buyer = await pick(sql<{ v: string }>`
-  select buyer_id::text as v from horizon_entry where buyer_id is not null
-  group by buyer_id order by count(*) desc limit 1`);
-const cpv = await pick(sql<{ v: string }>`
-  select c as v from horizon_entry, unnest(cpv_prefixes) c where length(c) = 2
-  group by c order by count(*) desc limit 1`);
-const region = await pick(sql<{ v: string }>`
-  select r as v from horizon_entry, unnest(region_prefixes) r where length(r) = 3
-  group by r order by count(*) desc limit 1`);
+const { buyer, cpv, region } = await pickHorizonFilters(db);
 const asOf = values['as-of'];
 const base = asOf ? { asOf } : {};
 
@@ -74,26 +65,11 @@ const cases: [string, CollaborationQueryInput][] = [
   ['CPV class level, 12 months', { level: 'class' }],
 ];
 
-async function measure(state: string) {
-  const results = [];
-  for (const [name, input] of cases) {
+const measure = (state: string) =>
+  measureCases(cases, { runs, state, counted: 'groups', log }, (input) => {
     const q = service.queryOrThrow({ ...base, ...input });
-    log(`${state}: ${name} × ${runs}…`);
-    const times = await timeRuns(runs, () => service.find(q));
-    const r = await service.find(q);
-    const p95 = percentile(times, 95);
-    results.push({
-      case: name,
-      filter: input,
-      groups: r.total,
-      p50Ms: Math.round(percentile(times, 50) * 10) / 10,
-      p95Ms: Math.round(p95 * 10) / 10,
-      ratioToTarget50ms: Math.round((p95 / 50) * 100) / 100,
-    });
-  }
-  return results;
-}
-
+    return () => service.find(q);
+  });
 const asFound = await measure('as found');
 await sql`vacuum analyze horizon_entry`.execute(db);
 const vacuumed = await measure('after vacuum');

@@ -59,3 +59,12 @@ export function maxDate(dates: readonly (string | null | undefined)[]): string |
   for (const d of dates) if (d && (best === null || d > best)) best = d;
   return best;
 }
+
+/** A calendar day (YYYY-MM-DD) in words, UK style: "15 June 2026". */
+export const longDay = (day: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));

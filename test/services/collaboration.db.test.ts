@@ -221,6 +221,11 @@ describe('collaboration finder on the ingested sample', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/<h1 class="govuk-heading-l">Collaboration finder<\/h1>/);
     expect(page.body).toMatch(/groups? of buyers with decisions due by 6 December 2028/);
+    // Decision days are <time> elements in words, not escaped markup.
+    expect(page.body).toMatch(
+      /<time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} [A-Z][a-z]+ \d{4}<\/time> to <time/,
+    );
+    expect(page.body).not.toContain('&lt;time');
     const id = await organisationIdByName(s.t, 'The Police and Crime Commissioner for Nottinghamshire');
     const mine = await app.inject({ url: `/organisations/${id}/collaborate?asOf=${AS_OF}` });
     expect(mine.statusCode).toBe(200);

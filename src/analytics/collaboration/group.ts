@@ -1,5 +1,6 @@
 // One collaboration group as pages, API, CSV and CLI show it: the query's row shaped, the regions named, and a
 // plain-language explanation of why these buyers match (docs/collaboration.md). Pure.
+import { longDay } from '../../domain/dates.js';
 import { itl1Name, itl1Neighbours, isItl1 } from '../../domain/itl-adjacency.js';
 import type { Day } from '../../domain/rules/index.js';
 import type { CollaborationGroupRow } from './query.js';
@@ -44,16 +45,13 @@ export interface CollaborationGroup {
 
 const named = (code: string): NamedRegion => ({ code, name: itl1Name(code) });
 
+/** An organisation's name, or "Organisation 441" when the data has none. */
+const orgName = (o: { id: number; name: string | null }): string => o.name ?? `Organisation ${o.id}`;
+
 export const anchorName = (a: Anchor): string => (a === NATIONAL ? 'National or no region' : itl1Name(a));
 
 /** "15 June 2026". */
-export const longDay = (d: Day): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${d}T00:00:00Z`));
+export { longDay };
 
 /** "£1,234,567" (whole pounds, rounded). */
 export const pounds = (amount: string): string =>
@@ -131,7 +129,7 @@ export function toCollaborationGroup(
     lastDecisionDue: r.last_due,
     buyers: r.buyers.map((b) => ({
       id: b.id,
-      name: b.name ?? `Organisation ${b.id}`,
+      name: orgName(b),
       contracts: b.contracts,
       valueGbp: b.value,
       regions: b.area.map(named),
@@ -149,7 +147,7 @@ export function toCollaborationGroup(
     sharedIncumbentCount: r.shared_count,
     sharedIncumbents: r.shared.map((s) => ({
       id: s.id,
-      name: s.name ?? `Organisation ${s.id}`,
+      name: orgName(s),
       buyers: s.buyers,
       contracts: s.contracts,
     })),

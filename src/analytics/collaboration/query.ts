@@ -212,17 +212,21 @@ async function buyerMarkets(db: Db, s: CollaborationScope): Promise<string[]> {
   return r.rows.map((x) => x.m);
 }
 
+/** The markets of the buyer asked for (null when it has none, so no groups); undefined: every market. */
+async function scopeMarkets(db: Db, s: CollaborationScope): Promise<string[] | undefined | null> {
+  if (s.buyerId === undefined) return undefined;
+  const markets = await buyerMarkets(db, s);
+  return markets.length === 0 ? null : markets;
+}
+
 /** One page of groups, in order (ties: market, anchor), each with its leading buyers, contracts and incumbents. */
 export async function findCollaborationPage(
   db: Db,
   s: CollaborationScope,
   o: CollaborationPageOptions,
 ): Promise<CollaborationGroupRow[]> {
-  let markets: string[] | undefined;
-  if (s.buyerId !== undefined) {
-    markets = await buyerMarkets(db, s);
-    if (markets.length === 0) return [];
-  }
+  const markets = await scopeMarkets(db, s);
+  if (markets === null) return [];
   const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
   // Not a constant when no buyer is asked for (ORDER BY refuses constants).
   const mine = sql`(cm.buyer_id = ${s.buyerId ?? null}::bigint) is true`;
@@ -308,11 +312,8 @@ export async function findGroupMembers(
   s: CollaborationScope,
   o: CollaborationPageOptions,
 ): Promise<GroupMemberRow[]> {
-  let markets: string[] | undefined;
-  if (s.buyerId !== undefined) {
-    markets = await buyerMarkets(db, s);
-    if (markets.length === 0) return [];
-  }
+  const markets = await scopeMarkets(db, s);
+  if (markets === null) return [];
   const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
   const rows = await sql<GroupMemberRow>`
     with ${groupsWith(s, markets)},

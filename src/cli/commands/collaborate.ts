@@ -1,10 +1,8 @@
 // missionbuy collaborate [--window-months N] [--buyer ID] [--level group|class] [--cpv CODE] [--region CODE]
 // [--min-buyers N] [--as-of DAY] [--json|--csv]: groups of buyers who could buy together, with the figures the
 // /collaborate page shows (docs/collaboration.md).
-import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { pounds, type CollaborationGroup } from '../../analytics/collaboration/index.js';
-import { AppError } from '../../errors.js';
 import {
   createCollaborationService,
   type CollaborationResult,
@@ -12,6 +10,7 @@ import {
 import { COLLABORATION_DEFAULT_WINDOW } from '../../services/collaboration/collaboration-query.js';
 import { loadCpvLabels } from '../../services/reference/cpv-labels.js';
 import { withDatabase } from '../run.js';
+import { addListOptions, checkListOutput, listInput, printList, type ListOptions } from './list-output.js';
 
 function formatGroup(g: CollaborationGroup, rank: number): string {
   const unknown = g.valueNotKnown > 0 ? ` (+${g.valueNotKnown} of unknown value)` : '';
@@ -45,24 +44,17 @@ export function formatCollaboration(r: CollaborationResult): string {
   return [head, ...r.groups.map((g, i) => formatGroup(g, first + i + 1))].join('\n\n');
 }
 
-interface CollaborateOptions {
+interface CollaborateOptions extends ListOptions {
   windowMonths?: string;
   level?: string;
   buyer?: string;
   cpv?: string;
   region?: string;
   minBuyers?: string;
-  asOf?: string;
-  sort?: string;
-  order?: string;
-  page?: string;
-  pageSize?: string;
-  json: boolean;
-  csv: boolean;
 }
 
 export function registerCollaborate(program: Command): void {
-  program
+  const command = program
     .command('collaborate')
     .description(
       'Collaboration finder: buyers with contracts in the same market and area whose decisions fall due together',
@@ -76,20 +68,23 @@ export function registerCollaborate(program: Command): void {
     .option('--buyer <id>', 'only the groups this buyer is in ("who could it buy with?")')
     .option('--cpv <code>', 'CPV division, group, class or code (85, 853, 85311000)')
     .option('--region <code>', 'ITL or NUTS code (TLE, UKE42): groups with a contract there')
-    .option('--min-buyers <n>', 'fewest buyers in a group, 2 to 50', '2')
-    .option('--as-of <day>', 'as of this day, YYYY-MM-DD (default: today)')
-    .option('--sort <key>', 'value, buyers, contracts or decision', 'value')
-    .option('--order <dir>', 'asc or desc (default: largest or soonest first)')
-    .option('--page <n>', 'page', '1')
-    .option('--page-size <n>', 'groups per page (at most 100)', '25')
-    .option('--json', 'print the groups as JSON (the same as GET /api/collaborate)', false)
-    .option('--csv', 'print every contract of every group as CSV (all pages)', false)
+    .option('--min-buyers <n>', 'fewest buyers in a group, 2 to 50', '2');
+  addListOptions(command, {
+    asOf: 'as of this day',
+    sorts: 'value, buyers, contracts or decision',
+    defaultSort: 'value',
+    defaultOrder: '(default: largest or soonest first)',
+    perPage: 'groups per page',
+    json: 'the groups',
+    apiPath: '/api/collaborate',
+    csv: 'every contract of every group',
+  })
     .addHelpText(
       'after',
       '\nExamples:\n  missionbuy collaborate --window-months 18\n  missionbuy collaborate --buyer 433 --json\n  missionbuy collaborate --level class --region TLH --csv > groups.csv',
     )
     .action(async (opts: CollaborateOptions) => {
-      if (opts.json && opts.csv) throw new AppError('BAD_REQUEST', 'choose one of --json and --csv');
+      checkListOutput(opts);
       await withDatabase(async ({ handle }) => {
         const service = createCollaborationService({ db: handle.db, cpv: loadCpvLabels() });
         const query = service.queryOrThrow({
@@ -99,19 +94,13 @@ export function registerCollaborate(program: Command): void {
           cpv: opts.cpv,
           region: opts.region,
           minBuyers: opts.minBuyers,
-          asOf: opts.asOf,
-          sort: opts.sort,
-          order: opts.order,
-          page: opts.page,
-          pageSize: opts.pageSize,
+          ...listInput(opts),
         });
-        if (opts.csv) {
-          await pipeline(service.exportCsv(query, ''), process.stdout, { end: false });
-          return;
-        }
-        const result = await service.find(query);
-        process.stdout.write(
-          `${opts.json ? JSON.stringify(result, null, 2) : formatCollaboration(result)}\n`,
+        await printList(
+          opts,
+          () => service.exportCsv(query, ''),
+          () => service.find(query),
+          formatCollaboration,
         );
       });
     });

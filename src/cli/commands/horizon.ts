@@ -1,12 +1,11 @@
 // missionbuy horizon [--months N] [--buyer ID] [--cpv CODE] [--region CODE] [--supplier ID] [--as-of DAY]
 // [--json|--csv]: let contracts ending in the next months, with the figures the /horizon page shows
 // (docs/horizon-scan.md).
-import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { horizonSupplierNames, type HorizonItem } from '../../analytics/horizon/index.js';
-import { AppError } from '../../errors.js';
 import { createHorizonService, type HorizonScan } from '../../services/horizon/horizon.service.js';
 import { withDatabase } from '../run.js';
+import { addListOptions, checkListOutput, listInput, printList, type ListOptions } from './list-output.js';
 import { formatTable } from './quality.js';
 
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -78,7 +77,7 @@ export function formatHorizon(s: HorizonScan): string {
   ].join('\n');
 }
 
-interface HorizonOptions {
+interface HorizonOptions extends ListOptions {
   months?: string;
   basis?: string;
   buyer?: string;
@@ -86,17 +85,10 @@ interface HorizonOptions {
   region?: string;
   supplier?: string;
   minValue?: string;
-  asOf?: string;
-  sort?: string;
-  order?: string;
-  page?: string;
-  pageSize?: string;
-  json: boolean;
-  csv: boolean;
 }
 
 export function registerHorizon(program: Command): void {
-  program
+  const command = program
     .command('horizon')
     .description('Horizon scan: let contracts whose end falls in the next months, with decision-due dates')
     .option('--months <n>', 'window in months, 1 to 60 (6, 12, 18, 24 are summarised anyway)', '12')
@@ -109,20 +101,23 @@ export function registerHorizon(program: Command): void {
     .option('--cpv <code>', 'CPV division, group, class or code (72, 4521, 45210000)')
     .option('--region <code>', 'ITL or NUTS code prefix (TLE, UKE42): delivery region or buyer region')
     .option('--supplier <id>', 'incumbent supplier organisation id')
-    .option('--min-value <pounds>', 'only contracts worth at least this (pounds incl. VAT where published)')
-    .option('--as-of <day>', 'scan as of this day, YYYY-MM-DD (default: today)')
-    .option('--sort <key>', 'decision, end or value', 'decision')
-    .option('--order <dir>', 'asc or desc (default: soonest or largest first)')
-    .option('--page <n>', 'page', '1')
-    .option('--page-size <n>', 'rows per page (at most 100)', '25')
-    .option('--json', 'print the scan as JSON (the same as GET /api/horizon)', false)
-    .option('--csv', 'print every contract of the scan as CSV (all pages)', false)
+    .option('--min-value <pounds>', 'only contracts worth at least this (pounds incl. VAT where published)');
+  addListOptions(command, {
+    asOf: 'scan as of this day',
+    sorts: 'decision, end or value',
+    defaultSort: 'decision',
+    defaultOrder: '(default: soonest or largest first)',
+    perPage: 'rows per page',
+    json: 'the scan',
+    apiPath: '/api/horizon',
+    csv: 'every contract of the scan',
+  })
     .addHelpText(
       'after',
       '\nExamples:\n  missionbuy horizon --months 18 --region TLE\n  missionbuy horizon --buyer 441 --as-of 2026-06-01 --json\n  missionbuy horizon --months 24 --csv > horizon.csv',
     )
     .action(async (opts: HorizonOptions) => {
-      if (opts.json && opts.csv) throw new AppError('BAD_REQUEST', 'choose one of --json and --csv');
+      checkListOutput(opts);
       await withDatabase(async ({ handle }) => {
         const horizon = createHorizonService({ db: handle.db });
         const query = horizon.queryOrThrow({
@@ -133,18 +128,14 @@ export function registerHorizon(program: Command): void {
           region: opts.region,
           supplierId: opts.supplier,
           minValue: opts.minValue,
-          asOf: opts.asOf,
-          sort: opts.sort,
-          order: opts.order,
-          page: opts.page,
-          pageSize: opts.pageSize,
+          ...listInput(opts),
         });
-        if (opts.csv) {
-          await pipeline(horizon.exportCsv(query, ''), process.stdout, { end: false });
-          return;
-        }
-        const scan = await horizon.scan(query);
-        process.stdout.write(`${opts.json ? JSON.stringify(scan, null, 2) : formatHorizon(scan)}\n`);
+        await printList(
+          opts,
+          () => horizon.exportCsv(query, ''),
+          () => horizon.scan(query),
+          formatHorizon,
+        );
       });
     });
 }

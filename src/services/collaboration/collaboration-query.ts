@@ -6,10 +6,8 @@ import {
   type CollaborationLevel,
   type CollaborationSort,
 } from '../../analytics/collaboration/index.js';
-import { normaliseRegion } from '../../domain/region.js';
-import { isDay, type Day } from '../../domain/rules/index.js';
-import { cpvPrefix } from '../contracts/contract-query.js';
-import { oneOf, text, whole } from '../horizon/horizon-query.js';
+import type { Day } from '../../domain/rules/index.js';
+import { cpvRegionFilters, oneOf, organisationId, parseListing, text, whole } from '../shared/query-input.js';
 
 /**
  * Decisions due within 12 months of the as-of day [?]: missionbuy's configurable default, the horizon scan's default
@@ -97,50 +95,31 @@ export function parseCollaborationQuery(input: CollaborationQueryInput): {
   if (minBuyers === null)
     problem('minBuyers', `Minimum buyers must be a whole number from 2 to ${COLLABORATION_MAX_MIN_BUYERS}`);
 
-  const buyerId = whole(input.buyerId, 1, Number.MAX_SAFE_INTEGER);
-  if (buyerId === null) problem('buyerId', 'Buyer ID must be a whole number, like 441');
-  else if (buyerId !== undefined) filters.buyerId = buyerId;
+  const buyerId = organisationId(input.buyerId, 'buyerId', 'Buyer ID', problem);
+  if (buyerId !== undefined) filters.buyerId = buyerId;
 
-  const cpv = text(input.cpv);
-  if (cpv !== undefined) {
-    const prefix = cpvPrefix(cpv);
-    if (prefix === undefined) problem('cpv', 'CPV code must be 2 to 8 digits, like 85 or 85311000');
-    else filters.cpv = prefix;
-  }
+  Object.assign(filters, cpvRegionFilters(input, '85 or 85311000', problem));
 
-  const region = text(input.region);
-  if (region !== undefined) {
-    const r = region.length <= 7 ? normaliseRegion(region) : null;
-    if (!r || r.nuts === null || r.level === 0)
-      problem('region', 'Region must be an ITL or NUTS code, like TLE, UKE or TLE42');
-    else filters.region = r.nuts;
-  }
-
-  const asOf = text(input.asOf);
-  if (asOf !== undefined && !isDay(asOf)) problem('asOf', 'As of must be a real date written YYYY-MM-DD');
-
-  const sort = oneOf(text(input.sort), COLLABORATION_SORTS);
-  if (sort === null) problem('sort', `Sort must be one of ${COLLABORATION_SORTS.join(', ')}`);
-  const order = oneOf(text(input.order), ['asc', 'desc'] as const);
-  if (order === null) problem('order', 'Order must be asc or desc');
-  const page = whole(input.page, 1, COLLABORATION_MAX_PAGE);
-  if (page === null) problem('page', `Page must be a whole number from 1 to ${COLLABORATION_MAX_PAGE}`);
-  const pageSize = whole(input.pageSize, 1, COLLABORATION_MAX_PAGE_SIZE);
-  if (pageSize === null)
-    problem('pageSize', `Results per page must be a whole number from 1 to ${COLLABORATION_MAX_PAGE_SIZE}`);
-
-  const s = sort ?? 'value';
+  const { asOf, ...listing } = parseListing(
+    input,
+    {
+      sorts: COLLABORATION_SORTS,
+      defaultSort: 'value',
+      defaultOrder: COLLABORATION_DEFAULT_ORDER,
+      maxPage: COLLABORATION_MAX_PAGE,
+      maxPageSize: COLLABORATION_MAX_PAGE_SIZE,
+      pageSizes: COLLABORATION_PAGE_SIZES,
+    },
+    problem,
+  );
   return {
     query: {
-      ...(asOf !== undefined && isDay(asOf) ? { asOf } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
       windowMonths: windowMonths ?? COLLABORATION_DEFAULT_WINDOW,
       level: level ?? 'group',
       minBuyers: minBuyers ?? COLLABORATION_DEFAULT_MIN_BUYERS,
       filters,
-      sort: s,
-      order: order ?? COLLABORATION_DEFAULT_ORDER[s],
-      page: page ?? 1,
-      pageSize: pageSize ?? COLLABORATION_PAGE_SIZES[0],
+      ...listing,
     },
     problems,
   };

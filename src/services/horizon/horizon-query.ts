@@ -6,9 +6,9 @@ import {
   type HorizonBasis,
   type HorizonSort,
 } from '../../analytics/horizon/index.js';
-import { normaliseRegion } from '../../domain/region.js';
-import { isDay, type Day } from '../../domain/rules/index.js';
-import { cpvPrefix, parsePounds } from '../contracts/contract-query.js';
+import type { Day } from '../../domain/rules/index.js';
+import { parsePounds } from '../contracts/contract-query.js';
+import { cpvRegionFilters, oneOf, organisationId, parseListing, text, whole } from '../shared/query-input.js';
 
 /** The windows the summary always shows (design.md §1: horizon scans 18/12/6 months ahead; issue 6: 24). */
 export const HORIZON_WINDOWS = [6, 12, 18, 24] as const;
@@ -72,29 +72,6 @@ export interface HorizonProblem {
   message: string;
 }
 
-export const text = (v: string | number | undefined): string | undefined => {
-  if (v === undefined) return undefined;
-  const s = String(v).trim();
-  return s === '' ? undefined : s;
-};
-
-export const whole = (
-  v: string | number | undefined,
-  min: number,
-  max: number,
-): number | undefined | null => {
-  const s = text(v);
-  if (s === undefined) return undefined;
-  if (!/^\d{1,16}$/.test(s)) return null;
-  const n = Number(s);
-  return n >= min && n <= max ? n : null;
-};
-
-export function oneOf<T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined | null {
-  if (v === undefined) return undefined;
-  return (allowed as readonly string[]).includes(v) ? (v as T) : null;
-}
-
 export function parseHorizonQuery(input: HorizonQueryInput): {
   query: HorizonQuery;
   problems: HorizonProblem[];
@@ -117,25 +94,11 @@ export function parseHorizonQuery(input: HorizonQueryInput): {
     ['buyerId', 'Buyer ID'],
     ['supplierId', 'Supplier ID'],
   ] as const) {
-    const n = whole(input[field], 1, Number.MAX_SAFE_INTEGER);
-    if (n === null) problem(field, `${label} must be a whole number, like 441`);
-    else if (n !== undefined) filters[field] = n;
+    const n = organisationId(input[field], field, label, problem);
+    if (n !== undefined) filters[field] = n;
   }
 
-  const cpv = text(input.cpv);
-  if (cpv !== undefined) {
-    const prefix = cpvPrefix(cpv);
-    if (prefix === undefined) problem('cpv', 'CPV code must be 2 to 8 digits, like 72 or 45210000');
-    else filters.cpv = prefix;
-  }
-
-  const region = text(input.region);
-  if (region !== undefined) {
-    const r = region.length <= 7 ? normaliseRegion(region) : null;
-    if (!r || r.nuts === null || r.level === 0)
-      problem('region', 'Region must be an ITL or NUTS code, like TLE, UKE or TLE42');
-    else filters.region = r.nuts;
-  }
+  Object.assign(filters, cpvRegionFilters(input, '72 or 45210000', problem));
 
   const min = text(input.minValue === undefined ? undefined : String(input.minValue));
   if (min !== undefined) {
@@ -145,30 +108,25 @@ export function parseHorizonQuery(input: HorizonQueryInput): {
     else filters.minValue = pounds;
   }
 
-  const asOf = text(input.asOf);
-  if (asOf !== undefined && !isDay(asOf)) problem('asOf', 'As of must be a real date written YYYY-MM-DD');
-
-  const sort = oneOf(text(input.sort), HORIZON_SORTS);
-  if (sort === null) problem('sort', `Sort must be one of ${HORIZON_SORTS.join(', ')}`);
-  const order = oneOf(text(input.order), ['asc', 'desc'] as const);
-  if (order === null) problem('order', 'Order must be asc or desc');
-  const page = whole(input.page, 1, HORIZON_MAX_PAGE);
-  if (page === null) problem('page', `Page must be a whole number from 1 to ${HORIZON_MAX_PAGE}`);
-  const pageSize = whole(input.pageSize, 1, HORIZON_MAX_PAGE_SIZE);
-  if (pageSize === null)
-    problem('pageSize', `Results per page must be a whole number from 1 to ${HORIZON_MAX_PAGE_SIZE}`);
-
-  const s = sort ?? 'decision';
+  const { asOf, ...listing } = parseListing(
+    input,
+    {
+      sorts: HORIZON_SORTS,
+      defaultSort: 'decision',
+      defaultOrder: HORIZON_DEFAULT_ORDER,
+      maxPage: HORIZON_MAX_PAGE,
+      maxPageSize: HORIZON_MAX_PAGE_SIZE,
+      pageSizes: HORIZON_PAGE_SIZES,
+    },
+    problem,
+  );
   return {
     query: {
-      ...(asOf !== undefined && isDay(asOf) ? { asOf } : {}),
+      ...(asOf !== undefined ? { asOf } : {}),
       months: months ?? HORIZON_DEFAULT_MONTHS,
       basis: basis ?? 'next',
       filters,
-      sort: s,
-      order: order ?? HORIZON_DEFAULT_ORDER[s],
-      page: page ?? 1,
-      pageSize: pageSize ?? HORIZON_PAGE_SIZES[0],
+      ...listing,
     },
     problems,
   };

@@ -6,6 +6,15 @@ import { COLLABORATION_PAGE_SIZES } from '../../../services/collaboration/collab
 import type { CollaborationResult } from '../../../services/index.js';
 import { count, formatAmount, formatNumber, NOT_KNOWN } from '../../format.js';
 import { html, link } from '../../html.js';
+import {
+  asOfDateInput,
+  dayCell,
+  dayText,
+  errorFor,
+  errorSummary,
+  pageSizeSelect,
+  textInput,
+} from '../shared/query-form-view.js';
 import { pagination } from '../shared/table-nav.js';
 import { collaborationQueryString, type CollaborationForm, type FormProblem } from './form.js';
 
@@ -19,22 +28,9 @@ export interface CollaborationPageInput {
   buyer?: { id: number; name: string };
 }
 
-const dayText = (d: string): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${d}T00:00:00Z`));
-const dayCell = (d: string) => html`<time datetime="${d}">${dayText(d)}</time>`.toString();
 const money = (v: string | null) => (v === null ? NOT_KNOWN : formatAmount(v, 'GBP'));
 const regions = (r: { name: string }[]) =>
   r.length === 0 ? 'National or no region' : r.map((x) => x.name).join(', ');
-
-const errorFor = (problems: FormProblem[], id: string) => {
-  const p = problems.find((x) => x.field === id);
-  return p ? { text: p.message } : undefined;
-};
 
 function groupView(g: CollaborationGroup, n: number, buyerId: number | undefined) {
   const buyerName = new Map(g.buyers.map((b) => [b.id, b.name]));
@@ -57,7 +53,9 @@ function groupView(g: CollaborationGroup, n: number, buyerId: number | undefined
         },
         {
           key: { text: 'Decisions due' },
-          value: { html: html`${dayCell(g.firstDecisionDue)} to ${dayCell(g.lastDecisionDue)}`.toString() },
+          value: {
+            html: html`${dayCell(g.firstDecisionDue)} to ${dayCell(g.lastDecisionDue)}`.toString(),
+          },
         },
         {
           key: { text: 'Shared incumbents' },
@@ -107,7 +105,7 @@ function groupView(g: CollaborationGroup, n: number, buyerId: number | undefined
         { text: buyerName.get(c.buyerId) ?? `Organisation ${c.buyerId}` },
         { text: regions(c.regions) },
         { text: money(c.valueGbp), format: 'numeric' },
-        { html: dayCell(c.decisionDueBy) },
+        { html: dayCell(c.decisionDueBy).toString() },
         {
           html: html`${dayCell(c.horizon.day)}${c.horizon.from === 'max-extent' ? html`<br /><span class="govuk-body-s">latest possible end</span>` : ''}`.toString(),
         },
@@ -119,16 +117,8 @@ function groupView(g: CollaborationGroup, n: number, buyerId: number | undefined
 
 export function collaborationViewModel({ base, form, problems, result, buyer }: CollaborationPageInput) {
   const pageSize = result?.pageSize ?? (Number(form.pageSize) || COLLABORATION_PAGE_SIZES[0]);
-  const input = (id: keyof CollaborationForm, label: string, hint: string, extra = {}) => ({
-    id,
-    name: id,
-    value: form[id],
-    label: { text: label, classes: 'govuk-label--s' },
-    hint: { text: hint },
-    errorMessage: errorFor(problems, id),
-    spellcheck: false,
-    ...extra,
-  });
+  const input = (id: Exclude<keyof CollaborationForm, 'asOf'>, label: string, hint: string, extra = {}) =>
+    textInput(form, problems, id, label, hint, extra);
   let results;
   if (result) {
     const qs = collaborationQueryString(form, {}, ['page', 'pageSize']);
@@ -157,15 +147,13 @@ export function collaborationViewModel({ base, form, problems, result, buyer }: 
       firstPageHref: `${base}${collaborationQueryString(form, {}, ['page'])}`,
     };
   }
-  const dateProblem = problems.find((p) => p.field.startsWith('asOf-'));
   return {
     title: buyer ? `Who could ${buyer.name} buy with?` : 'Collaboration finder',
     heading: buyer ? 'Who could you buy with?' : 'Collaboration finder',
     buyer,
     action: base,
     wide: true,
-    errorSummary:
-      problems.length > 0 ? problems.map((p) => ({ text: p.message, href: `#${p.field}` })) : undefined,
+    errorSummary: errorSummary(problems),
     inputs: {
       windowMonths: input(
         'windowMonths',
@@ -220,29 +208,8 @@ export function collaborationViewModel({ base, form, problems, result, buyer }: 
         { value: 'decision', text: 'Soonest decision' },
       ].map((i) => ({ ...i, selected: (result?.sort ?? (form.sort || 'value')) === i.value })),
     },
-    asOf: {
-      id: 'asOf',
-      namePrefix: 'asOf',
-      fieldset: { legend: { text: 'As of', classes: 'govuk-fieldset__legend--s' } },
-      hint: { text: 'Leave empty for today. For example, 1 6 2026' },
-      errorMessage: dateProblem ? { text: dateProblem.message } : undefined,
-      items: (['day', 'month', 'year'] as const).map((k) => ({
-        name: k,
-        value: form.asOf[k],
-        classes: `govuk-input--width-${k === 'year' ? 4 : 2}${dateProblem ? ' govuk-input--error' : ''}`,
-      })),
-    },
-    pageSize: {
-      id: 'pageSize',
-      name: 'pageSize',
-      label: { text: 'Groups per page', classes: 'govuk-label--s' },
-      errorMessage: errorFor(problems, 'pageSize'),
-      items: COLLABORATION_PAGE_SIZES.map((n) => ({
-        value: String(n),
-        text: String(n),
-        selected: n === pageSize,
-      })),
-    },
+    asOf: asOfDateInput(form, problems),
+    pageSize: pageSizeSelect('Groups per page', COLLABORATION_PAGE_SIZES, pageSize, problems),
     clearHref: base,
     results,
   };

@@ -4,6 +4,15 @@ import { horizonItemPath, horizonSupplierNames, type HorizonItem } from '../../.
 import { HORIZON_DEFAULT_ORDER, HORIZON_PAGE_SIZES, type HorizonScan } from '../../../services/index.js';
 import { count, formatAmount, formatNumber, NOT_KNOWN } from '../../format.js';
 import { html, link, type SafeHtml } from '../../html.js';
+import {
+  asOfDateInput,
+  dayCell,
+  dayText,
+  errorFor,
+  errorSummary,
+  pageSizeSelect,
+  textInput,
+} from '../shared/query-form-view.js';
 import { pagination } from '../shared/table-nav.js';
 import { horizonQueryString, type FormProblem, type HorizonForm } from './form.js';
 
@@ -16,43 +25,12 @@ export interface HorizonPageInput {
 
 type Sort = HorizonScan['sort'];
 
-const dayText = (d: string): string =>
-  new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${d}T00:00:00Z`));
-export const dayCell = (d: string | null): SafeHtml =>
-  d ? html`<time datetime="${d}">${dayText(d)}</time>` : html`${NOT_KNOWN}`;
+/** Kept here for the saved searches page. */
+export { dayCell };
+
 const tag = (text: string, colour: string) =>
   html` <strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
 const small = (text: string) => html`<br /><span class="govuk-body-s govuk-!-margin-0">${text}</span>`;
-
-const errorFor = (problems: FormProblem[], id: string) => {
-  const p = problems.find((x) => x.field === id);
-  return p ? { text: p.message } : undefined;
-};
-
-function input(
-  form: HorizonForm,
-  problems: FormProblem[],
-  id: keyof HorizonForm,
-  label: string,
-  hint: string,
-  extra = {},
-) {
-  return {
-    id,
-    name: id,
-    value: form[id],
-    label: { text: label, classes: 'govuk-label--s' },
-    hint: { text: hint },
-    errorMessage: errorFor(problems, id),
-    spellcheck: false,
-    ...extra,
-  };
-}
 
 function valueCell(i: HorizonItem): SafeHtml {
   if (!i.value) return html`${NOT_KNOWN}`;
@@ -225,14 +203,12 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
       asOf: dayText(scan.asOf),
     };
   }
-  const dateProblem = problems.find((p) => p.field.startsWith('asOf-'));
   return {
     title: 'Horizon scan',
     wide: true,
-    errorSummary:
-      problems.length > 0 ? problems.map((p) => ({ text: p.message, href: `#${p.field}` })) : undefined,
+    errorSummary: errorSummary(problems),
     inputs: {
-      months: input(
+      months: textInput(
         form,
         problems,
         'months',
@@ -240,7 +216,7 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
         '6, 12, 18 or 24, or any whole number from 1 to 60',
         { inputmode: 'numeric', classes: 'govuk-input--width-3' },
       ),
-      buyerId: input(
+      buyerId: textInput(
         form,
         problems,
         'buyerId',
@@ -248,7 +224,7 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
         'The organisation number in a buyer link, like 441',
         { inputmode: 'numeric', classes: 'govuk-input--width-10' },
       ),
-      supplierId: input(
+      supplierId: textInput(
         form,
         problems,
         'supplierId',
@@ -256,11 +232,11 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
         'The organisation number in a supplier link',
         { inputmode: 'numeric', classes: 'govuk-input--width-10' },
       ),
-      cpv: input(form, problems, 'cpv', 'CPV code', 'A division, group or class, like 72 or 45210000', {
+      cpv: textInput(form, problems, 'cpv', 'CPV code', 'A division, group or class, like 72 or 45210000', {
         inputmode: 'numeric',
         classes: 'govuk-input--width-10',
       }),
-      region: input(
+      region: textInput(
         form,
         problems,
         'region',
@@ -268,11 +244,18 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
         'An ITL or NUTS code, like TLE (Yorkshire and The Humber) or UKI',
         { classes: 'govuk-input--width-5' },
       ),
-      minValue: input(form, problems, 'minValue', 'Minimum value', 'Pounds, including VAT where published', {
-        prefix: { text: '£' },
-        inputmode: 'decimal',
-        classes: 'govuk-input--width-10',
-      }),
+      minValue: textInput(
+        form,
+        problems,
+        'minValue',
+        'Minimum value',
+        'Pounds, including VAT where published',
+        {
+          prefix: { text: '£' },
+          inputmode: 'decimal',
+          classes: 'govuk-input--width-10',
+        },
+      ),
     },
     basis: {
       name: 'basis',
@@ -287,25 +270,8 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
         checked: (form.basis || 'next') === b.value,
       })),
     },
-    asOf: {
-      id: 'asOf',
-      namePrefix: 'asOf',
-      fieldset: { legend: { text: 'As of', classes: 'govuk-fieldset__legend--s' } },
-      hint: { text: 'Leave empty for today. For example, 1 6 2026' },
-      errorMessage: dateProblem ? { text: dateProblem.message } : undefined,
-      items: (['day', 'month', 'year'] as const).map((k) => ({
-        name: k,
-        value: form.asOf[k],
-        classes: `govuk-input--width-${k === 'year' ? 4 : 2}${dateProblem ? ' govuk-input--error' : ''}`,
-      })),
-    },
-    pageSize: {
-      id: 'pageSize',
-      name: 'pageSize',
-      label: { text: 'Results per page', classes: 'govuk-label--s' },
-      errorMessage: errorFor(problems, 'pageSize'),
-      items: HORIZON_PAGE_SIZES.map((n) => ({ value: String(n), text: String(n), selected: n === pageSize })),
-    },
+    asOf: asOfDateInput(form, problems),
+    pageSize: pageSizeSelect('Results per page', HORIZON_PAGE_SIZES, pageSize, problems),
     hidden: { sort: scan?.sort ?? form.sort, order: scan?.order ?? form.order },
     activeFilters,
     clearHref: '/horizon',
