@@ -1,7 +1,7 @@
-// What the market and supplier-profile queries (query.ts, supplier-query.ts) read alike from an active award and its
-// process: the award's UK day, value, currency and supplier count, the buyer and how it was procured, the period
-// condition on the award date (UK days) and the rule that leaves synthetic processes out. Measured the same way in
-// both, so that a supplier's share on its profile equals its share on the market page. Every value is a bind parameter.
+// What the market and supplier-profile queries (query.ts, supplier-query.ts) read alike from an award and its
+// process: the award's UK day, value, currency and supplier count, the buyer and how it was procured, and which awards
+// they count (active, dated in the period, not synthetic). Measured the same way in both, so that a supplier's share
+// on its profile equals its share on the market page. Every value is a bind parameter.
 import { sql } from 'kysely';
 import type { Day } from '../../domain/rules/index.js';
 
@@ -15,12 +15,13 @@ export interface SupplierQueryOptions {
 export const realOnly = (o: SupplierQueryOptions) =>
   o.includeSynthetic ? sql<boolean>`true` : sql<boolean>`not p.synthetic`;
 
-/** Award `a` dated in [from, to], both UK days. */
-export const inPeriod = (
+/** The awards every market figure counts: award `a` active and dated in [from, to] (UK days), process `p` real. */
+export const activeInPeriod = (
   from: Day,
   to: Day,
-) => sql<boolean>`a.award_date >= (${from}::date::timestamp at time zone 'Europe/London')
-  and a.award_date < ((${to}::date + 1)::timestamp at time zone 'Europe/London')`;
+  o: SupplierQueryOptions,
+) => sql<boolean>`a.status = 'active' and a.award_date >= (${from}::date::timestamp at time zone 'Europe/London')
+  and a.award_date < ((${to}::date + 1)::timestamp at time zone 'Europe/London') and ${realOnly(o)}`;
 
 const ukDay = sql`(a.award_date at time zone 'Europe/London')::date`;
 

@@ -6,8 +6,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
 import {
+  activeInPeriod,
   awardColumns,
-  inPeriod,
   realOnly,
   toAwardFields,
   type AwardFields,
@@ -75,7 +75,7 @@ export async function findMarketRows(
     left join organisation o0 on o0.id = s.organisation_id
     left join organisation o on o.id = coalesce(o0.merged_into, o0.id)
     left join organisation b on b.id = p.buyer_id
-    where ${scopeCondition(scope)} and ${realOnly(options)} and a.status = 'active' and ${inPeriod(from, to)}
+    where ${scopeCondition(scope)} and ${activeInPeriod(from, to, options)}
     order by a.ocid, a.award_id, o.id`.execute(db);
   return r.rows.map((x) => ({
     ...toAwardFields(x),

@@ -6,9 +6,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
 import {
+  activeInPeriod,
   awardColumns,
-  inPeriod,
-  realOnly,
   toAwardFields,
   type AwardFields,
   type SupplierQueryOptions,
@@ -42,7 +41,7 @@ export async function findSupplierAwards(
     join process p on p.ocid = a.ocid
     left join organisation b on b.id = p.buyer_id
     where s.organisation_id in (select o.id from organisation o where o.id = ${supplierId} or o.merged_into = ${supplierId})
-      and a.status = 'active' and ${inPeriod(from, to)} and ${realOnly(options)}
+      and ${activeInPeriod(from, to, options)}
     order by a.ocid, a.award_id`.execute(db);
   return r.rows.map((x) => ({
     ...toAwardFields(x),
@@ -74,7 +73,7 @@ export async function findMarketSizes(
     select left(p.cpv_main, ${n}) as prefix, sum(coalesce(a.value_gross, a.value))::text as value
     from process p
     join award a on a.ocid = p.ocid
-    where (${anyPrefix}) and ${realOnly(options)} and a.status = 'active' and ${inPeriod(from, to)}
+    where (${anyPrefix}) and ${activeInPeriod(from, to, options)}
       and a.currency = 'GBP'
       and exists (select 1 from award_supplier s where s.ocid = a.ocid and s.award_id = a.award_id)
     group by 1`.execute(db);
