@@ -1,8 +1,11 @@
 // Reading resolved suppliers: the list, one supplier with its sources, the unresolved payees for review, and the
 // overrides; recording an override (with its audit entry, in one transaction) and a resolution run.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { SupplierOverride } from '../domain/supplier-resolution.js';
 import { writeAudit } from './audit.repository.js';
 import type { Database } from './database.js';
+import { toOverride } from './supplier-sources.repository.js';
+import type { SupplierTable } from './supplier.types.js';
 
 export const SUPPLIER_SORTS = ['paid', 'name', 'sources', 'payments'] as const;
 export type SupplierSort = (typeof SUPPLIER_SORTS)[number];
@@ -53,11 +56,7 @@ export interface SupplierSourceRow {
   supplierId: number;
 }
 
-export interface SupplierOverrideRow {
-  id: number;
-  kind: 'merge' | 'split';
-  sourceKey: string;
-  otherKey: string | null;
+export interface SupplierOverrideRow extends SupplierOverride {
   reason: string;
   actor: string;
   createdAt: Date;
@@ -65,22 +64,7 @@ export interface SupplierOverrideRow {
 
 const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
 
-type SupplierDbRow = {
-  id: number | string;
-  name: string;
-  identifiers: string[];
-  postcodes: string[];
-  kinds: string[];
-  source_count: number;
-  ocds_organisations: number;
-  awards: number;
-  register_rows: number;
-  payments: number;
-  paid_amount: string | null;
-  confidence: string | null;
-};
-
-const toSummary = (r: SupplierDbRow): SupplierSummary => ({
+const toSummary = (r: Selectable<SupplierTable>): SupplierSummary => ({
   id: Number(r.id),
   name: r.name,
   identifiers: r.identifiers,
@@ -236,10 +220,7 @@ export async function listOverrides(
     .orderBy('id', 'desc')
     .execute();
   return rows.map((r) => ({
-    id: Number(r.id),
-    kind: r.kind,
-    sourceKey: r.source_key,
-    otherKey: r.other_key,
+    ...toOverride(r),
     reason: r.reason,
     actor: r.actor,
     createdAt: r.created_at,

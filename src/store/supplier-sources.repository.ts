@@ -2,11 +2,12 @@
 // register suppliers (one per buyer, name, postcode and numbers) and spend payees (one per buyer, matching name,
 // the buyer's supplier id and numbers), each with a stable key, plus the admins' overrides. Three grouped queries.
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { normaliseIdentifier, parseOrgId, type OrgIdentifier } from '../domain/org-id.js';
 import { supplierNameKeys } from '../domain/supplier-name.js';
 import type { SupplierOverride, SupplierSource } from '../domain/supplier-resolution.js';
 import type { Database } from './database.js';
+import type { SupplierOverrideTable } from './supplier.types.js';
 
 export interface LoadedSource extends SupplierSource {
   organisationId: number | null;
@@ -48,6 +49,47 @@ function source(
     tradingName: keys.trading,
     previousSupplierId: previous.get(base.key) ?? null,
   };
+}
+
+/** A register supplier or spend payee as grouped from a buyer's rows (the column its kind does not have is null). */
+interface LocalRow {
+  buyer_id: string;
+  normalised: string | null;
+  postcode: string | null;
+  local_id: string | null;
+  company: string | null;
+  charity: string | null;
+  /** Spend: the spelling used most often; register: null (the first of `names`). */
+  name: string | null;
+  names: string[];
+  rows: string;
+  amount: string | null;
+}
+
+/** A register supplier (buyer, name, postcode, numbers) or a spend payee (buyer, name, local id, numbers). */
+function localSource(
+  kind: 'register' | 'spend',
+  r: LocalRow,
+  previous: ReadonlyMap<string, number>,
+): LoadedSource {
+  const defining = kind === 'register' ? r.postcode : r.local_id;
+  return source(
+    {
+      key: sourceKey(kind, [r.buyer_id, r.normalised, defining, r.company, r.charity]),
+      kind,
+      buyerId: Number(r.buyer_id),
+      organisationId: null,
+      name: r.name ?? r.names[0] ?? '',
+      names: r.names,
+      normalisedName: r.normalised,
+      postcode: r.postcode,
+      identifiers: companyIds(r.company, r.charity),
+      localId: r.local_id,
+      rows: Number(r.rows),
+      amount: r.amount,
+    },
+    previous,
+  );
 }
 
 export async function loadSupplierSources(db: Kysely<Database>): Promise<LoadedSource[]> {
@@ -99,84 +141,25 @@ export async function loadSupplierSources(db: Kysely<Database>): Promise<LoadedS
     );
   }
 
-  const register = await sql<{
-    buyer_id: string;
-    normalised: string | null;
-    postcode: string | null;
-    company: string | null;
-    charity: string | null;
-    names: string[];
-    rows: string;
-    amount: string | null;
-  }>`
-    select buyer_id, supplier_name_normalised as normalised, supplier_postcode as postcode,
-      supplier_company_number as company, supplier_charity_number as charity,
+  const register = await sql<LocalRow>`
+    select buyer_id, supplier_name_normalised as normalised, supplier_postcode as postcode, null::text as local_id,
+      supplier_company_number as company, supplier_charity_number as charity, null::text as name,
       (array_agg(distinct supplier_name order by supplier_name))[1:5] as names, count(*) as rows,
       sum(total_value) as amount
     from register_contract where supplier_name is not null
-    group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`.execute(db);
-  for (const r of register.rows) {
-    out.push(
-      source(
-        {
-          key: sourceKey('register', [r.buyer_id, r.normalised, r.postcode, r.company, r.charity]),
-          kind: 'register',
-          buyerId: Number(r.buyer_id),
-          organisationId: null,
-          name: r.names[0] ?? '',
-          names: r.names,
-          normalisedName: r.normalised,
-          postcode: r.postcode,
-          identifiers: companyIds(r.company, r.charity),
-          localId: null,
-          rows: Number(r.rows),
-          amount: r.amount,
-        },
-        previous,
-      ),
-    );
-  }
+    group by 1, 2, 3, 5, 6 order by 1, 2, 3, 5, 6`.execute(db);
+  for (const r of register.rows) out.push(localSource('register', r, previous));
 
   // One payee per buyer, matching name, the buyer's supplier id and numbers; its display name is the spelling used
   // most often.
-  const spend = await sql<{
-    buyer_id: string;
-    match_name: string;
-    local_id: string | null;
-    company: string | null;
-    charity: string | null;
-    name: string;
-    names: string[];
-    rows: string;
-    amount: string;
-  }>`
-    select buyer_id, coalesce(supplier_name_normalised, lower(supplier_name)) as match_name,
+  const spend = await sql<LocalRow>`
+    select buyer_id, coalesce(supplier_name_normalised, lower(supplier_name)) as normalised, null::text as postcode,
       supplier_id as local_id, supplier_company_number as company, supplier_charity_number as charity,
       mode() within group (order by supplier_name) as name,
       (array_agg(distinct supplier_name))[1:5] as names, count(*) as rows, sum(amount) as amount
     from spend_payment
-    group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`.execute(db);
-  for (const r of spend.rows) {
-    out.push(
-      source(
-        {
-          key: sourceKey('spend', [r.buyer_id, r.match_name, r.local_id, r.company, r.charity]),
-          kind: 'spend',
-          buyerId: Number(r.buyer_id),
-          organisationId: null,
-          name: r.name,
-          names: r.names,
-          normalisedName: r.match_name,
-          postcode: null,
-          identifiers: companyIds(r.company, r.charity),
-          localId: r.local_id,
-          rows: Number(r.rows),
-          amount: r.amount,
-        },
-        previous,
-      ),
-    );
-  }
+    group by 1, 2, 4, 5, 6 order by 1, 2, 4, 5, 6`.execute(db);
+  for (const r of spend.rows) out.push(localSource('spend', r, previous));
   return out;
 }
 
@@ -186,13 +169,18 @@ export async function loadSupplierOverrides(db: Kysely<Database>): Promise<Suppl
     .select(['id', 'kind', 'source_key', 'other_key'])
     .orderBy('id')
     .execute();
-  return rows.map((r) => ({
-    id: Number(r.id),
-    kind: r.kind,
-    sourceKey: r.source_key,
-    otherKey: r.other_key,
-  }));
+  return rows.map(toOverride);
 }
+
+/** An override as resolution reads it, from its supplier_override row. */
+export const toOverride = (
+  r: Pick<Selectable<SupplierOverrideTable>, 'id' | 'kind' | 'source_key' | 'other_key'>,
+): SupplierOverride => ({
+  id: Number(r.id),
+  kind: r.kind,
+  sourceKey: r.source_key,
+  otherKey: r.other_key,
+});
 
 /** Changes whenever an import, an ingest or an override changes what resolution reads. */
 export async function supplierFingerprint(db: Kysely<Database>): Promise<string> {

@@ -5,18 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createStandardsService } from '../../src/services/missions/standards.service.js';
-import type { Actor } from '../../src/services/authz.js';
+import { centralActor as central } from '../support/actors.js';
 import { runCli } from '../support/cli.js';
 import { createTestDb, type TestDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
-
-const central: Actor = {
-  userId: 1,
-  email: 'central@example.gov.uk',
-  name: 'C',
-  serviceRole: 'central',
-  organisations: new Map(),
-};
 
 describe('missionbuy standards', () => {
   let t: TestDb;

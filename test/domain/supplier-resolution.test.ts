@@ -41,6 +41,10 @@ function src(
   };
 }
 
+/** A row of Salford's contract register (every register source here is one). */
+const register = (key: string, name: string, o: { postcode?: string; coh?: string } = {}): SupplierSource =>
+  src(key, 'register', name, { buyer: SALFORD, ...o });
+
 function together(sources: SupplierSource[], overrides: SupplierOverride[] = []) {
   const r = resolveSuppliers(sources, overrides);
   const at = (key: string) => sources.findIndex((s) => s.key === key);
@@ -55,7 +59,7 @@ function together(sources: SupplierSource[], overrides: SupplierOverride[] = [])
 describe('golden matches', () => {
   it('register row and spend payee of the same buyer by name: Whistl UK Limited / Whistl Uk Ltd (0.7)', () => {
     const t = together([
-      src('reg', 'register', 'Whistl UK Limited', { buyer: SALFORD, postcode: 'SL7 1TB', coh: '4417047' }),
+      register('reg', 'Whistl UK Limited', { postcode: 'SL7 1TB', coh: '4417047' }),
       src('pay', 'spend', 'Whistl Uk Ltd', { buyer: SALFORD }),
     ]);
     expect(t.same('reg', 'pay')).toBe(true);
@@ -64,7 +68,7 @@ describe('golden matches', () => {
 
   it('one Companies House number written two ways joins register and spend: Flowbird (04869035)', () => {
     const t = together([
-      src('reg', 'register', 'Flowbird Transport Ltd', { buyer: SALFORD, coh: '4869035' }),
+      register('reg', 'Flowbird Transport Ltd', { coh: '4869035' }),
       src('pay', 'spend', 'Flowbird Smart City UK Ltd', { buyer: CALDERDALE, coh: '04869035' }),
     ]);
     expect(t.same('reg', 'pay')).toBe(true);
@@ -77,8 +81,8 @@ describe('golden matches', () => {
 
   it('name and postcode join two register rows, the number on one of them carries over (Schofield & Sons, M30 9PS)', () => {
     const t = together([
-      src('a', 'register', 'Schofield & Sons Ltd', { buyer: SALFORD, postcode: 'M30 9PS', coh: '25459259' }),
-      src('b', 'register', 'Schofield and Sons Ltd', { buyer: SALFORD, postcode: 'M30 9PS' }),
+      register('a', 'Schofield & Sons Ltd', { postcode: 'M30 9PS', coh: '25459259' }),
+      register('b', 'Schofield and Sons Ltd', { postcode: 'M30 9PS' }),
     ]);
     expect(t.same('a', 'b')).toBe(true);
     expect(t.evidence('b')).toMatchObject({ rule: 'name-postcode', confidence: 0.9 });
@@ -115,12 +119,8 @@ describe('golden matches', () => {
 describe('golden non-matches', () => {
   it('one name and postcode but two Companies House numbers stay two suppliers (Seddon Construction, BL4 0NN)', () => {
     const t = together([
-      src('a', 'register', 'Seddon Construction Limited', {
-        buyer: SALFORD,
-        postcode: 'BL4 0NN',
-        coh: '3578140',
-      }),
-      src('b', 'register', 'Seddon Construction Ltd', { buyer: SALFORD, postcode: 'BL4 0NN', coh: '172081' }),
+      register('a', 'Seddon Construction Limited', { postcode: 'BL4 0NN', coh: '3578140' }),
+      register('b', 'Seddon Construction Ltd', { postcode: 'BL4 0NN', coh: '172081' }),
       src('pay', 'spend', 'Seddon Construction Ltd', { buyer: SALFORD }),
     ]);
     expect(t.same('a', 'b')).toBe(false);
@@ -129,14 +129,10 @@ describe('golden non-matches', () => {
 
   it('a number typed beside another organisation’s name is not trusted (GT3 Architects given Bloom’s 08045123)', () => {
     const t = together([
-      src('bloom', 'register', 'Bloom Procurement Services Ltd', {
-        buyer: SALFORD,
-        postcode: 'NE8 2ET',
-        coh: '8045123',
-      }),
-      src('gt3', 'register', 'GT3 Architects', { buyer: SALFORD, postcode: 'NG1 1LW', coh: '8045123' }),
-      src('cdw', 'register', 'CDW Ltd', { buyer: SALFORD, postcode: 'EC4M 9AF', coh: '2174990' }),
-      src('softcat', 'register', 'Softcat PLC', { buyer: SALFORD, postcode: 'SL7 1LW', coh: '2174990' }),
+      register('bloom', 'Bloom Procurement Services Ltd', { postcode: 'NE8 2ET', coh: '8045123' }),
+      register('gt3', 'GT3 Architects', { postcode: 'NG1 1LW', coh: '8045123' }),
+      register('cdw', 'CDW Ltd', { postcode: 'EC4M 9AF', coh: '2174990' }),
+      register('softcat', 'Softcat PLC', { postcode: 'SL7 1LW', coh: '2174990' }),
     ]);
     expect(t.same('bloom', 'gt3')).toBe(false);
     expect(t.same('cdw', 'softcat')).toBe(false);
@@ -163,7 +159,7 @@ describe('golden non-matches', () => {
   it('the same name at disjoint postcodes, with no number, is not one supplier (AECOM E1 8FA / M1 4HD)', () => {
     const t = together([
       src('cf', 'ocds', 'AECOM Limited', { postcode: 'E1 8FA' }),
-      src('reg', 'register', 'AECOM', { buyer: SALFORD, postcode: 'M1 4HD' }),
+      register('reg', 'AECOM', { postcode: 'M1 4HD' }),
     ]);
     expect(t.same('cf', 'reg')).toBe(false);
     expect(t.refused('reg')[0]?.values.conflict).toBe('postcodes E1 8FA ≠ M1 4HD');
@@ -171,9 +167,9 @@ describe('golden non-matches', () => {
 
   it('a name-only chain never joins two different numbers (AECOM at M1 4HD: 01846493 and OC306911)', () => {
     const t = together([
-      src('a', 'register', 'AECOM', { buyer: SALFORD, postcode: 'M1 4HD', coh: '1846493' }),
+      register('a', 'AECOM', { postcode: 'M1 4HD', coh: '1846493' }),
       src('pay', 'spend', 'Aecom Ltd', { buyer: SALFORD }),
-      src('b', 'register', 'AECOM', { buyer: SALFORD, postcode: 'M1 4HD', coh: 'OC306911' }),
+      register('b', 'AECOM', { postcode: 'M1 4HD', coh: 'OC306911' }),
     ]);
     expect(t.same('a', 'b')).toBe(false);
     expect(t.same('a', 'pay') || t.same('b', 'pay')).toBe(true);
@@ -182,7 +178,7 @@ describe('golden non-matches', () => {
 
 describe('overrides', () => {
   const sources = () => [
-    src('reg', 'register', 'Whistl UK Limited', { buyer: SALFORD, postcode: 'SL7 1TB', coh: '4417047' }),
+    register('reg', 'Whistl UK Limited', { postcode: 'SL7 1TB', coh: '4417047' }),
     src('pay', 'spend', 'Whistl Uk Ltd', { buyer: SALFORD }),
     src('other', 'spend', 'Whistl', { buyer: CALDERDALE }),
   ];

@@ -22,9 +22,5 @@ export {
   type SupplierMarket,
   type SupplierYear,
 } from './supplier.js';
-export {
-  findMarketSizes,
-  findSupplierAwards,
-  type SupplierAwardRow,
-  type SupplierQueryOptions,
-} from './supplier-query.js';
+export { findMarketSizes, findSupplierAwards, type SupplierAwardRow } from './supplier-query.js';
+export type { SupplierQueryOptions } from './award-rows.js';

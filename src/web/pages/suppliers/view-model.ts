@@ -41,22 +41,29 @@ function refusedText(s: SupplierSourceRow): string {
   return refused.map((r) => `not joined: ${r.values?.conflict ?? ''}`).join('; ');
 }
 
-export function supplierListViewModel(p: Page<SupplierSummary>, q: { sort: string; q: string }) {
+/**
+ * Links and sortable headers of a list page at `path` sorted by `sort`, keeping `kept` (the filter, left out when
+ * empty). Sorting by name is ascending, by anything else descending.
+ */
+function listNav(path: string, kept: Record<string, string>, sort: string) {
   const href = (over: Record<string, string | number>) => {
-    const params = new URLSearchParams({ ...(q.q ? { q: q.q } : {}), sort: q.sort, ...over } as Record<
-      string,
-      string
-    >);
-    return `/suppliers?${params.toString()}`;
+    const filter = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== ''));
+    const params = new URLSearchParams({ ...filter, sort, ...over } as Record<string, string>);
+    return `${path}?${params.toString()}`;
   };
-  const header = (label: string, sort: string, numeric = false) =>
+  const header = (label: string, by: string, numeric = false) =>
     sortHeader({
       label,
-      href: href({ sort }),
-      current: q.sort === sort ? (sort === 'name' ? 'asc' : 'desc') : null,
-      nextOrder: sort === 'name' ? 'asc' : 'desc',
+      href: href({ sort: by }),
+      current: sort === by ? (by === 'name' ? 'asc' : 'desc') : null,
+      nextOrder: by === 'name' ? 'asc' : 'desc',
       numeric,
     });
+  return { href, header };
+}
+
+export function supplierListViewModel(p: Page<SupplierSummary>, q: { sort: string; q: string }) {
+  const { href, header } = listNav('/suppliers', { q: q.q }, q.sort);
   return {
     title: 'Suppliers',
     q: q.q,
@@ -100,22 +107,7 @@ export function supplierListViewModel(p: Page<SupplierSummary>, q: { sort: strin
 }
 
 export function unresolvedViewModel(p: Page<SupplierSourceRow>, q: { sort: string; buyerId: string }) {
-  const href = (over: Record<string, string | number>) => {
-    const params = new URLSearchParams({
-      ...(q.buyerId ? { buyerId: q.buyerId } : {}),
-      sort: q.sort,
-      ...over,
-    } as Record<string, string>);
-    return `/suppliers/unresolved?${params.toString()}`;
-  };
-  const header = (label: string, sort: string, numeric = false) =>
-    sortHeader({
-      label,
-      href: href({ sort }),
-      current: q.sort === sort ? (sort === 'name' ? 'asc' : 'desc') : null,
-      nextOrder: sort === 'name' ? 'asc' : 'desc',
-      numeric,
-    });
+  const { href, header } = listNav('/suppliers/unresolved', { buyerId: q.buyerId }, q.sort);
   return {
     title: 'Unresolved payees',
     total: p.total,
