@@ -5,18 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createStandardsService } from '../../src/services/missions/standards.service.js';
-import type { Actor } from '../../src/services/authz.js';
 import { runCli } from '../support/cli.js';
 import { createTestDb, type TestDb } from '../support/db.js';
+import { centralActor } from '../support/organisations.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
-const central: Actor = {
-  userId: 1,
-  email: 'central@example.gov.uk',
-  name: 'C',
-  serviceRole: 'central',
-  organisations: new Map(),
-};
+const central = centralActor;
 
 describe('missionbuy standards', () => {
   let t: TestDb;

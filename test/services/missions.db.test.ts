@@ -12,18 +12,13 @@ import { createStandardsService } from '../../src/services/missions/standards.se
 import { itemsById } from '../../src/domain/missions/standard.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { useSampleDb } from '../support/db.js';
+import { centralActor } from '../support/organisations.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const BRIDGEND = 'ocds-kuma6s-148166';
 const HARROGATE = 'ocds-h6vhtk-067fb8';
 
-const central: Actor = {
-  userId: 1,
-  email: 'central@example.gov.uk',
-  name: 'C',
-  serviceRole: 'central',
-  organisations: new Map(),
-};
+const central = centralActor;
 const editorOf = (id: number, role: 'viewer' | 'editor' = 'editor'): Actor => ({
   userId: 2,
   email: `${role}-${id}@example.gov.uk`,
