@@ -1,6 +1,7 @@
 // Test organisations and actors: a buyer added by name (entity key `test:<name>`), a fresh database with buyers for
-// import tests, and the central team's actor as the services see a signed-in central user.
+// import tests, members with a role each, and the central team's actor as the services see a signed-in central user.
 import type { Kysely } from 'kysely';
+import { createAccountsService, type AccountsService } from '../../src/services/accounts.service.js';
 import type { Actor } from '../../src/services/authz.js';
 import type { Database } from '../../src/store/database.js';
 import { createTestDb, type TestDb } from './db.js';
@@ -39,4 +40,19 @@ export async function openImportDb<N extends readonly string[]>(
 export async function closeImportDb(db: { t: TestDb; tmp: TempDir }): Promise<void> {
   db.tmp.remove();
   await db.t.drop();
+}
+
+type Role = Parameters<AccountsService['grant']>[0]['role'];
+
+/** Users (named after their email's local part) with one role each at an organisation, all with `password`. */
+export async function addMembers(
+  db: Kysely<Database>,
+  password: string,
+  members: readonly (readonly [email: string, role: Role, organisationId: number])[],
+): Promise<void> {
+  const accounts = createAccountsService({ db });
+  for (const [email, role, organisationId] of members) {
+    await accounts.createUser({ email, name: email.split('@')[0]!, password }, 'test');
+    await accounts.grant({ email, role, organisationId }, 'test');
+  }
 }

@@ -7,6 +7,7 @@ import { createQualityService } from '../../src/services/quality.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { CSRF_FAILED } from '../../src/web/plugins/session.js';
 import { LOGIN_ATTEMPTS } from '../../src/web/routes/accounts.js';
+import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
 import { csrfOf, setCookieHeaders, setCookies, webSession } from '../support/web-session.js';
 
@@ -23,16 +24,12 @@ describe('accounts on the web', () => {
     sample = await createSampleApp();
     derby = await organisationIdByName(sample.t, 'DERBY CITY COUNCIL');
     etc = await organisationIdByName(sample.t, 'The Education Training Collective');
-    const accounts = createAccountsService({ db: sample.t.db });
-    for (const [email, role, org] of [
+    await addMembers(sample.t.db, PASSWORD, [
       ['officer@derby.gov.uk', 'accountable-officer', derby],
       ['editor@derby.gov.uk', 'editor', derby],
       ['officer@etc.ac.uk', 'accountable-officer', etc],
       ['limited@derby.gov.uk', 'viewer', derby],
-    ] as const) {
-      await accounts.createUser({ email, name: email.split('@')[0]!, password: PASSWORD }, 'test');
-      await accounts.grant({ email, role, organisationId: org }, 'test');
-    }
+    ]);
   }, 180_000);
   afterAll(() => sample.close());
 
