@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { createTestDb, type TestDb } from '../support/db.js';
+import { addOrganisation } from '../support/organisations.js';
 import { sharedDataPath } from '../support/shared-data.js';
 
 describe('missionbuy suppliers', () => {
@@ -14,16 +15,7 @@ describe('missionbuy suppliers', () => {
   beforeAll(async () => {
     t = await createTestDb();
     env = { DATABASE_URL: t.url };
-    const org = await t.db
-      .insertInto('organisation')
-      .values({
-        entity_key: 'test:salford',
-        name: 'Salford City Council',
-        normalised_name: 'salford city council',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    salford = Number(org.id);
+    salford = await addOrganisation(t.db, 'Salford City Council');
   }, 180_000);
   afterAll(() => t.drop());
 

@@ -11,19 +11,11 @@ import { listImportQuarantine } from '../../src/store/import-run.repository.js';
 import { countRegisterContracts, listRegisterExpiries } from '../../src/store/register.repository.js';
 import { countSpend, listPayments } from '../../src/store/spend.repository.js';
 import { createTestDb, type TestDb } from '../support/db.js';
-import { tempDir, type TempDir } from '../support/files.js';
+import type { TempDir } from '../support/files.js';
+import { addOrganisation, closeImportDb, openImportDb } from '../support/organisations.js';
 import { countDataRows, sharedDataPath } from '../support/shared-data.js';
 
 const ukMore = (...p: string[]) => sharedDataPath('uk-more', ...p);
-
-async function addOrganisation(t: TestDb, name: string): Promise<number> {
-  const r = await t.db
-    .insertInto('organisation')
-    .values({ entity_key: `test:${name}`, name, normalised_name: name.toLowerCase() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(r.id);
-}
 
 describe('spend import', () => {
   let t: TestDb;
@@ -31,15 +23,13 @@ describe('spend import', () => {
   let hyndburn: number;
   let salford: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    tmp = tempDir();
-    hyndburn = await addOrganisation(t, 'Hyndburn Borough Council');
-    salford = await addOrganisation(t, 'Salford City Council');
+    ({
+      t,
+      tmp,
+      ids: [hyndburn, salford],
+    } = await openImportDb('Hyndburn Borough Council', 'Salford City Council'));
   });
-  afterAll(async () => {
-    tmp.remove();
-    await t.drop();
-  });
+  afterAll(() => closeImportDb({ t, tmp }));
 
   it("imports all of Hyndburn's raw monthly files: every row kept or quarantined", async () => {
     const dir = ukMore('spend', 'hyndburn-raw');
@@ -146,7 +136,7 @@ describe('contract register import', () => {
   const file = () => ukMore('contract-registers', 'salford-contracts-register-2022-07.csv');
   beforeAll(async () => {
     t = await createTestDb();
-    salford = await addOrganisation(t, 'Salford City Council');
+    salford = await addOrganisation(t.db, 'Salford City Council');
   });
   afterAll(async () => t.drop());
 

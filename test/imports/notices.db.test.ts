@@ -11,8 +11,9 @@ import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { listImportQuarantine } from '../../src/store/import-run.repository.js';
 import { countNoticeContracts, listNoticeContracts } from '../../src/store/notice.repository.js';
-import { createTestDb, type TestDb } from '../support/db.js';
-import { tempDir, type TempDir } from '../support/files.js';
+import type { TestDb } from '../support/db.js';
+import type { TempDir } from '../support/files.js';
+import { addOrganisation, closeImportDb, openImportDb } from '../support/organisations.js';
 import { sharedDataPath } from '../support/shared-data.js';
 
 const cf = (name: string) => sharedDataPath('uk-more', 'contracts-finder-lancashire', name);
@@ -22,15 +23,6 @@ const JSONL = 'cf-notices-lancashire-councils.jsonl.gz';
 const DERIVED = 'cf-notices-derived-from-ocds.csv';
 const MANCHESTER_NOTICE = '4bff9fae-9ab0-490c-99b0-da71e14146bc';
 const MANCHESTER_OCID = 'ocds-b5fd17-a89fc5c2-eed8-48fa-b4e3-727a8f32fd6d';
-
-async function addOrganisation(t: TestDb, name: string): Promise<number> {
-  const r = await t.db
-    .insertInto('organisation')
-    .values({ entity_key: `test:${name}`, name, normalised_name: name.toLowerCase() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(r.id);
-}
 
 /** Data rows counted independently: csv-parse records less the header; JSON Lines non-blank lines. */
 const csvRows = (path: string) => (parse(readFileSync(path)) as string[][]).length - 1;
@@ -46,15 +38,13 @@ describe('Contracts Finder notice export import', () => {
   let lancs: number;
   let other: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    tmp = tempDir();
-    lancs = await addOrganisation(t, 'Lancashire County Council');
-    other = await addOrganisation(t, 'Blackpool Council');
+    ({
+      t,
+      tmp,
+      ids: [lancs, other],
+    } = await openImportDb('Lancashire County Council', 'Blackpool Council'));
   });
-  afterAll(async () => {
-    tmp.remove();
-    await t.drop();
-  });
+  afterAll(() => closeImportDb({ t, tmp }));
 
   it('imports the CSV export: every row kept or quarantined, the one repeated notice id quarantined', async () => {
     const s = await importNotices(t.db, cf(CSV), { organisationId: lancs });
@@ -137,7 +127,7 @@ describe('Contracts Finder notice export import', () => {
   });
 
   it('an OCDS release of the same notice ingested later: linked, counted once (OCDS wins)', async () => {
-    const manchester = await addOrganisation(t, 'Manchester City Council');
+    const manchester = await addOrganisation(t.db, 'Manchester City Council');
     const before = await importNotices(t.db, cf(DERIVED), { organisationId: manchester });
     expect(before).toMatchObject({ rowsRead: 2, kept: 2, quarantined: 0, inOcds: 0 });
     const line = readFileSync(repoPath('data/sample/contracts-finder/cf-2025-releases.jsonl'), 'utf8')
@@ -156,13 +146,13 @@ describe('Contracts Finder notice export import', () => {
   });
 
   it('an export imported after the OCDS release: the notice is reported as already in OCDS', async () => {
-    const buyer = await addOrganisation(t, 'Manchester City Council (second buyer)');
+    const buyer = await addOrganisation(t.db, 'Manchester City Council (second buyer)');
     const s = await importNotices(t.db, cf(DERIVED), { organisationId: buyer });
     expect(s).toMatchObject({ kept: 2, inOcds: 1 });
   });
 
   it('a dry run maps the columns and writes nothing', async () => {
-    const buyer = await addOrganisation(t, 'Preston City Council');
+    const buyer = await addOrganisation(t.db, 'Preston City Council');
     const s = await importNotices(t.db, cf(CSV), { organisationId: buyer, dryRun: true });
     expect(s.status).toBe('checked');
     const byField = Object.fromEntries(s.stats!.mapping.map((m) => [m.header, m.field]));

@@ -9,17 +9,15 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHorizon } from '../../src/cli/commands/horizon.js';
-import { loadConfig } from '../../src/config.js';
 import { findHorizonAlerts } from '../../src/analytics/horizon/index.js';
 import { leadTimesOn, ukDay } from '../../src/domain/rules/index.js';
 import { importRegister } from '../../src/imports/register/import-register.js';
-import { createLogger } from '../../src/log.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
-import { createServices } from '../../src/services/index.js';
 import { createHorizonService, type HorizonService } from '../../src/services/horizon/horizon.service.js';
-import { buildApp } from '../../src/web/app.js';
 import { createTestDb, type TestDb } from '../support/db.js';
+import { addOrganisation } from '../support/organisations.js';
+import { buildTestApp } from '../support/sample-app.js';
 
 const FILE = repoPath('test/fixtures/uk-more/contract-registers/salford-contracts-register-2022-07.csv');
 const AS_OF = '2022-07-01';
@@ -53,23 +51,12 @@ describe('horizon scan: contract-register contracts', () => {
   beforeAll(async () => {
     t = await createTestDb();
     await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
-    const org = await t.db
-      .insertInto('organisation')
-      .values({
-        entity_key: 'test:salford',
-        name: 'Salford City Council',
-        normalised_name: 'salford city council',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    salford = Number(org.id);
+    salford = await addOrganisation(t.db, 'Salford City Council');
     const s = await importRegister(t.db, FILE, { organisationId: salford });
     expect(s.status).toBe('imported');
     importedOn = ukDay(new Date())!;
     horizon = createHorizonService({ db: t.db, today: () => AS_OF });
-    const config = loadConfig({}, { databaseUrl: t.url });
-    const log = createLogger('warn');
-    app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
+    app = await buildTestApp(t);
   }, 120_000);
   afterAll(async () => {
     await app?.close();

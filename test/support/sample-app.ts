@@ -1,5 +1,5 @@
 // The real sample (data/sample) ingested into a fresh test database, with the web app built on it: what the
-// quality page, API and browser tests share.
+// quality page, API and browser tests share; and the web app over any test database.
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.js';
@@ -16,12 +16,17 @@ export interface SampleApp {
   close(): Promise<void>;
 }
 
+/** The web app over a test database, with its services and a quiet log. */
+export async function buildTestApp(t: TestDb): Promise<FastifyInstance> {
+  const config = loadConfig({}, { databaseUrl: t.url });
+  const log = createLogger('warn');
+  return buildApp({ config, services: createServices({ db: t.db, config, log }), log });
+}
+
 export async function createSampleApp(): Promise<SampleApp> {
   const t = await createTestDb();
   await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
-  const config = loadConfig({}, { databaseUrl: t.url });
-  const log = createLogger('warn');
-  const app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
+  const app = await buildTestApp(t);
   return {
     t,
     app,

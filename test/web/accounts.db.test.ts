@@ -1,93 +1,35 @@
 // Sign-in, sessions, CSRF and authorisation through the web app (Fastify inject) on the real sample: an editor of
 // one buyer can never change another buyer's accountable officer, the officer of a buyer can change theirs, forms
 // without the right CSRF token change nothing, and sign-in is rate-limited per IP address and email.
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsService } from '../../src/services/accounts.service.js';
 import { createQualityService } from '../../src/services/quality.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { CSRF_FAILED } from '../../src/web/plugins/session.js';
 import { LOGIN_ATTEMPTS } from '../../src/web/routes/accounts.js';
+import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
+import { csrfOf, setCookieHeaders, setCookies, webSession } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
-
-/** name=value of each Set-Cookie (the attributes dropped), and the raw headers. */
-function setCookies(r: LightMyRequestResponse): { jar: Record<string, string>; raw: string[] } {
-  const h = r.headers['set-cookie'];
-  const raw = h === undefined ? [] : Array.isArray(h) ? h : [h];
-  const jar: Record<string, string> = {};
-  for (const c of raw) {
-    const [pair] = c.split(';');
-    const i = pair!.indexOf('=');
-    jar[pair!.slice(0, i)] = pair!.slice(i + 1);
-  }
-  return { jar, raw };
-}
-
-const cookieHeader = (jar: Record<string, string>) =>
-  Object.entries(jar)
-    .filter(([, v]) => v !== '')
-    .map(([k, v]) => `${k}=${v}`)
-    .join('; ');
-
-const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
 
 describe('accounts on the web', () => {
   let sample: SampleApp;
   let derby: number;
   let etc: number;
-  const form = (fields: Record<string, string>) => ({
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams(fields).toString(),
-  });
-
-  /** A browser: a cookie jar, GET and form POST. */
-  function browser() {
-    const jar: Record<string, string> = {};
-    const keep = (r: LightMyRequestResponse) => {
-      Object.assign(jar, setCookies(r).jar);
-      return r;
-    };
-    return {
-      jar,
-      get: async (url: string) =>
-        keep(await sample.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(jar) } })),
-      post: async (url: string, fields: Record<string, string>) => {
-        const f = form(fields);
-        return keep(
-          await sample.app.inject({
-            method: 'POST',
-            url,
-            payload: f.payload,
-            headers: { ...f.headers, cookie: cookieHeader(jar) },
-          }),
-        );
-      },
-      /** The CSRF token the page at url carries. */
-      async token(url = '/login') {
-        return csrfOf((await this.get(url)).body)!;
-      },
-      async signIn(email: string, password = PASSWORD) {
-        return this.post('/login', { _csrf: await this.token(), email, password, next: '/quality' });
-      },
-    };
-  }
+  /** A browser: a cookie jar, GET and form POST; sign-in returns to /quality. */
+  const browser = () => webSession(sample.app, { password: PASSWORD, next: '/quality' });
 
   beforeAll(async () => {
     sample = await createSampleApp();
     derby = await organisationIdByName(sample.t, 'DERBY CITY COUNCIL');
     etc = await organisationIdByName(sample.t, 'The Education Training Collective');
-    const accounts = createAccountsService({ db: sample.t.db });
-    for (const [email, role, org] of [
+    await addMembers(sample.t.db, PASSWORD, [
       ['officer@derby.gov.uk', 'accountable-officer', derby],
       ['editor@derby.gov.uk', 'editor', derby],
       ['officer@etc.ac.uk', 'accountable-officer', etc],
       ['limited@derby.gov.uk', 'viewer', derby],
-    ] as const) {
-      await accounts.createUser({ email, name: email.split('@')[0]!, password: PASSWORD }, 'test');
-      await accounts.grant({ email, role, organisationId: org }, 'test');
-    }
+    ]);
   }, 180_000);
   afterAll(() => sample.close());
 
@@ -98,7 +40,8 @@ describe('accounts on the web', () => {
     expect(r.body).toMatch(/<input[^>]+id="email"[^>]+type="email"[^>]+autocomplete="username"/s);
     expect(r.body).toMatch(/autocomplete="current-password"/);
     expect(r.body).toContain('name="next" value="/quality"');
-    const { raw, jar } = setCookies(r);
+    const raw = setCookieHeaders(r);
+    const jar = setCookies(r);
     expect(raw).toEqual([
       expect.stringMatching(/^missionbuy-csrf=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800$/),
     ]);
@@ -120,7 +63,7 @@ describe('accounts on the web', () => {
     expect(wrong.body).toContain('govuk-error-summary');
     expect(wrong.body).toContain('Enter a correct email address and password');
     expect(wrong.body).toContain('<title>Error: Sign in');
-    expect(setCookies(wrong).jar['missionbuy-session']).toBeUndefined();
+    expect(setCookies(wrong)['missionbuy-session']).toBeUndefined();
     const unknown = await b.post('/login', {
       _csrf: await b.token(),
       email: 'nobody@derby.gov.uk',
@@ -136,7 +79,7 @@ describe('accounts on the web', () => {
     const ok = await b.signIn('officer@derby.gov.uk');
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/quality');
-    expect(setCookies(ok).raw).toEqual([
+    expect(setCookieHeaders(ok)).toEqual([
       expect.stringMatching(/^missionbuy-session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=28800$/),
     ]);
     const page = await b.get('/quality');
@@ -168,7 +111,7 @@ describe('accounts on the web', () => {
     // Sign-in itself needs the token.
     const login = await browser().post('/login', { email: 'officer@derby.gov.uk', password: PASSWORD });
     expect(login.statusCode).toBe(403);
-    expect(setCookies(login).jar['missionbuy-session']).toBeUndefined();
+    expect(setCookies(login)['missionbuy-session']).toBeUndefined();
   });
 
   it('lets only the accountable officer of a buyer change its officer: never an editor, never another buyer’s officer', async () => {
@@ -273,7 +216,7 @@ describe('accounts on the web', () => {
     expect((await b.post('/logout', {})).statusCode).toBe(403);
     const out = await b.post('/logout', { _csrf: token });
     expect(out.statusCode).toBe(303);
-    expect(setCookies(out).raw).toContain('missionbuy-session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
+    expect(setCookieHeaders(out)).toContain('missionbuy-session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0');
     const reused = await sample.app.inject({
       method: 'GET',
       url: '/quality',
@@ -301,7 +244,7 @@ describe('accounts on the web', () => {
     });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.body).toContain('Too many requests');
-    expect(setCookies(blocked).jar['missionbuy-session']).toBeUndefined();
+    expect(setCookies(blocked)['missionbuy-session']).toBeUndefined();
     // Another email from the same address is counted apart.
     expect((await b.signIn('editor@derby.gov.uk')).statusCode).toBe(303);
   });

@@ -2,15 +2,13 @@
 // Finder export (test/fixtures/uk-more, from shared/data/uk-more) and Salford's contract register. Who sees what
 // (imports.read): central sees every run, a member sees their organisation's runs only, signed out sees none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { importNotices } from '../../src/imports/notices/import-notices.js';
 import { importRegister } from '../../src/imports/register/import-register.js';
-import { createLogger } from '../../src/log.js';
 import { createAccountsService } from '../../src/services/accounts.service.js';
-import { createServices } from '../../src/services/index.js';
-import { buildApp } from '../../src/web/app.js';
 import type { FastifyInstance } from 'fastify';
 import { createTestDb, type TestDb } from '../support/db.js';
+import { addOrganisation } from '../support/organisations.js';
+import { buildTestApp } from '../support/sample-app.js';
 import { sharedDataPath } from '../support/shared-data.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -29,18 +27,8 @@ describe('import pages and API', () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    const org = async (name: string) =>
-      Number(
-        (
-          await t.db
-            .insertInto('organisation')
-            .values({ entity_key: `test:${name}`, name, normalised_name: name.toLowerCase() })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id,
-      );
-    lancs = await org('Lancashire County Council');
-    salford = await org('Salford City Council');
+    lancs = await addOrganisation(t.db, 'Lancashire County Council');
+    salford = await addOrganisation(t.db, 'Salford City Council');
     await importNotices(t.db, cf('cf-notices-lancashire-councils.csv'), { organisationId: lancs });
     // The same notices again in the other serialisation: every one of its 978 rows is quarantined as stored.
     await importNotices(t.db, cf('cf-notices-lancashire-councils.jsonl.gz'), { organisationId: lancs });
@@ -65,9 +53,7 @@ describe('import pages and API', () => {
       const session = await accounts.startSession(await accounts.authenticate(email, PASSWORD));
       cookies[email.split('@')[0]!] = session.token;
     }
-    const config = loadConfig({}, { databaseUrl: t.url });
-    const log = createLogger('warn');
-    app = await buildApp({ config, services: createServices({ db: t.db, config, log }), log });
+    app = await buildTestApp(t);
   }, 120_000);
   afterAll(async () => {
     await app?.close();

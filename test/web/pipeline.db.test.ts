@@ -5,8 +5,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountsService } from '../../src/services/accounts.service.js';
 import { CSRF_FAILED } from '../../src/web/plugins/session.js';
+import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
 import { webSession } from '../support/web-session.js';
 
@@ -45,16 +45,12 @@ describe('pipeline pages', () => {
     sample = await createSampleApp();
     derby = await organisationIdByName(sample.t, 'DERBY CITY COUNCIL');
     etc = await organisationIdByName(sample.t, 'The Education Training Collective');
-    const accounts = createAccountsService({ db: sample.t.db });
-    for (const [email, role, org] of [
+    await addMembers(sample.t.db, PASSWORD, [
       ['editor@derby.gov.uk', 'editor', derby],
       ['second@derby.gov.uk', 'editor', derby],
       ['viewer@derby.gov.uk', 'viewer', derby],
       ['editor@etc.ac.uk', 'editor', etc],
-    ] as const) {
-      await accounts.createUser({ email, name: email.split('@')[0]!, password: PASSWORD }, 'test');
-      await accounts.grant({ email, role, organisationId: org }, 'test');
-    }
+    ]);
   }, 180_000);
   afterAll(() => sample.close());
 

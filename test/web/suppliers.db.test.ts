@@ -6,9 +6,10 @@ import { importRegister } from '../../src/imports/register/import-register.js';
 import { importSpend } from '../../src/imports/spend/import-spend.js';
 import { createAccountsService } from '../../src/services/accounts.service.js';
 import { createSuppliersService } from '../../src/services/suppliers/suppliers.service.js';
+import { addOrganisation } from '../support/organisations.js';
 import { createSampleApp, type SampleApp } from '../support/sample-app.js';
 import { sharedDataPath } from '../support/shared-data.js';
-import { webBrowser } from '../support/web-browser.js';
+import { csrfOf, webSession } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -19,19 +20,7 @@ describe('supplier pages and API', () => {
   beforeAll(async () => {
     sample = await createSampleApp();
     const db = sample.t.db;
-    const salford = Number(
-      (
-        await db
-          .insertInto('organisation')
-          .values({
-            entity_key: 'test:salford',
-            name: 'Salford City Council',
-            normalised_name: 'salford city council',
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+    const salford = await addOrganisation(db, 'Salford City Council');
     await importRegister(
       db,
       sharedDataPath('uk-more/contract-registers/salford-contracts-register-2022-07.csv'),
@@ -105,16 +94,16 @@ describe('supplier pages and API', () => {
       .where('kind', '=', 'spend')
       .where('supplier_id', '=', whistl.supplier_id)
       .executeTakeFirstOrThrow();
-    const anonymous = webBrowser(sample.app);
+    const anonymous = webSession(sample.app);
     const url = `/suppliers/${whistl.supplier_id}/overrides`;
     const fields = { kind: 'split', sourceKey: pay.key, otherKey: '', reason: 'A different Whistl (test)' };
     expect((await anonymous.post(url, fields)).statusCode).toBe(403); // no CSRF token
 
-    const admin = webBrowser(sample.app);
+    const admin = webSession(sample.app);
     await admin.signIn('admin@example.gov.uk', PASSWORD);
     const page = await admin.get(`/suppliers/${whistl.supplier_id}`);
     expect(page.body).toContain('Merge or split');
-    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const token = csrfOf(page.body) ?? '';
     const invalid = await admin.post(url, { ...fields, reason: '', _csrf: token });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('There is a problem');

@@ -1,4 +1,6 @@
 // Text output of `missionbuy import`: one line per file, the column mapping on --dry-run, and the totals.
+import type { Command } from 'commander';
+import type { FileImportSummary } from '../../imports/shared/file-import.js';
 import type { ColumnMapping } from '../../imports/shared/header.js';
 import type { SpendImportSummary } from '../../imports/spend/import-spend.js';
 import { usageError } from '../run.js';
@@ -9,6 +11,39 @@ export function parseOrgId(value: string): number {
   if (!Number.isSafeInteger(id) || id <= 0)
     throw usageError(`--org must be an organisation id (a positive whole number), not "${value}"`);
   return id;
+}
+
+/** The options every `import` subcommand takes: the buyer, --dry-run and --json (with what each does). */
+export function importOptions(command: Command, help: { dryRun: string; json: string }): Command {
+  return command
+    .requiredOption('--org <id>', 'the buyer: an organisation id in missionbuy', parseOrgId)
+    .option('--dry-run', help.dryRun, false)
+    .option('--json', help.json, false);
+}
+
+/**
+ * Prints the summary of a one-file import: one JSON object (the stats replaced by their column mapping, plus
+ * `extra`), or a line for a file already imported, or its summary line (`detail`: what was kept and how it was
+ * read) and, on a dry run, the column mapping.
+ */
+export function printFileSummary<
+  S extends { mapping: readonly ColumnMapping<string>[] },
+  T extends FileImportSummary<S>,
+>(s: T, json: boolean, detail: (s: T) => string, extra: object = {}): void {
+  if (json) {
+    const { stats, ...rest } = s;
+    process.stdout.write(`${JSON.stringify({ ...rest, mapping: stats?.mapping, ...extra })}\n`);
+    return;
+  }
+  if (s.status === 'duplicate') {
+    process.stdout.write(`= ${s.file}: already imported (same content as ${s.sameAs}), nothing added.\n`);
+    return;
+  }
+  const verb = s.status === 'checked' ? 'Checked (nothing written)' : 'Imported';
+  process.stdout.write(
+    `${verb} ${s.file} for ${s.organisation.name} (${s.organisation.id}) in ${s.seconds}s: ${s.rowsRead} rows, ${detail(s)}\n`,
+  );
+  if (s.status === 'checked' && s.stats) process.stdout.write(`${formatMapping(s.stats.mapping)}\n`);
 }
 
 export function formatMapping(mapping: readonly ColumnMapping<string>[]): string {

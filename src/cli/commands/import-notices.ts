@@ -2,22 +2,21 @@
 import type { Command } from 'commander';
 import { importNotices } from '../../imports/notices/import-notices.js';
 import { withDatabase } from '../run.js';
-import { formatMapping, parseOrgId } from './import-format.js';
+import { importOptions, printFileSummary } from './import-format.js';
 
 export function registerImportNotices(command: Command): void {
-  command
-    .command('notices')
-    .description(
-      'Import a Contracts Finder notice export (CSV or JSON Lines, optionally gzipped) for one buyer',
-    )
-    .argument('<file>', 'the export: .csv, .jsonl (one notice object per line), either optionally .gz')
-    .requiredOption('--org <id>', 'the buyer: an organisation id in missionbuy', parseOrgId)
-    .option('--dry-run', 'read and map the file, print how each column was mapped, write nothing', false)
-    .option(
-      '--json',
-      'print one JSON summary {file, status, rowsRead, kept, quarantined, inOcds, duplicates, seconds, mapping}',
-      false,
-    )
+  importOptions(
+    command
+      .command('notices')
+      .description(
+        'Import a Contracts Finder notice export (CSV or JSON Lines, optionally gzipped) for one buyer',
+      )
+      .argument('<file>', 'the export: .csv, .jsonl (one notice object per line), either optionally .gz'),
+    {
+      dryRun: 'read and map the file, print how each column was mapped, write nothing',
+      json: 'print one JSON summary {file, status, rowsRead, kept, quarantined, inOcds, duplicates, seconds, mapping}',
+    },
+  )
     .addHelpText(
       'after',
       `
@@ -33,24 +32,13 @@ Examples:
     .action(async (file: string, opts: { org: number; dryRun: boolean; json: boolean }) => {
       await withDatabase(async ({ handle }) => {
         const s = await importNotices(handle.db, file, { organisationId: opts.org, dryRun: opts.dryRun });
-        if (opts.json) {
-          const { stats, ...rest } = s;
-          process.stdout.write(`${JSON.stringify({ ...rest, mapping: stats?.mapping })}\n`);
-          return;
-        }
-        if (s.status === 'duplicate') {
-          process.stdout.write(
-            `= ${s.file}: already imported (same content as ${s.sameAs}), nothing added.\n`,
-          );
-          return;
-        }
-        const verb = s.status === 'checked' ? 'Checked (nothing written)' : 'Imported';
-        process.stdout.write(
-          `${verb} ${s.file} for ${s.organisation.name} (${s.organisation.id}) in ${s.seconds}s: ${s.rowsRead} rows, ` +
+        printFileSummary(
+          s,
+          opts.json,
+          (s) =>
             `${s.kept} notices kept (${s.inOcds} also in OCDS, counted once), ${s.quarantined} quarantined` +
-            ` (${s.stats?.format}, ${s.stats?.encoding}).\n`,
+            ` (${s.stats?.format}, ${s.stats?.encoding}).`,
         );
-        if (s.status === 'checked' && s.stats) process.stdout.write(`${formatMapping(s.stats.mapping)}\n`);
       });
     });
 }

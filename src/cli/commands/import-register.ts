@@ -4,23 +4,22 @@ import { importRegister } from '../../imports/register/import-register.js';
 import { loadRegisterMapping } from '../../imports/register/layout.js';
 import { withDatabase } from '../run.js';
 import { formatResolve, resolveAfterChange } from './suppliers.js';
-import { formatMapping, parseOrgId } from './import-format.js';
+import { importOptions, printFileSummary } from './import-format.js';
 
 export function registerImportRegister(command: Command): void {
-  command
-    .command('register')
-    .description('Import a contract register (CSV, .csv.gz or XLSX) for one buyer organisation')
-    .argument('<file>', 'the register file')
-    .requiredOption('--org <id>', 'the buyer: an organisation id in missionbuy', parseOrgId)
+  importOptions(
+    command
+      .command('register')
+      .description('Import a contract register (CSV, .csv.gz or XLSX) for one buyer organisation')
+      .argument('<file>', 'the register file'),
+    {
+      dryRun: 'read and map the file, print how each column was mapped, write nothing',
+      json: 'print one JSON summary {file, status, rowsRead, kept, quarantined, duplicates, seconds}',
+    },
+  )
     .option(
       '--mapping <file>',
       'JSON object of field → header text, for headers the built-in layouts do not know',
-    )
-    .option('--dry-run', 'read and map the file, print how each column was mapped, write nothing', false)
-    .option(
-      '--json',
-      'print one JSON summary {file, status, rowsRead, kept, quarantined, duplicates, seconds}',
-      false,
     )
     .addHelpText(
       'after',
@@ -43,24 +42,15 @@ Examples:
         });
         // New register suppliers are resolved at once (docs/suppliers.md).
         const suppliers = s.status === 'imported' ? await resolveAfterChange(handle.db) : null;
-        if (opts.json) {
-          const { stats, ...rest } = s;
-          process.stdout.write(`${JSON.stringify({ ...rest, mapping: stats?.mapping, suppliers })}\n`);
-          return;
-        }
-        if (s.status === 'duplicate') {
-          process.stdout.write(
-            `= ${s.file}: already imported (same content as ${s.sameAs}), nothing added.\n`,
-          );
-          return;
-        }
-        const verb = s.status === 'checked' ? 'Checked (nothing written)' : 'Imported';
-        process.stdout.write(
-          `${verb} ${s.file} for ${s.organisation.name} (${s.organisation.id}) in ${s.seconds}s: ${s.rowsRead} rows, ${s.kept} contracts kept, ${s.quarantined} quarantined` +
-            ` (${s.stats?.encoding}, header on line ${s.stats?.headerLine}).\n`,
+        printFileSummary(
+          s,
+          opts.json,
+          (s) =>
+            `${s.kept} contracts kept, ${s.quarantined} quarantined` +
+            ` (${s.stats?.encoding}, header on line ${s.stats?.headerLine}).`,
+          { suppliers },
         );
-        if (s.status === 'checked' && s.stats) process.stdout.write(`${formatMapping(s.stats.mapping)}\n`);
-        if (suppliers) process.stdout.write(`${formatResolve(suppliers)}\n`);
+        if (suppliers && !opts.json) process.stdout.write(`${formatResolve(suppliers)}\n`);
       });
     });
 }

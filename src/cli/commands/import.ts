@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import { importSpend } from '../../imports/spend/import-spend.js';
 import { createProgress } from '../progress.js';
 import { withDatabase } from '../run.js';
-import { formatSpendSummary, parseOrgId } from './import-format.js';
+import { formatSpendSummary, importOptions } from './import-format.js';
 import { registerImportNotices } from './import-notices.js';
 import { registerImportRegister } from './import-register.js';
 import { formatResolve, resolveAfterChange } from './suppliers.js';
@@ -15,17 +15,16 @@ export function registerImport(program: Command): void {
     .description(
       "Import local data: councils' payments (spend) files, contract registers and Contracts Finder notice exports",
     );
-  command
-    .command('spend')
-    .description('Import payments files (CSV, optionally gzipped) for one buyer organisation')
-    .argument('<paths...>', 'files or folders of .csv / .csv.gz files')
-    .requiredOption('--org <id>', 'the buyer: an organisation id in missionbuy', parseOrgId)
-    .option('--dry-run', 'read and map every file, print how each column was mapped, write nothing', false)
-    .option(
-      '--json',
-      'print one JSON summary {files, rowsRead, kept, quarantined, duplicates, failed, seconds, results}',
-      false,
-    )
+  importOptions(
+    command
+      .command('spend')
+      .description('Import payments files (CSV, optionally gzipped) for one buyer organisation')
+      .argument('<paths...>', 'files or folders of .csv / .csv.gz files'),
+    {
+      dryRun: 'read and map every file, print how each column was mapped, write nothing',
+      json: 'print one JSON summary {files, rowsRead, kept, quarantined, duplicates, failed, seconds, results}',
+    },
+  )
     .addHelpText(
       'after',
       `

@@ -3,38 +3,21 @@
 // already stored (from another export, or earlier in the same file) is quarantined with where it is stored. Rows of
 // notices that are also stored as Contracts Finder OCDS releases are kept and reported as `inOcds`: OCDS wins when
 // contracts are read (store/notice.repository.ts), so nothing is counted twice, whichever was loaded first.
-import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
-import {
-  inImportRun,
-  insertQuarantine,
-  requireOrganisation,
-  type QuarantinedRow,
-} from '../../store/import-run.repository.js';
+import type { QuarantinedRow } from '../../store/import-run.repository.js';
 import {
   findOcdsNotices,
   findStoredNotices,
   insertNoticeContracts,
   type NewNoticeContract,
 } from '../../store/notice.repository.js';
-import { prepareFile } from '../shared/prepare.js';
+import { importFile, type FileImportSummary } from '../shared/file-import.js';
 import { readNoticesFile, type NoticeFileStats, type NoticeRow } from './read-notices.js';
 
-export interface NoticeImportSummary {
-  organisation: { id: number; name: string };
-  file: string;
-  status: 'imported' | 'duplicate' | 'checked';
-  sameAs?: string;
-  rowsRead: number;
-  kept: number;
-  quarantined: number;
+export interface NoticeImportSummary extends FileImportSummary<NoticeFileStats> {
   /** Kept notices that are also stored as OCDS releases (OCDS wins; see docs/local-data.md). */
   inOcds: number;
-  /** Rows of a file whose whole content was imported before. */
-  duplicates: number;
-  seconds: number;
-  stats?: NoticeFileStats;
 }
 
 function toRow({ line, notice: n }: NoticeRow, file: string): NewNoticeContract {
@@ -101,48 +84,27 @@ export async function importNotices(
   path: string,
   options: { organisationId: number; dryRun?: boolean },
 ): Promise<NoticeImportSummary> {
-  const t0 = performance.now();
   const orgId = options.organisationId;
-  const name = await requireOrganisation(db, orgId);
-  const file = resolve(path);
-  const seconds = () => Math.round((performance.now() - t0) / 10) / 100;
-  const base = { organisation: { id: orgId, name }, file, rowsRead: 0, kept: 0, quarantined: 0, inOcds: 0 };
-  const { print, earlier } = await prepareFile(db, 'notices', orgId, file);
-  if (earlier && !options.dryRun) {
-    const sameAs = earlier.file;
-    return { ...base, status: 'duplicate', sameAs, duplicates: earlier.rows, seconds: seconds() };
-  }
-  const read: NoticeRow[] = [];
-  const rejects: QuarantinedRow[] = [];
-  const stats = await readNoticesFile(file, {
-    onRow: (r) => void read.push(r),
-    onReject: (r) => void rejects.push({ file, ...r }),
+  return importFile(db, path, { kind: 'notices', ...options, zero: { inOcds: 0 } }, async (file) => {
+    const read: NoticeRow[] = [];
+    const rejects: QuarantinedRow[] = [];
+    const stats = await readNoticesFile(file, {
+      onRow: (r) => void read.push(r),
+      onReject: (r) => void rejects.push({ file, ...r }),
+    });
+    const { fresh, repeats } = await dedupe(db, orgId, file, read);
+    rejects.push(...repeats);
+    rejects.sort((a, b) => a.line - b.line);
+    stats.kept = fresh.length;
+    stats.quarantined = rejects.length;
+    const ocds = await findOcdsNotices(db, [...new Set(fresh.map((r) => r.notice.noticeId))]);
+    const inOcds = fresh.filter((r) => ocds.has(r.notice.noticeId)).length;
+    const rows = fresh.map((r) => toRow(r, file));
+    return {
+      stats,
+      rejects,
+      extra: { inOcds },
+      write: (trx, runId) => insertNoticeContracts(trx, runId, orgId, rows),
+    };
   });
-  const { fresh, repeats } = await dedupe(db, orgId, file, read);
-  rejects.push(...repeats);
-  rejects.sort((a, b) => a.line - b.line);
-  stats.kept = fresh.length;
-  stats.quarantined = rejects.length;
-  const ocds = await findOcdsNotices(db, [...new Set(fresh.map((r) => r.notice.noticeId))]);
-  const counts = {
-    rowsRead: stats.rows,
-    kept: stats.kept,
-    quarantined: stats.quarantined,
-    inOcds: fresh.filter((r) => ocds.has(r.notice.noticeId)).length,
-    duplicates: 0,
-  };
-  if (options.dryRun) return { ...base, ...counts, status: 'checked', stats, seconds: seconds() };
-  const start = { kind: 'notices' as const, organisationId: orgId, file, ...print };
-  await inImportRun(db, start, async (trx, runId) => {
-    await insertNoticeContracts(
-      trx,
-      runId,
-      orgId,
-      fresh.map((r) => toRow(r, file)),
-    );
-    await insertQuarantine(trx, runId, rejects);
-    const { encoding, mapping, records, rows, kept, quarantined, skipped } = stats;
-    return { encoding, layout: mapping, records, rows, kept, quarantined, skipped };
-  });
-  return { ...base, ...counts, status: 'imported', stats, seconds: seconds() };
 }

@@ -6,7 +6,13 @@ import { AppError } from '../../errors.js';
 import { isBlankRecord, readCsvRecords, type CsvItem } from '../shared/csv-records.js';
 import { openBytes, TextDecodeStream } from '../shared/decode.js';
 import { excerpt } from '../shared/files.js';
-import type { ColumnMapping, HeaderMapping } from '../shared/header.js';
+import {
+  completeFileStats,
+  emptyFileStats,
+  type ReadFileStats,
+  type RowReject,
+} from '../shared/file-stats.js';
+import type { HeaderMapping } from '../shared/header.js';
 import { isNoticeHeader, mapNoticeHeader, type NoticeField } from './layout.js';
 import { noticeFromRow, type NoticeContract } from './row.js';
 
@@ -17,22 +23,10 @@ export interface NoticeRow {
   excerpt: string;
 }
 
-export interface NoticeReject {
-  line: number;
-  reason: string;
-  excerpt: string;
-}
+export type NoticeReject = RowReject;
 
-export interface NoticeFileStats {
+export interface NoticeFileStats extends ReadFileStats<NoticeField> {
   format: 'csv' | 'jsonl';
-  encoding: string | null;
-  headerLine: number;
-  mapping: ColumnMapping<NoticeField>[];
-  records: number;
-  rows: number;
-  kept: number;
-  quarantined: number;
-  skipped: { blank: number; header: number };
 }
 
 export const isJsonLines = (path: string): boolean => /\.(jsonl|ndjson|json)(\.gz)?$/i.test(path);
@@ -92,17 +86,7 @@ export async function readNoticesFile(
   const reader = await noticeItems(path);
   type Header = { line: number; mapping: HeaderMapping<NoticeField> };
   let header = null as Header | null;
-  const stats: NoticeFileStats = {
-    format,
-    encoding: null,
-    headerLine: 0,
-    mapping: [],
-    records: 0,
-    rows: 0,
-    kept: 0,
-    quarantined: 0,
-    skipped: { blank: 0, header: 0 },
-  };
+  const stats: NoticeFileStats = { format, ...emptyFileStats<NoticeField>() };
   const above: NoticeReject[] = [];
   const reject = (r: NoticeReject) => {
     stats.quarantined++;
@@ -151,8 +135,6 @@ export async function readNoticesFile(
     );
   }
   for (const r of above) sink.onReject(r);
-  stats.encoding = reader.encoding() ?? 'ascii';
-  stats.headerLine = header.line;
-  stats.mapping = header.mapping.report;
+  completeFileStats(stats, reader.encoding(), header);
   return stats;
 }

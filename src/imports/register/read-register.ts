@@ -4,7 +4,13 @@
 import readXlsxFile from 'read-excel-file/node';
 import { AppError } from '../../errors.js';
 import { isBlankRecord, readCsvRecords, type CsvItem } from '../shared/csv-records.js';
-import type { ColumnMapping, FieldSpec } from '../shared/header.js';
+import type { FieldSpec } from '../shared/header.js';
+import {
+  completeFileStats,
+  emptyFileStats,
+  type ReadFileStats,
+  type RowReject,
+} from '../shared/file-stats.js';
 import { excerpt } from '../shared/files.js';
 import { isRegisterHeader, mapRegisterHeader, type RegisterField } from './layout.js';
 import { contractFromRow, type RegisterContract } from './row.js';
@@ -14,22 +20,9 @@ export interface RegisterRow {
   contract: RegisterContract;
 }
 
-export interface RegisterReject {
-  line: number;
-  reason: string;
-  excerpt: string;
-}
+export type RegisterReject = RowReject;
 
-export interface RegisterFileStats {
-  encoding: string | null;
-  headerLine: number;
-  mapping: ColumnMapping<RegisterField>[];
-  records: number;
-  rows: number;
-  kept: number;
-  quarantined: number;
-  skipped: { blank: number; header: number };
-}
+export type RegisterFileStats = ReadFileStats<RegisterField>;
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -73,16 +66,7 @@ export async function readRegisterFile(
   const reader = await registerItems(path);
   let header: { line: number; cells: string[] } | null = null;
   let mapping: ReturnType<typeof mapRegisterHeader> | null = null;
-  const stats: RegisterFileStats = {
-    encoding: null,
-    headerLine: 0,
-    mapping: [],
-    records: 0,
-    rows: 0,
-    kept: 0,
-    quarantined: 0,
-    skipped: { blank: 0, header: 0 },
-  };
+  const stats: RegisterFileStats = emptyFileStats<RegisterField>();
   const pendingAbove: RegisterReject[] = [];
   for await (const item of reader.items) {
     stats.records++;
@@ -124,8 +108,6 @@ export async function readRegisterFile(
     );
   }
   for (const r of pendingAbove) await sink.onReject(r);
-  stats.encoding = reader.encoding() ?? 'ascii';
-  stats.headerLine = header.line;
-  stats.mapping = mapping.report;
+  completeFileStats(stats, reader.encoding(), { line: header.line, mapping });
   return stats;
 }

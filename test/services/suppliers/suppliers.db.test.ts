@@ -12,19 +12,13 @@ import { createSuppliersService } from '../../../src/services/suppliers/supplier
 import type { Database } from '../../../src/store/database.js';
 import { listAudit } from '../../../src/store/audit.repository.js';
 import { useSampleDb } from '../../support/db.js';
+import { addOrganisation } from '../../support/organisations.js';
 import { sharedDataPath } from '../../support/shared-data.js';
 
 const getDb = useSampleDb();
 const buyers: Record<string, number> = {};
 
-async function buyer(db: Kysely<Database>, name: string): Promise<number> {
-  const r = await db
-    .insertInto('organisation')
-    .values({ entity_key: `test:${name}`, name, normalised_name: name.toLowerCase() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(r.id);
-}
+const buyer = addOrganisation;
 
 /** The supplier a source of this kind, name (as published) and buyer went to. */
 async function supplierOf(db: Kysely<Database>, kind: string, name: string, buyerId: number | null) {
