@@ -2,7 +2,6 @@
 // import tests, members with a role each, and the central team's actor as the services see a signed-in central user.
 import type { Kysely } from 'kysely';
 import { createAccountsService, type AccountsService } from '../../src/services/accounts.service.js';
-import type { Actor } from '../../src/services/authz.js';
 import type { Database } from '../../src/store/database.js';
 import { createTestDb, type TestDb } from './db.js';
 import { tempDir, type TempDir } from './files.js';
