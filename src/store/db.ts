@@ -143,6 +143,9 @@ export async function startEmbedded(dataDir: string, log?: DbLog): Promise<Embed
 export function createKysely(url: string, poolSize = 10): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {}); // idle client errors surface on the next query
+  // A connection the server ends while it is checked out (a restart, a shutdown while a request or job still holds
+  // it) fails that caller's query; without a listener pg would also throw the error at the process and crash it.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
