@@ -2,8 +2,9 @@
 // SameSite=Lax, Secure and __Host- prefixed in production); the server keeps its hash and the session's CSRF
 // token. Every form that changes something carries `_csrf`, checked before the handler runs: the session's token
 // when signed in, otherwise a random token doubled in its own cookie (so the sign-in form is protected too).
-// /api and /assets read no cookies: the API is anonymous and read-only, so it has nothing to forge — except
-// /api/saved-searches, which is signed in and takes the token as the X-CSRF-Token header.
+// /api and /assets read no cookies: the API is anonymous and read-only, so it has nothing to forge — except its
+// signed-in parts (SIGNED_IN_API below), which take the token as the X-CSRF-Token header; a change there without a
+// session is a 401.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
@@ -62,10 +63,11 @@ const same = (a: string, b: string): boolean => {
 };
 
 // The API is public and sessionless, except its signed-in parts, which read the session: saved searches
-// (docs/saved-searches.md) and import runs (GET only, docs/local-data.md).
+// (docs/saved-searches.md), import runs (GET only, docs/local-data.md) and pipeline writes (docs/pipeline.md).
+const SIGNED_IN_API =
+  /^\/api\/(saved-searches|imports|pipeline\/entries|organisations\/\d+\/pipeline)(\/|$|\?)/;
 const skipped = (request: FastifyRequest) =>
-  /^\/(api|assets)(\/|$|\?)/.test(request.url) &&
-  !/^\/api\/(saved-searches|imports)(\/|$|\?)/.test(request.url);
+  /^\/(api|assets)(\/|$|\?)/.test(request.url) && !SIGNED_IN_API.test(request.url);
 
 export interface SessionCookies {
   /** Sets the session cookie after sign-in. */
@@ -109,6 +111,9 @@ export function registerSessions(
 
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method) || skipped(request)) return;
+    // The API has no signed-out forms: a change without a session is unauthenticated, before any token check.
+    if (request.actor === null && request.url.startsWith('/api/'))
+      throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
     // A form field from the pages; the X-CSRF-Token header from API clients (no cross-site page can set it).
     const header = request.headers['x-csrf-token'];
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? header;
