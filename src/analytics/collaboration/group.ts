@@ -50,9 +50,6 @@ const orgName = (o: { id: number; name: string | null }): string => o.name ?? `O
 
 export const anchorName = (a: Anchor): string => (a === NATIONAL ? 'National or no region' : itl1Name(a));
 
-/** "15 June 2026". */
-export { longDay };
-
 /** "£1,234,567" (whole pounds, rounded). */
 export const pounds = (amount: string): string =>
   `£${Number(amount).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
