@@ -2,18 +2,15 @@
 // table, --json, --ics and --csv for The Education Training Collective, and one-line failures with their exit codes.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 describe('missionbuy calendar', () => {
   let t: TestDb;
   let env: Record<string, string>;
   let etc: string;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     const rows = await sql<{ id: number }>`
       select id from organisation where name = ${'The Education Training Collective'}`.execute(t.db);
     etc = String(rows.rows[0]!.id);

@@ -1,18 +1,15 @@
 // `missionbuy flags` as a user runs it (the built CLI in a child process) on the real sample: the definitions,
 // one record's flags as text and JSON (the same figures as the service), and one-line failures with exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createRedFlagsService } from '../../src/services/redflags.service.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 describe('missionbuy flags', () => {
   let t: TestDb;
   let env: Record<string, string>;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     env = { DATABASE_URL: t.url };
   }, 180_000);
   afterAll(() => t.drop());

@@ -1,19 +1,16 @@
 // `missionbuy market` as a user runs it (the built CLI in a child process) on the ingested sample: the same
 // profile as the service as JSON, the readable report, and usage errors for bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createMarketService } from '../../src/services/market/market.service.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 const PERIOD = ['--from', '2021-04-01', '--to', '2027-03-31'];
 
 describe('missionbuy market', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
   }, 180_000);
   afterAll(async () => t.drop());
 

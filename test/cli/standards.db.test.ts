@@ -2,20 +2,17 @@
 // catalogue, a region's and a buyer's with provenance (a regional outcome added through the service first), JSON
 // equal to the service's, and usage errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createStandardsService } from '../../src/services/missions/standards.service.js';
 import { centralActor as central } from '../support/actors.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 describe('missionbuy standards', () => {
   let t: TestDb;
   let harrogate: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     harrogate = await organisationIdByName(t, 'Harrogate Town Council');
     const s = createStandardsService({ db: t.db });
     await s.addItem(central, { region: 'UKE' }, 'outcome', {

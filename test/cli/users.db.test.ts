@@ -1,11 +1,9 @@
 // `missionbuy users` as an operator runs it (the built CLI in a child process): the first admin created with the
 // password on stdin, roles granted in a sample organisation, the list, the audit trail, and one-line failures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createAccountsService } from '../../src/services/accounts.service.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -15,8 +13,7 @@ describe('missionbuy users', () => {
   let env: Record<string, string>;
   let derby: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     derby = await organisationIdByName(t, 'DERBY CITY COUNCIL');
     env = { DATABASE_URL: t.url };
   }, 180_000);

@@ -3,8 +3,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import {
   createAccountsService,
   hashToken,
@@ -12,7 +10,7 @@ import {
   type AccountsService,
 } from '../../src/services/accounts.service.js';
 import { can } from '../../src/services/authz.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -34,8 +32,7 @@ describe('accounts service', () => {
   let derby: number;
   let other: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     clock = new Date('2026-11-25T09:00:00Z');
     accounts = createAccountsService({ db: t.db, now: () => clock });
     derby = await organisationIdByName(t, 'DERBY CITY COUNCIL');

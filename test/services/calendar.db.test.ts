@@ -8,12 +8,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createCalendarService, type CalendarService } from '../../src/services/calendar.service.js';
 import { createServices } from '../../src/services/index.js';
 import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 const AS_OF = '2026-11-25';
 
@@ -23,8 +21,7 @@ describe('compliance calendar on the ingested sample', () => {
   let app: FastifyInstance;
   const ids: Record<string, number> = {};
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     calendar = createCalendarService({ db: t.db, today: () => AS_OF, pageSize: 100 });
     const config = loadConfig({}, { databaseUrl: t.url });
     const log = createLogger('warn');

@@ -12,10 +12,9 @@ import { formatHorizon } from '../../src/cli/commands/horizon.js';
 import { findHorizonAlerts } from '../../src/analytics/horizon/index.js';
 import { leadTimesOn, ukDay } from '../../src/domain/rules/index.js';
 import { importRegister } from '../../src/imports/register/import-register.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createHorizonService, type HorizonService } from '../../src/services/horizon/horizon.service.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 import { addOrganisation } from '../support/organisations.js';
 import { buildTestApp } from '../support/sample-app.js';
 
@@ -49,8 +48,7 @@ describe('horizon scan: contract-register contracts', () => {
   let importedOn: string;
 
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     salford = await addOrganisation(t.db, 'Salford City Council');
     const s = await importRegister(t.db, FILE, { organisationId: salford });
     expect(s.status).toBe('imported');

@@ -9,12 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { addMonths, ukDay } from '../../src/domain/rules/index.js';
 import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createServices } from '../../src/services/index.js';
 import { createHorizonService, type HorizonService } from '../../src/services/horizon/horizon.service.js';
 import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- OCDS and responses
 
@@ -77,8 +75,7 @@ describe('horizon scan on the ingested sample', () => {
   let app: FastifyInstance;
   let all: Golden[];
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     horizon = createHorizonService({ db: t.db, today: () => AS_OF });
     const config = loadConfig({}, { databaseUrl: t.url });
     const log = createLogger('warn');

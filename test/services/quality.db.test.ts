@@ -5,13 +5,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createServices } from '../../src/services/index.js';
 import { createQualityService, type QualityService } from '../../src/services/quality.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed responses
 
@@ -23,8 +21,7 @@ describe('quality scorecards on the ingested sample', () => {
   let app: FastifyInstance;
   let derby: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     quality = createQualityService({ db: t.db, today: () => AS_OF, pageSize: 100 });
     const config = loadConfig({}, { databaseUrl: t.url });
     const log = createLogger('warn');

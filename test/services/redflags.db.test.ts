@@ -7,18 +7,15 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { createServices } from '../../src/services/index.js';
 import { buildApp } from '../../src/web/app.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createRedFlagsService } from '../../src/services/redflags.service.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 describe('red flags on the ingested sample', () => {
   let t: TestDb;
   let flags: ReturnType<typeof createRedFlagsService>;
   let app: FastifyInstance;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     flags = createRedFlagsService({ db: t.db, today: () => '2026-11-25' });
     const config = loadConfig({}, { databaseUrl: t.url });
     const log = createLogger('warn');

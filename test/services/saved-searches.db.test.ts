@@ -5,8 +5,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import type { Actor } from '../../src/services/authz.js';
 import { createHorizonService } from '../../src/services/horizon/horizon.service.js';
 import { SAVED_SEARCH_LIMIT } from '../../src/services/horizon/saved-search-input.js';
@@ -15,7 +13,7 @@ import {
   type SavedSearchService,
 } from '../../src/services/horizon/saved-searches.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 async function failure(p: Promise<unknown>): Promise<string> {
   try {
@@ -40,8 +38,7 @@ describe('saved searches', () => {
   let alice: Actor;
   let bob: Actor;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     // The service's clock is fixed in 2026; the sample was loaded just now, so date its horizon rows before it.
     await sql`update horizon_entry set written_at = '2026-05-01T00:00:00Z'`.execute(t.db);
     clock = new Date('2026-06-01T09:00:00Z');

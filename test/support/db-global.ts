@@ -1,15 +1,18 @@
 // Global setup for database-backed test projects: provides an admin URL to a PostgreSQL server on which each
-// test file creates its own database. 'db-external' uses MISSIONBUY_TEST_DATABASE_URL; the others start an
-// embedded PostgreSQL in a temporary folder for the run.
+// test file creates its own database, and the names of the template databases those are copied from
+// (test/support/db-templates.ts). 'db-external' uses MISSIONBUY_TEST_DATABASE_URL; the others start an embedded
+// PostgreSQL in a temporary folder for the run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbedded } from '../../src/store/db.js';
+import { createTemplates, dropTemplates, type Templates } from './db-templates.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
+    templates: Templates;
   }
 }
 
@@ -17,14 +20,24 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (project.name === 'db-external') {
     const url = process.env.MISSIONBUY_TEST_DATABASE_URL;
     if (!url) throw new Error('MISSIONBUY_TEST_DATABASE_URL is not set');
+    const templates = await createTemplates(url);
     project.provide('adminUrl', url);
-    return async () => {};
+    project.provide('templates', templates);
+    return async () => dropTemplates(url, templates);
   }
   const dir = mkdtempSync(join(tmpdir(), `missionbuy-${project.name}-`));
   const server = await startEmbedded(dir);
-  project.provide('adminUrl', server.url.replace(/\/missionbuy$/, '/postgres'));
-  return async () => {
+  const adminUrl = server.url.replace(/\/missionbuy$/, '/postgres');
+  const stop = async (): Promise<void> => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    project.provide('templates', await createTemplates(adminUrl));
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  project.provide('adminUrl', adminUrl);
+  return stop;
 }

@@ -1,13 +1,10 @@
-// A fresh, migrated database per test file on the server the project's global setup provides.
-import { randomBytes } from 'node:crypto';
+// A database per test file on the server the project's global setup provides: a copy of the run's migrated
+// template, or of its sample template (test/support/db-templates.ts), or an empty one for the migration tests.
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createKysely } from '../../src/store/db.js';
 import type { Database } from '../../src/store/database.js';
-import { migrateToLatest } from '../../src/store/migrate.js';
+import { adminQuery, uniqueName, withDatabase } from './db-templates.js';
 
 export interface TestDb {
   db: Kysely<Database>;
@@ -15,41 +12,40 @@ export interface TestDb {
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
+type Start = 'migrated' | 'sample' | 'empty';
 
-export async function createTestDb(options: { migrate?: boolean } = {}): Promise<TestDb> {
+async function createDb(start: Start): Promise<TestDb> {
   const adminUrl = inject('adminUrl');
-  const name = `mb_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  const name = uniqueName('mb_test');
+  const template = start === 'empty' ? '' : ` template ${inject('templates')[start]}`;
+  await adminQuery(adminUrl, `create database ${name}${template}`);
   const url = withDatabase(adminUrl, name);
   const db = createKysely(url, 4);
-  if (options.migrate !== false) await migrateToLatest(db);
   return {
     db,
     url,
     async drop() {
       await db.destroy();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
 }
 
-/** For a describe block: a fresh database with the real sample (data/sample) ingested, dropped after its tests. */
+/** A fresh database migrated to the latest schema (or empty, with `migrate: false`). */
+export function createTestDb(options: { migrate?: boolean } = {}): Promise<TestDb> {
+  return createDb(options.migrate === false ? 'empty' : 'migrated');
+}
+
+/** A fresh database holding the real sample (data/sample) as `ingestPaths(…, { source: 'sample' })` leaves it. */
+export function createSampleDb(): Promise<TestDb> {
+  return createDb('sample');
+}
+
+/** For a describe block: a fresh database with the real sample ingested, dropped after its tests. */
 export function useSampleDb(): () => TestDb {
   let t: TestDb | undefined;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
   }, 180_000);
   afterAll(async () => t?.drop());
   return () => {

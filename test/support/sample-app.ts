@@ -4,11 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createServices } from '../../src/services/index.js';
 import { buildApp } from '../../src/web/app.js';
-import { createTestDb, type TestDb } from './db.js';
+import { createSampleDb, type TestDb } from './db.js';
 
 export interface SampleApp {
   t: TestDb;
@@ -24,8 +22,7 @@ export async function buildTestApp(t: TestDb): Promise<FastifyInstance> {
 }
 
 export async function createSampleApp(): Promise<SampleApp> {
-  const t = await createTestDb();
-  await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+  const t = await createSampleDb();
   const app = await buildTestApp(t);
   return {
     t,

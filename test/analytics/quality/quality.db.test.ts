@@ -9,9 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/analytics/quality/check.js';
 import { loadRecordFacts } from '../../../src/analytics/quality/load-facts.js';
 import { collectQualityResults } from '../../../src/analytics/quality/run.js';
-import { ingestPaths } from '../../../src/ocds/pipeline.js';
-import { repoPath } from '../../../src/paths.js';
-import { createTestDb, type TestDb } from '../../support/db.js';
+import { createSampleDb, type TestDb } from '../../support/db.js';
 
 const AS_OF = '2026-11-25';
 const key = (r: CheckResult) => `${r.checkId} ${r.ocid ?? ''} ${r.buyerId} ${r.subject ?? ''}`;
@@ -23,8 +21,7 @@ describe('quality checks on the ingested sample', () => {
   let results: CheckResult[];
   let espoId: number;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     results = await collectQualityResults(t.db, { all: true }, { asOf: AS_OF, pageSize: 100 });
     const espo = await sql<{ id: number }>`select id from organisation where name = ${'Espo'}`.execute(t.db);
     expect(espo.rows).toHaveLength(1);
