@@ -56,5 +56,6 @@ export async function createTemplates(adminUrl: string): Promise<Templates> {
 }
 
 export async function dropTemplates(adminUrl: string, t: Templates): Promise<void> {
-  for (const name of [t.sample, t.migrated]) await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+  for (const name of [t.sample, t.migrated])
+    await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
 }
