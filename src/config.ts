@@ -35,6 +35,20 @@ export const ConfigSchema = Type.Object({
   /** Sources synced on a schedule while the server runs (MISSIONBUY_SYNC=fts,contracts-finder). */
   sync: Type.Array(Type.Union([Type.Literal('fts'), Type.Literal('contracts-finder')])),
   syncEveryMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),
+  /** OpenID Connect sign-in (docs/accounts.md): off unless an issuer is set. */
+  oidc: Type.Optional(
+    Type.Object({
+      issuer: Type.String({ minLength: 1 }),
+      clientId: Type.String({ minLength: 1 }),
+      /** client_secret_basic when set; otherwise a public client (PKCE only). */
+      clientSecret: Type.Optional(Type.String({ minLength: 1 })),
+      /** This service's callback, as registered with the provider: https://…/login/oidc/callback. */
+      redirectUrl: Type.String({ minLength: 1 }),
+      scopes: Type.String({ minLength: 1 }),
+      /** The sign-in button's text. */
+      label: Type.String({ minLength: 1 }),
+    }),
+  ),
 });
 
 export type Config = Readonly<Static<typeof ConfigSchema>>;
@@ -53,6 +67,31 @@ const int = (name: string, v: string | undefined, fallback: number): number => {
   if (!/^\d+$/.test(v)) throw new AppError('CONFIG', `${name} must be a whole number, got "${v}"`);
   return Number(v);
 };
+
+function oidcConfig(env: Env): Config['oidc'] {
+  const issuer = env.MISSIONBUY_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  const missing = ['MISSIONBUY_OIDC_CLIENT_ID', 'MISSIONBUY_OIDC_REDIRECT_URL'].filter((k) => !env[k]);
+  if (missing.length > 0)
+    throw new AppError(
+      'CONFIG',
+      `MISSIONBUY_OIDC_ISSUER is set, so ${missing.join(' and ')} must be set too`,
+    );
+  for (const [name, v] of [
+    ['MISSIONBUY_OIDC_ISSUER', issuer],
+    ['MISSIONBUY_OIDC_REDIRECT_URL', env.MISSIONBUY_OIDC_REDIRECT_URL!],
+  ] as const)
+    if (!URL.canParse(v) || !/^https?:$/.test(new URL(v).protocol))
+      throw new AppError('CONFIG', `${name} must be an http(s) URL, got "${v}"`);
+  return {
+    issuer,
+    clientId: env.MISSIONBUY_OIDC_CLIENT_ID!,
+    ...(env.MISSIONBUY_OIDC_CLIENT_SECRET ? { clientSecret: env.MISSIONBUY_OIDC_CLIENT_SECRET } : {}),
+    redirectUrl: env.MISSIONBUY_OIDC_REDIRECT_URL!,
+    scopes: env.MISSIONBUY_OIDC_SCOPES || 'openid email profile',
+    label: env.MISSIONBUY_OIDC_LABEL || 'Sign in with your organisation account',
+  };
+}
 
 /** Reads the configuration from an environment (process.env by default). Throws AppError('CONFIG') when invalid. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
@@ -73,6 +112,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       .map((s) => s.trim())
       .filter(Boolean),
     syncEveryMinutes: int('MISSIONBUY_SYNC_EVERY_MINUTES', env.MISSIONBUY_SYNC_EVERY_MINUTES, 15),
+    oidc: oidcConfig(env),
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, raw)) {

@@ -156,6 +156,13 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
       return toActor(user, (await membershipsOf(db, [user.id])).get(user.id) ?? []);
     },
 
+    /** The actor for a user who signed in another way (OpenID Connect); refused when unknown or disabled. */
+    async actorFor(userId: number): Promise<Actor> {
+      const user = await findUserById(db, userId);
+      if (!user || user.disabled) throw new AppError('UNAUTHENTICATED', SIGN_IN_FAILED);
+      return toActor(user, (await membershipsOf(db, [user.id])).get(user.id) ?? []);
+    },
+
     /** Starts a session for a signed-in user (a fresh token: sign-in never reuses a session). */
     async startSession(actor: Actor): Promise<NewSession> {
       const at = now();

@@ -16,6 +16,7 @@ import { createMarketService } from './market/market.service.js';
 import { createMappingService } from './missions/mapping.service.js';
 import { createStandardsService } from './missions/standards.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
+import { createOidcService } from './oidc.service.js';
 import { createPipelineService } from './pipeline/pipeline.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
@@ -36,8 +37,9 @@ export interface ServiceDeps {
 
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   const quality = createQualityService({ db });
+  const accounts = createAccountsService({ db });
   return {
-    accounts: createAccountsService({ db }),
+    accounts,
     calendar: createCalendarService({ db }),
     collaboration: createCollaborationService({ db, cpv }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
@@ -46,6 +48,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     market: createMarketService({ db }),
     missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
+    oidc: createOidcService({ db, config, accounts }),
     pipeline: createPipelineService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),

@@ -86,23 +86,30 @@ export async function insertUser(
   user: { email: string; name: string; passwordHash: string },
   actor: string,
 ): Promise<UserRecord> {
-  return db.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('users')
-      .values({ email: user.email, name: user.name, password_hash: user.passwordHash })
-      .returning(userColumns)
-      .executeTakeFirstOrThrow();
-    const after = toUser(r);
-    await writeAudit(trx, {
-      actor,
-      action: 'create',
-      entityType: USER_ENTITY,
-      entityId: String(r.id),
-      before: null,
-      after,
-    });
-    return after;
+  return db.transaction().execute((trx) => insertUserIn(trx, user, actor));
+}
+
+/** Inserts a user and its audit entry inside the caller's transaction (no password: OpenID Connect only). */
+export async function insertUserIn(
+  trx: Transaction<Database>,
+  user: { email: string; name: string; passwordHash: string | null },
+  actor: string,
+): Promise<UserRecord> {
+  const r = await trx
+    .insertInto('users')
+    .values({ email: user.email, name: user.name, password_hash: user.passwordHash })
+    .returning(userColumns)
+    .executeTakeFirstOrThrow();
+  const after = toUser(r);
+  await writeAudit(trx, {
+    actor,
+    action: 'create',
+    entityType: USER_ENTITY,
+    entityId: String(r.id),
+    before: null,
+    after,
   });
+  return after;
 }
 
 /** Sets the user's role in an organisation (or their service-wide role when organisationId is null). */

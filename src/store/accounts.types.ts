@@ -10,7 +10,7 @@ export interface UsersTable {
   id: Generated<number>;
   email: string;
   name: string;
-  /** argon2id PHC string; null for an account that can only sign in another way (none yet). */
+  /** argon2id PHC string; null for an account that signs in only through OpenID Connect. */
   password_hash: string | null;
   created_at: TimestampWithDefault;
   disabled: Generated<boolean>;
@@ -55,8 +55,30 @@ export interface SavedSearchTable {
   alert_counted_day: ColumnType<string | null, string | null, string | null>;
 }
 
+/** A provider account linked to a user (migration 0032, docs/accounts.md). */
+export interface UserIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: number;
+  created_at: TimestampWithDefault;
+  last_sign_in_at: TimestampWithDefault;
+}
+
+/** An OpenID Connect sign-in between the redirect and the provider's answer (migration 0032). */
+export interface OidcLoginTable {
+  /** SHA-256 of the state sent to the provider (the browser holds the state in a cookie). */
+  state_hash: Buffer;
+  code_verifier: string;
+  nonce: string;
+  /** The page to return to afterwards: a path on this site. */
+  next: string;
+  expires_at: Timestamp;
+}
+
 export interface AccountTables {
   users: UsersTable;
+  user_identity: UserIdentityTable;
+  oidc_login: OidcLoginTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
   saved_search: SavedSearchTable;

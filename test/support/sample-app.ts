@@ -15,8 +15,8 @@ export interface SampleApp {
 }
 
 /** The web app over a test database, with its services and a quiet log. */
-export async function buildTestApp(t: TestDb): Promise<FastifyInstance> {
-  const config = loadConfig({}, { databaseUrl: t.url });
+export async function buildTestApp(t: TestDb, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const config = loadConfig(env, { databaseUrl: t.url });
   const log = createLogger('warn');
   return buildApp({ config, services: createServices({ db: t.db, config, log }), log });
 }

@@ -33,12 +33,14 @@ export const CSRF_FAILED =
 export interface CookieNames {
   session: string;
   csrf: string;
+  /** The state of an OpenID Connect sign-in in flight (docs/accounts.md). */
+  oidc: string;
 }
 
 export const cookieNames = (config: Pick<Config, 'production'>): CookieNames =>
   config.production
-    ? { session: '__Host-missionbuy-session', csrf: '__Host-missionbuy-csrf' }
-    : { session: 'missionbuy-session', csrf: 'missionbuy-csrf' };
+    ? { session: '__Host-missionbuy-session', csrf: '__Host-missionbuy-csrf', oidc: '__Host-missionbuy-oidc' }
+    : { session: 'missionbuy-session', csrf: 'missionbuy-csrf', oidc: 'missionbuy-oidc' };
 
 export function parseCookies(header: string | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -74,6 +76,10 @@ export interface SessionCookies {
   signIn(reply: FastifyReply, token: string): void;
   /** Clears it at sign-out. */
   signOut(reply: FastifyReply): void;
+  /** Binds an OpenID Connect sign-in to this browser (a cookie living as long as the sign-in may take). */
+  holdOidcState(reply: FastifyReply, state: string, maxAgeSeconds: number): void;
+  /** Reads and clears that cookie at the provider's answer. */
+  takeOidcState(request: FastifyRequest, reply: FastifyReply): string | undefined;
 }
 
 export function registerSessions(
@@ -127,6 +133,14 @@ export function registerSessions(
     },
     signOut(reply) {
       reply.header('set-cookie', cookie(config, names.session, '', 0));
+    },
+    holdOidcState(reply, state, maxAgeSeconds) {
+      reply.header('set-cookie', cookie(config, names.oidc, state, maxAgeSeconds));
+    },
+    takeOidcState(request, reply) {
+      const state = parseCookies(request.headers.cookie).get(names.oidc);
+      if (state !== undefined) reply.header('set-cookie', cookie(config, names.oidc, '', 0));
+      return state;
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isAppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
+import { OIDC_LOGIN_MINUTES } from '../../services/oidc.service.js';
 import type { SessionCookies } from '../plugins/session.js';
 import type { Views } from '../views.js';
 
@@ -37,6 +38,7 @@ export function registerAccountPages(
     title: 'Sign in',
     next,
     email,
+    oidcLabel: services.oidc.label,
     errorSummary: errors.length > 0 ? errors : undefined,
     errors: Object.fromEntries(errors.map((e) => [e.href.slice(1), { text: e.text }])),
   });
@@ -87,6 +89,38 @@ export function registerAccountPages(
       return reply.redirect(next, 303);
     },
   );
+
+  // OpenID Connect (docs/accounts.md): to the provider, and back. Rate-limited like the password form.
+  const oidcLimit = { rateLimit: { max: LOGIN_ATTEMPTS * 3, timeWindow: LOGIN_WINDOW } };
+  app.get('/login/oidc', { config: oidcLimit }, async (request, reply) => {
+    const next = safeNext((request.query as Record<string, unknown>).next);
+    const { url, state } = await services.oidc.begin(next);
+    sessions.holdOidcState(reply, state, OIDC_LOGIN_MINUTES * 60);
+    return reply.redirect(url, 303);
+  });
+
+  app.get('/login/oidc/callback', { config: oidcLimit }, async (request, reply) => {
+    const browserState = sessions.takeOidcState(request, reply);
+    const q = request.url.indexOf('?');
+    let signedIn;
+    try {
+      signedIn = await services.oidc.finish(q < 0 ? '' : request.url.slice(q + 1), browserState);
+    } catch (e) {
+      if (!isAppError(e) || e.code !== 'UNAUTHENTICATED') throw e;
+      request.log.warn({ err: e.cause ?? e }, 'OpenID Connect sign-in failed');
+      return views.page(
+        request,
+        reply,
+        'accounts/login.njk',
+        form('/', '', [{ text: e.message, href: '#oidc' }]),
+        401,
+      );
+    }
+    if (request.sessionToken) await services.accounts.endSession(request.sessionToken, signedIn.actor.email);
+    const session = await services.accounts.startSession(signedIn.actor);
+    sessions.signIn(reply, session.token);
+    return reply.redirect(signedIn.next, 303);
+  });
 
   app.post('/logout', async (request, reply) => {
     if (request.sessionToken && request.actor)
