@@ -3,16 +3,13 @@
 // Target (design.md §8): ingest time ≤ 2.5 × read+parse time; memory bounded (Node RSS ≤ 512 MB).
 // Usage: npm run build && node dist/bench/ingest.js [--releases 200000]
 import { spawnSync } from 'node:child_process';
-import { chmodSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ingestPaths } from '../src/ocds/pipeline.js';
-import { repoPath } from '../src/paths.js';
 import { openDatabase } from '../src/store/db.js';
-import { loadRealReleases, syntheticLines } from './lib/synthetic.js';
+import { readParseFloor, writeSyntheticInput } from './lib/read-parse.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,32 +18,6 @@ const { values } = parseArgs({
     dir: { type: 'string' },
   },
 });
-
-/** The floor: read the file and JSON.parse every line, nothing else. Returns seconds and the lines parsed. */
-async function readAndParse(file: string): Promise<{ seconds: number; parsed: number }> {
-  const t0 = performance.now();
-  let rest = '';
-  const parsed: unknown[] = [];
-  const parse = (line: string) => {
-    parsed.push(JSON.parse(line));
-    parsed.length = 0; // keep nothing: only the parse is measured
-  };
-  let n = 0;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line) continue;
-      parse(line);
-      n++;
-    }
-  }
-  if (rest) {
-    parse(rest);
-    n++;
-  }
-  return { seconds: (performance.now() - t0) / 1000, parsed: n };
-}
 
 if (values.child) {
   // Child mode: one ingest in a clean process, so its peak RSS is the ingest's own.
@@ -61,22 +32,9 @@ if (values.child) {
   process.exit(0);
 }
 
-const count = Number(values.releases);
-const work = mkdtempSync(join(tmpdir(), 'missionbuy-bench-'));
-chmodSync(work, 0o755); // as root, the embedded PostgreSQL (user postgres) must enter it
-const file = join(work, `synthetic-${count}.jsonl`);
-const out = createWriteStream(file);
-for (const text of syntheticLines(loadRealReleases(repoPath('data', 'sample')), count)) {
-  if (!out.write(text)) await once(out, 'drain');
-}
-out.end();
-await once(out, 'close');
-const bytes = statSync(file).size;
-
-const runs = [await readAndParse(file), await readAndParse(file), await readAndParse(file)];
-if (runs.some((b) => b.parsed !== count))
-  throw new Error(`read+parse saw ${runs[0]!.parsed} lines, expected ${count}`);
-const baseline = runs.map((b) => b.seconds).sort((a, b) => a - b)[1]!; // the median of three
+const input = await writeSyntheticInput(Number(values.releases));
+const { work, file, count, bytes } = input;
+const baseline = await readParseFloor(input);
 const child = spawnSync(
   process.execPath,
   // The same V8 heap cap as bin/missionbuy.js, so the figure is the CLI's.
