@@ -1,12 +1,14 @@
 // bench/ingest: end-to-end ingest (parse + validate + store + compile + project) of N synthetic releases into a
 // fresh embedded PostgreSQL, against merely reading the same bytes and JSON.parse-ing each line.
 // Target (design.md §8): ingest time ≤ 2.5 × read+parse time; memory bounded (Node RSS ≤ 512 MB).
+// Prints the busy time of each stage (read/parse, validate, hash, store, queue, compile, project) after the totals.
 // Usage: npm run build && node dist/bench/ingest.js [--releases 200000]
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { newStageTimes, STAGES, type StageTimes } from '../src/ocds/ingest/stage-times.js';
 import { ingestPaths } from '../src/ocds/pipeline.js';
 import { openDatabase } from '../src/store/db.js';
 import { readParseFloor, writeSyntheticInput } from './lib/read-parse.js';
@@ -22,12 +24,13 @@ const { values } = parseArgs({
 if (values.child) {
   // Child mode: one ingest in a clean process, so its peak RSS is the ingest's own.
   const handle = await openDatabase({ dataDir: values.dir!, poolSize: 4 });
+  const times = newStageTimes();
   const t0 = performance.now();
-  const summary = await ingestPaths(handle.db, [values.child], { source: 'bench', synthetic: true });
+  const summary = await ingestPaths(handle.db, [values.child], { source: 'bench', synthetic: true, times });
   const seconds = (performance.now() - t0) / 1000;
   await handle.close();
   process.stdout.write(
-    JSON.stringify({ ...summary, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+    JSON.stringify({ ...summary, times, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
   );
   process.exit(0);
 }
@@ -46,7 +49,13 @@ const child = spawnSync(
   },
 );
 if (child.status !== 0) throw new Error(`ingest child failed with status ${child.status}`);
-const r = JSON.parse(child.stdout) as { stored: number; seconds: number; maxRssMb: number; compiled: number };
+const r = JSON.parse(child.stdout) as {
+  stored: number;
+  seconds: number;
+  maxRssMb: number;
+  compiled: number;
+  times: StageTimes;
+};
 rmSync(work, { recursive: true, force: true });
 
 const mb = bytes / 1e6;
@@ -59,3 +68,12 @@ console.log(
 );
 console.log(`peak RSS (ingest process): ${r.maxRssMb.toFixed(0)} MB (limit 512 MB)`);
 console.log(`ratio ingest / read+parse: ${(r.seconds / baseline).toFixed(2)} (target ≤ 2.5)`);
+console.log(
+  'busy time per stage (stages overlap: reading and validating go on while batches are stored and compiled):',
+);
+for (const stage of STAGES) {
+  const seconds = r.times[stage] / 1000;
+  console.log(
+    `  ${stage.padEnd(9)} ${seconds.toFixed(2).padStart(8)} s  ${((100 * seconds) / r.seconds).toFixed(0).padStart(3)} % of end-to-end  ${(seconds / baseline).toFixed(2)} × read+parse`,
+  );
+}
