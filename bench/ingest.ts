@@ -2,7 +2,7 @@
 // fresh embedded PostgreSQL, against merely reading the same bytes and JSON.parse-ing each line.
 // Target (design.md §8): ingest time ≤ 2.5 × read+parse time; memory bounded (Node RSS ≤ 512 MB).
 // Prints the busy time of each stage (read/parse, validate, hash, store, queue, compile, project) after the totals.
-// Usage: npm run build && node dist/bench/ingest.js [--releases 200000]
+// Usage: npm run build && node dist/bench/ingest.js [--releases 200000] [--compile-batch 500]
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     releases: { type: 'string', default: '200000' },
     child: { type: 'string' },
     dir: { type: 'string' },
+    'compile-batch': { type: 'string' },
   },
 });
 
@@ -26,7 +27,13 @@ if (values.child) {
   const handle = await openDatabase({ dataDir: values.dir!, poolSize: 4 });
   const times = newStageTimes();
   const t0 = performance.now();
-  const summary = await ingestPaths(handle.db, [values.child], { source: 'bench', synthetic: true, times });
+  const compileBatchSize = values['compile-batch'] ? Number(values['compile-batch']) : undefined;
+  const summary = await ingestPaths(handle.db, [values.child], {
+    source: 'bench',
+    synthetic: true,
+    times,
+    ...(compileBatchSize ? { compileBatchSize } : {}),
+  });
   const seconds = (performance.now() - t0) / 1000;
   await handle.close();
   process.stdout.write(
@@ -41,7 +48,15 @@ const baseline = await readParseFloor(input);
 const child = spawnSync(
   process.execPath,
   // The same V8 heap cap as bin/missionbuy.js, so the figure is the CLI's.
-  ['--max-old-space-size=256', fileURLToPath(import.meta.url), '--child', file, '--dir', join(work, 'db')],
+  [
+    '--max-old-space-size=256',
+    fileURLToPath(import.meta.url),
+    '--child',
+    file,
+    '--dir',
+    join(work, 'db'),
+    ...(values['compile-batch'] ? ['--compile-batch', values['compile-batch']] : []),
+  ],
   {
     encoding: 'utf8',
     maxBuffer: 1 << 20,

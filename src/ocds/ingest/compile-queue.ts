@@ -98,10 +98,10 @@ export async function drainCompileQueue(
   db: Kysely<Database>,
   deps: CompileDeps,
   options: {
-    batchSize?: number;
+    batchSize?: number | undefined;
     onProgress?: (compiled: number, queued: number) => void;
     /** Busy time per stage, added to when given (bench/ingest). */
-    times?: StageTimes;
+    times?: StageTimes | undefined;
   } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 200;

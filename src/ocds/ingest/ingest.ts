@@ -35,6 +35,8 @@ export interface IngestOptions {
   synthetic?: boolean;
   /** Releases per transaction. */
   batchSize?: number;
+  /** Records per compile transaction (drainCompileQueue's default, 200, when absent). */
+  compileBatchSize?: number;
   /** Skip compiling (the queue keeps the work for later). */
   compile?: boolean;
   onProgress?: (p: IngestProgress) => void;
@@ -76,7 +78,7 @@ export async function ingestItems(
       total.compiled = n;
       report('store');
     },
-    times,
+    { times, batchSize: options.compileBatchSize },
   );
 
   const flush = () => {
@@ -127,6 +129,7 @@ export async function ingestItems(
       const before = (total.compiled = background.compiled);
       total.compiled += await drainCompileQueue(db, deps, {
         times,
+        batchSize: options.compileBatchSize,
         onProgress: (compiled, queued) => {
           total.compiled = before + compiled;
           report('compile', { compileQueued: queued });
