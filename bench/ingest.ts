@@ -1,86 +1,62 @@
 // bench/ingest: end-to-end ingest (parse + validate + store + compile + project) of N synthetic releases into a
 // fresh embedded PostgreSQL, against merely reading the same bytes and JSON.parse-ing each line.
 // Target (design.md §8): ingest time ≤ 2.5 × read+parse time; memory bounded (Node RSS ≤ 512 MB).
-// Usage: npm run build && node dist/bench/ingest.js [--releases 200000]
+// Prints the busy time of each stage (read/parse, validate, hash, store, queue, compile, project) after the totals.
+// Usage: npm run build && node dist/bench/ingest.js [--releases 200000] [--compile-batch 500]
 import { spawnSync } from 'node:child_process';
-import { chmodSync, createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { newStageTimes, STAGES, type StageTimes } from '../src/ocds/ingest/stage-times.js';
 import { ingestPaths } from '../src/ocds/pipeline.js';
-import { repoPath } from '../src/paths.js';
 import { openDatabase } from '../src/store/db.js';
-import { loadRealReleases, syntheticLines } from './lib/synthetic.js';
+import { readParseFloor, writeSyntheticInput } from './lib/read-parse.js';
 
 const { values } = parseArgs({
   options: {
     releases: { type: 'string', default: '200000' },
     child: { type: 'string' },
     dir: { type: 'string' },
+    'compile-batch': { type: 'string' },
   },
 });
-
-/** The floor: read the file and JSON.parse every line, nothing else. Returns seconds and the lines parsed. */
-async function readAndParse(file: string): Promise<{ seconds: number; parsed: number }> {
-  const t0 = performance.now();
-  let rest = '';
-  const parsed: unknown[] = [];
-  const parse = (line: string) => {
-    parsed.push(JSON.parse(line));
-    parsed.length = 0; // keep nothing: only the parse is measured
-  };
-  let n = 0;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const lines = (rest + (chunk as string)).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) {
-      if (!line) continue;
-      parse(line);
-      n++;
-    }
-  }
-  if (rest) {
-    parse(rest);
-    n++;
-  }
-  return { seconds: (performance.now() - t0) / 1000, parsed: n };
-}
 
 if (values.child) {
   // Child mode: one ingest in a clean process, so its peak RSS is the ingest's own.
   const handle = await openDatabase({ dataDir: values.dir!, poolSize: 4 });
+  const times = newStageTimes();
   const t0 = performance.now();
-  const summary = await ingestPaths(handle.db, [values.child], { source: 'bench', synthetic: true });
+  const compileBatchSize = values['compile-batch'] ? Number(values['compile-batch']) : undefined;
+  const summary = await ingestPaths(handle.db, [values.child], {
+    source: 'bench',
+    synthetic: true,
+    times,
+    ...(compileBatchSize ? { compileBatchSize } : {}),
+  });
   const seconds = (performance.now() - t0) / 1000;
   await handle.close();
   process.stdout.write(
-    JSON.stringify({ ...summary, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+    JSON.stringify({ ...summary, times, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
   );
   process.exit(0);
 }
 
-const count = Number(values.releases);
-const work = mkdtempSync(join(tmpdir(), 'missionbuy-bench-'));
-chmodSync(work, 0o755); // as root, the embedded PostgreSQL (user postgres) must enter it
-const file = join(work, `synthetic-${count}.jsonl`);
-const out = createWriteStream(file);
-for (const text of syntheticLines(loadRealReleases(repoPath('data', 'sample')), count)) {
-  if (!out.write(text)) await once(out, 'drain');
-}
-out.end();
-await once(out, 'close');
-const bytes = statSync(file).size;
-
-const runs = [await readAndParse(file), await readAndParse(file), await readAndParse(file)];
-if (runs.some((b) => b.parsed !== count))
-  throw new Error(`read+parse saw ${runs[0]!.parsed} lines, expected ${count}`);
-const baseline = runs.map((b) => b.seconds).sort((a, b) => a - b)[1]!; // the median of three
+const input = await writeSyntheticInput(Number(values.releases));
+const { work, file, count, bytes } = input;
+const baseline = await readParseFloor(input);
 const child = spawnSync(
   process.execPath,
   // The same V8 heap cap as bin/missionbuy.js, so the figure is the CLI's.
-  ['--max-old-space-size=256', fileURLToPath(import.meta.url), '--child', file, '--dir', join(work, 'db')],
+  [
+    '--max-old-space-size=256',
+    fileURLToPath(import.meta.url),
+    '--child',
+    file,
+    '--dir',
+    join(work, 'db'),
+    ...(values['compile-batch'] ? ['--compile-batch', values['compile-batch']] : []),
+  ],
   {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
@@ -88,7 +64,13 @@ const child = spawnSync(
   },
 );
 if (child.status !== 0) throw new Error(`ingest child failed with status ${child.status}`);
-const r = JSON.parse(child.stdout) as { stored: number; seconds: number; maxRssMb: number; compiled: number };
+const r = JSON.parse(child.stdout) as {
+  stored: number;
+  seconds: number;
+  maxRssMb: number;
+  compiled: number;
+  times: StageTimes;
+};
 rmSync(work, { recursive: true, force: true });
 
 const mb = bytes / 1e6;
@@ -101,3 +83,12 @@ console.log(
 );
 console.log(`peak RSS (ingest process): ${r.maxRssMb.toFixed(0)} MB (limit 512 MB)`);
 console.log(`ratio ingest / read+parse: ${(r.seconds / baseline).toFixed(2)} (target ≤ 2.5)`);
+console.log(
+  'busy time per stage (stages overlap: reading and validating go on while batches are stored and compiled):',
+);
+for (const stage of STAGES) {
+  const seconds = r.times[stage] / 1000;
+  console.log(
+    `  ${stage.padEnd(9)} ${seconds.toFixed(2).padStart(8)} s  ${((100 * seconds) / r.seconds).toFixed(0).padStart(3)} % of end-to-end  ${(seconds / baseline).toFixed(2)} × read+parse`,
+  );
+}

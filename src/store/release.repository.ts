@@ -76,8 +76,8 @@ const RELEASE_COLUMNS = 12;
 const MAX_ROWS_PER_INSERT = Math.floor(65_000 / RELEASE_COLUMNS);
 
 /**
- * Stores releases that are not already stored (same ocid, id and content hash) and queues their ocids for
- * compilation, in the caller's transaction. Returns how many were new.
+ * Stores releases that are not already stored (same ocid, id and content hash), in the caller's transaction.
+ * Returns how many were new and their ocids (to queue for compilation).
  */
 export async function insertReleases(
   trx: Db,
@@ -113,7 +113,6 @@ export async function insertReleases(
     stored += inserted.length;
     for (const r of inserted) ocids.add(r.ocid);
   }
-  if (ocids.size > 0) await queueCompile(trx, [...ocids]);
   return { stored, ocids: [...ocids] };
 }
 

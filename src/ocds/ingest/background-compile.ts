@@ -4,6 +4,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
 import { drainCompileQueue, type CompileDeps } from './compile-queue.js';
+import type { StageTimes } from './stage-times.js';
+
+export interface DrainOptions {
+  /** Records per compile transaction (drainCompileQueue's default when absent). */
+  batchSize?: number | undefined;
+  times?: StageTimes | undefined;
+}
 
 export interface BackgroundCompiler {
   /** Starts a drain unless one is running (it keeps going while batches keep arriving). Throws an earlier failure. */
@@ -18,6 +25,7 @@ export function backgroundCompiler(
   db: Kysely<Database>,
   deps: CompileDeps,
   onProgress?: (compiled: number) => void,
+  drain: DrainOptions = {},
 ): BackgroundCompiler {
   let running: Promise<void> | null = null;
   let failure: unknown;
@@ -31,6 +39,7 @@ export function backgroundCompiler(
       if (running) return;
       const before = compiled;
       running = drainCompileQueue(db, deps, {
+        ...drain,
         onProgress: (n) => {
           compiled = before + n;
           onProgress?.(compiled);

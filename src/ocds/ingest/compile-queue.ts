@@ -11,6 +11,7 @@ import {
   type StoredRelease,
 } from '../../store/release.repository.js';
 import type { Finding } from '../types.js';
+import { timeAsync, type StageTimes } from './stage-times.js';
 
 export interface RecordInput {
   ocid: string;
@@ -56,8 +57,13 @@ function groupByOcid(releases: StoredRelease[]): Map<string, StoredRelease[]> {
   return groups;
 }
 
-async function compileBatch(trx: Transaction<Database>, deps: CompileDeps, ocids: string[]): Promise<number> {
-  const stored = await releasesForOcids(trx, ocids);
+async function compileBatch(
+  trx: Transaction<Database>,
+  deps: CompileDeps,
+  ocids: string[],
+  times?: StageTimes,
+): Promise<number> {
+  const stored = await timeAsync(times, 'queue', () => releasesForOcids(trx, ocids));
   const records: NewRecord[] = [];
   const inputs: RecordInput[] = [];
   for (const [ocid, releases] of groupByOcid(stored)) {
@@ -82,7 +88,7 @@ async function compileBatch(trx: Transaction<Database>, deps: CompileDeps, ocids
       synthetic: first.synthetic,
     });
   }
-  await upsertRecords(trx, records);
+  await timeAsync(times, 'project', () => upsertRecords(trx, records));
   await deps.saveRecords(trx, inputs);
   return records.length;
 }
@@ -91,16 +97,21 @@ async function compileBatch(trx: Transaction<Database>, deps: CompileDeps, ocids
 export async function drainCompileQueue(
   db: Kysely<Database>,
   deps: CompileDeps,
-  options: { batchSize?: number; onProgress?: (compiled: number, queued: number) => void } = {},
+  options: {
+    batchSize?: number | undefined;
+    onProgress?: (compiled: number, queued: number) => void;
+    /** Busy time per stage, added to when given (bench/ingest). */
+    times?: StageTimes | undefined;
+  } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 200;
   let compiled = 0;
   const queued = await compileQueueLength(db);
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {
-      const ocids = await takeCompileBatch(trx, batchSize);
+      const ocids = await timeAsync(options.times, 'queue', () => takeCompileBatch(trx, batchSize));
       if (ocids.length === 0) return 0;
-      await compileBatch(trx, deps, ocids);
+      await compileBatch(trx, deps, ocids, options.times);
       return ocids.length;
     });
     if (n === 0) break;

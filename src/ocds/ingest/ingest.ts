@@ -8,6 +8,7 @@ import type { InputItem } from '../types.js';
 import { backgroundCompiler } from './background-compile.js';
 import { drainCompileQueue, type CompileDeps } from './compile-queue.js';
 import { prepareRelease, toQuarantine, type Checker } from './prepare.js';
+import { timedDeps, type StageTimes } from './stage-times.js';
 import { storeBatch } from './store-batch.js';
 
 export interface IngestSummary {
@@ -34,9 +35,13 @@ export interface IngestOptions {
   synthetic?: boolean;
   /** Releases per transaction. */
   batchSize?: number;
+  /** Records per compile transaction (drainCompileQueue's default, 200, when absent). */
+  compileBatchSize?: number;
   /** Skip compiling (the queue keeps the work for later). */
   compile?: boolean;
   onProgress?: (p: IngestProgress) => void;
+  /** Busy milliseconds per stage, added to when given (bench/ingest's breakdown). */
+  times?: StageTimes;
 }
 
 export interface IngestDeps extends CompileDeps {
@@ -48,10 +53,12 @@ export async function ingestItems(
   db: Kysely<Database>,
   items: AsyncIterable<InputItem>,
   inputs: string[],
-  deps: IngestDeps,
+  untimedDeps: IngestDeps,
   options: IngestOptions,
 ): Promise<IngestSummary> {
   const started = performance.now();
+  const times = options.times;
+  const deps = timedDeps(untimedDeps, times);
   const synthetic = options.synthetic ?? false;
   const batchSize = options.batchSize ?? 500;
   const meta = { source: options.source, synthetic };
@@ -64,10 +71,15 @@ export async function ingestItems(
   let quarantine: NewQuarantine[] = [];
   let pending: Promise<void> = Promise.resolve();
   const compile = options.compile !== false;
-  const background = backgroundCompiler(db, deps, (n) => {
-    total.compiled = n;
-    report('store');
-  });
+  const background = backgroundCompiler(
+    db,
+    deps,
+    (n) => {
+      total.compiled = n;
+      report('store');
+    },
+    { times, batchSize: options.compileBatchSize },
+  );
 
   const flush = () => {
     const rs = releases;
@@ -77,13 +89,16 @@ export async function ingestItems(
     if (rs.length === 0 && qs.length === 0) return;
     // One batch in flight while the next is parsed: the database and the parser work at the same time.
     pending = pending.then(async () => {
+      let committing = 0;
       await db.transaction().execute(async (trx) => {
-        const counts = await storeBatch(trx, { releases: rs, quarantine: qs }, { ...meta, runId });
+        const counts = await storeBatch(trx, { releases: rs, quarantine: qs }, { ...meta, runId }, times);
         total.read += counts.read;
         total.stored += counts.stored;
         total.duplicates += counts.duplicates;
         total.quarantined += counts.quarantined;
+        committing = performance.now();
       });
+      if (times) times.store += performance.now() - committing; // the commit (WAL flush) is storing too
       report('store');
       if (compile) background.kick();
     });
@@ -91,10 +106,13 @@ export async function ingestItems(
   };
 
   try {
+    // 'read' is the time spent waiting for the next item: reading, splitting, JSON.parse, the 1.0 upgrade.
+    let waitFrom = performance.now();
     for await (const item of items) {
+      if (times) times.read += performance.now() - waitFrom;
       if (item.kind === 'bad') quarantine.push(toQuarantine(item));
       else {
-        const prepared = prepareRelease(deps.checker, item);
+        const prepared = prepareRelease(deps.checker, item, times);
         if ('release' in prepared) releases.push(prepared.release);
         else quarantine.push(prepared.quarantine);
       }
@@ -102,6 +120,7 @@ export async function ingestItems(
         await pending; // back-pressure: never more than one batch waiting
         flush();
       }
+      if (times) waitFrom = performance.now();
     }
     flush();
     await pending;
@@ -109,6 +128,8 @@ export async function ingestItems(
     if (compile) {
       const before = (total.compiled = background.compiled);
       total.compiled += await drainCompileQueue(db, deps, {
+        times,
+        batchSize: options.compileBatchSize,
         onProgress: (compiled, queued) => {
           total.compiled = before + compiled;
           report('compile', { compileQueued: queued });

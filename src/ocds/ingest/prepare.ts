@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { NewQuarantine, NewRelease } from '../../store/release.repository.js';
 import type { BadItem, CandidateRelease, Finding, UsableRelease } from '../types.js';
+import { timeSync, type StageTimes } from './stage-times.js';
 
 export interface Checker {
   checkUsable(
@@ -33,6 +34,7 @@ const tagsOf = (tag: unknown): string[] =>
 export function prepareRelease(
   checker: Checker,
   candidate: CandidateRelease,
+  times?: StageTimes,
 ): { release: NewRelease } | { quarantine: NewQuarantine } {
   const usable = checker.checkUsable(candidate);
   if (!usable.ok) return { quarantine: toQuarantine(usable.bad) };
@@ -46,14 +48,17 @@ export function prepareRelease(
         'The record package links its releases instead of embedding them; its compiledRelease was stored in their place.',
     });
   }
-  const json = JSON.stringify(release);
+  const [json, hash] = timeSync(times, 'hash', () => {
+    const text = JSON.stringify(release);
+    return [text, createHash('sha256').update(text).digest()] as const;
+  });
   return {
     release: {
       ocid: release.ocid,
       releaseId: String(release.id),
       dateText: release.date,
       tags: tagsOf(release.tag),
-      hash: createHash('sha256').update(json).digest(),
+      hash,
       json,
       findings: JSON.stringify(findings),
       findingCount: findings.length,

@@ -6,10 +6,12 @@ import {
   addRunCounts,
   insertQuarantine,
   insertReleases,
+  queueCompile,
   type NewQuarantine,
   type NewRelease,
   type RunCounts,
 } from '../../store/release.repository.js';
+import { timeAsync, type StageTimes } from './stage-times.js';
 
 export interface Batch {
   releases: NewRelease[];
@@ -26,16 +28,18 @@ export async function storeBatch(
   trx: Transaction<Database>,
   batch: Batch,
   meta: BatchMeta,
+  times?: StageTimes,
 ): Promise<RunCounts> {
-  const { stored } = await insertReleases(trx, batch.releases, meta);
+  const { stored, ocids } = await timeAsync(times, 'store', () => insertReleases(trx, batch.releases, meta));
+  await timeAsync(times, 'queue', () => queueCompile(trx, ocids));
   // Quarantine rows are deduplicated too, but every bad item read is counted as quarantined.
-  await insertQuarantine(trx, batch.quarantine, meta);
+  await timeAsync(times, 'store', () => insertQuarantine(trx, batch.quarantine, meta));
   const counts = {
     read: batch.releases.length + batch.quarantine.length,
     stored,
     duplicates: batch.releases.length - stored,
     quarantined: batch.quarantine.length,
   };
-  await addRunCounts(trx, meta.runId, counts);
+  await timeAsync(times, 'store', () => addRunCounts(trx, meta.runId, counts));
   return counts;
 }
