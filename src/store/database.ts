@@ -361,7 +361,8 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables,
+  extends
+    LocalDataTables,
     AccountTables,
     AnalyticsTables,
     PipelineTables,

@@ -16,7 +16,8 @@ import type {
   TenderRef,
 } from '../../../services/engagement/engagement.service.js';
 import { formatDate, formatDateTime, NOT_KNOWN } from '../../format.js';
-import { html, link } from '../../html.js';
+import type { html } from '../../html.js';
+import { link } from '../../html.js';
 import { dayText, entryHref, pipelineHref } from '../pipeline/view-model.js';
 
 export const engagementHref = (entryId: number) => `${entryHref(entryId)}/engagement`;
