@@ -5,7 +5,7 @@
 // UK2 notices recognised from the notice table (the sample holds none, so one is derived: see the test).
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, OrganisationRole, ServiceRole } from '../../src/services/authz.js';
+import type { Actor } from '../../src/services/authz.js';
 import {
   createEngagementService,
   EXERCISE_ENTITY,
@@ -13,21 +13,11 @@ import {
 } from '../../src/services/engagement/engagement.service.js';
 import { createPipelineService } from '../../src/services/pipeline/pipeline.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
+import { memberActor, settled } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
 
-function actor(
-  email: string,
-  roles: [number, OrganisationRole][] = [],
-  service: ServiceRole | null = null,
-): Actor {
-  return { userId: 1, email, name: email, serviceRole: service, organisations: new Map(roles) };
-}
-
-const errorOf = async (p: Promise<unknown>) =>
-  p.then(
-    () => ({ code: 'resolved', message: '' }),
-    (e: { code?: string; message: string }) => ({ code: e.code, message: e.message }),
-  );
+const actor = memberActor;
+const errorOf = settled;
 
 /** Five participants: SME yes 2, no 2, not known 1; VCSE yes 1, no 3, not known 1; local yes 3, no 0, unknown 2. */
 const PARTICIPANTS = [

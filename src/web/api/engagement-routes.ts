@@ -3,10 +3,9 @@
 // pipeline's rule), who send their session cookie and the session's CSRF token in an `X-CSRF-Token` header.
 // Authorisation, version checks and auditing happen in the engagement service; a stale version gets 409.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
-import type { Actor } from '../../services/authz.js';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { readErrors, writeErrors, writer } from './write-routes.js';
 import {
   BuyerEngagementSchema,
   EntryEngagementSchema,
@@ -20,13 +19,7 @@ import {
   RationaleBody,
 } from './engagement-schemas.js';
 
-const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
-const writeErrors = {
-  ...errors,
-  401: { $ref: 'Error#' },
-  403: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-} as const;
+const errors = readErrors;
 const tags = ['engagement'];
 
 export function registerEngagementApi(parent: FastifyInstance, services: Services): void {
@@ -34,11 +27,6 @@ export function registerEngagementApi(parent: FastifyInstance, services: Service
   const engagement = services.engagement;
   api.addSchema(MixSchema);
   api.addSchema(ExerciseSchema);
-
-  function writer(request: FastifyRequest): Actor {
-    if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
-    return request.actor;
-  }
 
   /** An exercise as the public sees it (the service has already emptied participants for public readers). */
   const publicExercise = async (id: number) => (await engagement.exercise(null, id)).exercise;

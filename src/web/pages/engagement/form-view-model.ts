@@ -18,6 +18,7 @@ import {
 } from '../../../services/engagement/engagement-input.js';
 import type { ExerciseRecord, TenderRef } from '../../../services/engagement/engagement.service.js';
 import { formatDate } from '../../format.js';
+import { dayInput, editFormFrame, joinDay, type EditFormFrame } from '../shared/edit-form.js';
 
 export const BLANK_PARTICIPANT_ROWS = 3;
 const MIN_ROWS = 5;
@@ -49,11 +50,6 @@ const LABELS: Record<ExerciseField, string> = {
   rationale: 'Reason for no engagement',
 };
 
-const dayOf = (f: string, s: (k: string) => string) => {
-  const [d, m, y] = ['day', 'month', 'year'].map((p) => s(`${f}-${p}`).trim());
-  return d || m || y ? `${y!.padStart(4, '0')}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` : '';
-};
-
 /** Form body → values (dates joined from their three inputs, participant rows read until the first gap). */
 export function readExerciseForm(body: Record<string, unknown>): ExerciseFormValues {
   const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
@@ -69,8 +65,8 @@ export function readExerciseForm(body: Record<string, unknown>): ExerciseFormVal
   const choice = s('tenderOcid');
   return {
     purpose: s('purpose'),
-    startDate: dayOf('startDate', s),
-    endDate: dayOf('endDate', s),
+    startDate: joinDay(s, 'startDate'),
+    endDate: joinDay(s, 'endDate'),
     format: s('format'),
     questions: s('questions'),
     summary: s('summary'),
@@ -124,36 +120,15 @@ export function exerciseErrors(message: string | undefined) {
   }));
 }
 
-function dateInput(f: 'startDate' | 'endDate', value: string, error?: { text: string }) {
-  const [y = '', m = '', d = ''] = value ? value.split('-') : [];
-  const cls = error ? ' govuk-input--error' : '';
-  return {
-    id: f,
-    namePrefix: f,
-    fieldset: { legend: { text: `${LABELS[f]} (optional)`, classes: 'govuk-fieldset__legend--s' } },
-    hint: { text: 'For example 12 3 2026' },
-    errorMessage: error,
-    items: [
-      { name: 'day', label: 'Day', classes: `govuk-input--width-2${cls}`, value: d.replace(/^0/, '') },
-      { name: 'month', label: 'Month', classes: `govuk-input--width-2${cls}`, value: m.replace(/^0/, '') },
-      { name: 'year', label: 'Year', classes: `govuk-input--width-4${cls}`, value: y },
-    ],
-  };
-}
+const dateInput = (f: 'startDate' | 'endDate', value: string, error?: { text: string }) =>
+  dayInput(f, `${LABELS[f]} (optional)`, value, 'For example 12 3 2026', error);
 
-export interface ExerciseFormContext {
-  title: string;
-  caption: string;
-  action: string;
-  cancelHref: string;
+export interface ExerciseFormContext extends EditFormFrame {
   values: ExerciseFormValues;
   candidates: readonly TenderRef[];
   /** Whether the entry has a CPV code (candidates are matched on it). */
   entryHasCpv: boolean;
   error?: string | undefined;
-  version?: number;
-  conflict?: { message: string; href: string };
-  breadcrumbs: { text: string; href?: string }[];
 }
 
 export function exerciseFormViewModel(c: ExerciseFormContext) {
@@ -185,18 +160,7 @@ export function exerciseFormViewModel(c: ExerciseFormContext) {
   const offered = c.candidates.some((t) => t.ocid === v.tenderOcid);
   const other = v.tenderOcid !== '' && !offered;
   return {
-    title: c.title,
-    caption: c.caption,
-    breadcrumbs: { items: c.breadcrumbs },
-    action: c.action,
-    cancelHref: c.cancelHref,
-    version: c.version,
-    conflict: c.conflict,
-    errorSummary: c.conflict
-      ? [{ text: c.conflict.message, href: '#conflict' }]
-      : errors.length > 0
-        ? errors.map(({ text, href }) => ({ text, href }))
-        : undefined,
+    ...editFormFrame(c, errors),
     participantsError: err('participants'),
     participantRows: rows.map((p, i) => ({
       index: i,
