@@ -8,6 +8,7 @@ import type { Database } from '../store/database.js';
 import { createAccountsService } from './accounts.service.js';
 import { createCalendarService } from './calendar.service.js';
 import { createCollaborationService } from './collaboration/collaboration.service.js';
+import { createEngagementService } from './engagement/engagement.service.js';
 import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
@@ -43,6 +44,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     calendar: createCalendarService({ db }),
     collaboration: createCollaborationService({ db, cpv }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
+    engagement: createEngagementService({ db }),
     horizon: createHorizonService({ db }),
     imports: createImportsService({ db }),
     market: createMarketService({ db }),

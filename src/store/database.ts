@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.types.js';
 import type { AnalyticsTables } from './analytics.types.js';
+import type { EngagementTables } from './engagement.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { MissionTables } from './missions.types.js';
@@ -360,7 +361,14 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables {
+  extends
+    LocalDataTables,
+    AccountTables,
+    AnalyticsTables,
+    PipelineTables,
+    MissionTables,
+    SupplierTables,
+    EngagementTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

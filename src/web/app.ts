@@ -16,6 +16,7 @@ import { registerSessions } from './plugins/session.js';
 import { registerAccountPages } from './routes/accounts.js';
 import { registerOfficerPages } from './routes/officer.js';
 import { registerPipelineRoutes } from './routes/pipeline-files.js';
+import { registerEngagementPages } from './routes/engagement.js';
 import { registerAdminPages } from './routes/admin.js';
 import { registerCalendarPages } from './routes/calendar.js';
 import { registerRedFlagsPages } from './routes/redflags.js';
@@ -88,6 +89,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerOfficerPages(app, { views, services });
   registerSavedSearchPages(app, { views, services, serviceName: config.serviceName });
   registerPipelineRoutes(app, { views, services, serviceName: config.serviceName });
+  registerEngagementPages(app, { views, services });
   registerStandardsPages(app, { views, services });
   registerImportPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

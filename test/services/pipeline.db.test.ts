@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createValidator } from '../../src/ocds/validate/index.js';
 import { repoPath } from '../../src/paths.js';
-import type { Actor, OrganisationRole, ServiceRole } from '../../src/services/authz.js';
+import type { Actor } from '../../src/services/authz.js';
 import { uk1Csv, uk1Period, planningRelease } from '../../src/services/pipeline/pipeline-export.js';
 import {
   createPipelineService,
@@ -17,17 +17,12 @@ import {
 } from '../../src/services/pipeline/pipeline.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import type { PipelineEntryRecord } from '../../src/store/pipeline.repository.js';
+import { memberActor } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
 
 const TODAY = '2026-12-06';
 
-function actor(
-  email: string,
-  roles: [number, OrganisationRole][] = [],
-  service: ServiceRole | null = null,
-): Actor {
-  return { userId: 1, email, name: email, serviceRole: service, organisations: new Map(roles) };
-}
+const actor = memberActor;
 
 const errorCode = async (p: Promise<unknown>) =>
   p.then(

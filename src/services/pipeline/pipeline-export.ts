@@ -33,7 +33,7 @@ const routeLabel = (r: string | null) =>
 export const expectedNotice = (e: Pick<PipelineEntryRecord, 'route'>): 'UK4' | 'UK5' =>
   e.route === 'direct-award' ? 'UK5' : 'UK4';
 
-function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function csvText(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

@@ -38,7 +38,13 @@ export function registerHorizonPages(
       return views.page(request, reply, 'horizon/list.njk', horizonViewModel({ form, problems }), 400);
     const [scan, named] = await Promise.all([horizon.scan(query), horizon.describeFilters(query.filters)]);
     return views.page(request, reply, 'horizon/list.njk', {
-      ...horizonViewModel({ form, problems, scan, named }),
+      ...horizonViewModel({
+        form,
+        problems,
+        scan,
+        named,
+        mayPlan: (buyerId) => services.pipeline.mayEdit(request.actor, buyerId),
+      }),
       // "Save this search" (save-form.njk) posts the page's query string; signed out, sign in and come back.
       saveQuery: searchOf(request),
       loginNext: request.url,

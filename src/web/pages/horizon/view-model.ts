@@ -21,6 +21,8 @@ export interface HorizonPageInput {
   problems: FormProblem[];
   scan?: HorizonScan;
   named?: { buyer?: { id: number; name: string }; supplier?: { id: number; name: string } };
+  /** Whether the reader may plan the re-procurement for a buyer (editors of it: pipeline.edit). */
+  mayPlan?: (buyerId: number) => boolean;
 }
 
 type Sort = HorizonScan['sort'];
@@ -65,10 +67,18 @@ function suppliersCell(i: HorizonItem): SafeHtml {
   return html`${horizonSupplierNames(i)[0] ?? NOT_KNOWN}`;
 }
 
-function row(i: HorizonItem) {
+/** "Plan the re-procurement" (the contract page's prefill, docs/pipeline.md) for editors of an OCDS contract's buyer. */
+function planLink(i: HorizonItem, mayPlan: HorizonPageInput['mayPlan']): SafeHtml | string {
+  if (!mayPlan || i.source.kind !== 'ocds' || !i.ocid || !i.buyer || !mayPlan(i.buyer.id)) return '';
+  return html`<br /><a class="govuk-link govuk-body-s" href="/pipeline/from/${encodeURIComponent(i.ocid)}"
+      >Plan the re-procurement<span class="govuk-visually-hidden"> of ${i.title ?? i.ocid}</span></a
+    >`;
+}
+
+function row(i: HorizonItem, mayPlan: HorizonPageInput['mayPlan']) {
   const p = i.procedure;
   return [
-    { html: titleCell(i).toString() },
+    { html: html`${titleCell(i)}${planLink(i, mayPlan)}`.toString() },
     {
       html: (i.buyer ? link(`/horizon?buyerId=${i.buyer.id}`, i.buyer.name) : html`${NOT_KNOWN}`).toString(),
     },
@@ -146,7 +156,7 @@ const BASIS_ITEMS = [
   },
 ];
 
-export function horizonViewModel({ form, problems, scan, named }: HorizonPageInput) {
+export function horizonViewModel({ form, problems, scan, named, mayPlan }: HorizonPageInput) {
   const pageSize = scan?.pageSize ?? (Number(form.pageSize) || HORIZON_PAGE_SIZES[0]);
   const activeFilters = (['buyer', 'supplier'] as const)
     .filter((k) => named?.[k])
@@ -185,7 +195,7 @@ export function horizonViewModel({ form, problems, scan, named }: HorizonPageInp
                 { html: html`<a class="govuk-link" href="#def-procedure">How procured</a>`.toString() },
                 { text: 'Tenderers', format: 'numeric' },
               ],
-              rows: scan.items.map(row),
+              rows: scan.items.map((i) => row(i, mayPlan)),
             }
           : undefined,
       pagination: pagination({

@@ -17,6 +17,7 @@ import {
   type PipelineInputRaw,
 } from '../../../services/pipeline/pipeline-input.js';
 import type { PipelineEntryRecord } from '../../../services/pipeline/pipeline.service.js';
+import { dayInput, editFormFrame, joinDay } from '../shared/edit-form.js';
 
 export type FormValues = Partial<Record<PipelineInputField, string>>;
 
@@ -47,10 +48,7 @@ export function readForm(body: Record<string, unknown>): FormValues {
   const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
   const out: FormValues = {};
   for (const f of PIPELINE_INPUT_FIELDS) {
-    if (isDateField(f)) {
-      const [d, m, y] = ['day', 'month', 'year'].map((p) => str(`${f}-${p}`).trim());
-      out[f] = d || m || y ? `${y!.padStart(4, '0')}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` : '';
-    } else out[f] = str(f);
+    out[f] = isDateField(f) ? joinDay(str, f) : str(f);
   }
   return out;
 }
@@ -94,22 +92,8 @@ export function formErrors(message: string | undefined): { text: string; href: s
   }));
 }
 
-function dateInput(f: DateField, value: string, hint: string, error?: { text: string }) {
-  const [y = '', m = '', d = ''] = value ? value.split('-') : [];
-  const cls = error ? ' govuk-input--error' : '';
-  return {
-    id: f,
-    namePrefix: f,
-    fieldset: { legend: { text: FIELD_LABELS[f], classes: 'govuk-fieldset__legend--s' } },
-    hint: { text: hint },
-    errorMessage: error,
-    items: [
-      { name: 'day', label: 'Day', classes: `govuk-input--width-2${cls}`, value: d.replace(/^0/, '') },
-      { name: 'month', label: 'Month', classes: `govuk-input--width-2${cls}`, value: m.replace(/^0/, '') },
-      { name: 'year', label: 'Year', classes: `govuk-input--width-4${cls}`, value: y },
-    ],
-  };
-}
+const dateInput = (f: DateField, value: string, hint: string, error?: { text: string }) =>
+  dayInput(f, FIELD_LABELS[f], value, hint, error);
 
 const option = (value: string, text: string, current: string | undefined) => ({
   value,
@@ -155,19 +139,8 @@ export function formViewModel(c: FormContext) {
     errorMessage: err(f),
   });
   return {
-    title: c.title,
-    caption: c.caption,
-    breadcrumbs: { items: c.breadcrumbs },
-    action: c.action,
-    cancelHref: c.cancelHref,
-    version: c.version,
-    conflict: c.conflict,
+    ...editFormFrame(c, errors),
     fromContract: c.fromContract,
-    errorSummary: c.conflict
-      ? [{ text: c.conflict.message, href: '#conflict' }]
-      : errors.length > 0
-        ? errors
-        : undefined,
     fields: {
       title: {
         id: 'title',

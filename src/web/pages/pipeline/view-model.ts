@@ -42,7 +42,7 @@ export function valueRange(e: Pick<PipelineEntryRecord, 'valueMin' | 'valueMax'>
   return NOT_KNOWN;
 }
 
-const dayText = (d: string | null) => {
+export const dayText = (d: string | null) => {
   if (!d) return NOT_KNOWN;
   return new Intl.DateTimeFormat('en-GB', {
     timeZone: 'UTC',
@@ -112,6 +112,7 @@ export function pipelineViewModel(v: PipelineView, query: string) {
     mayEdit: v.mayEdit,
     newHref: `${orgHref}/new`,
     changesHref: `${orgHref}/changes`,
+    engagementHref: `/organisations/${v.organisation.id}/engagement`,
     years: v.years.map((y) => y.label).join(', '),
     asOf: dayText(v.asOf),
     total: v.total,
@@ -192,6 +193,7 @@ export function entryViewModel(v: EntryView, members: boolean) {
     caption: e.organisationName,
     mayEdit: v.mayEdit,
     editHref: `${entryHref(e.id)}/edit`,
+    engagementHref: `${entryHref(e.id)}/engagement`,
     breadcrumbs: {
       items: [
         { text: 'Pipelines', href: '/pipeline' },
