@@ -7,6 +7,7 @@ import { resolveOrganisations, type ResolutionRequest } from '../domain/org-reso
 import type { Projection } from './contract-model.types.js';
 import type { Database } from './database.js';
 import { writeHorizonEntries } from './horizon-entry.repository.js';
+import { writeMarketFacts } from './market-fact.repository.js';
 import { loadResolutionLookup, writeResolution } from './organisation.repository.js';
 
 type Trx = Transaction<Database>;
@@ -130,10 +131,9 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
     'observation',
     projections.flatMap((p) => p.observations),
   );
-  await writeHorizonEntries(
-    trx,
-    projections.map((p) => p.ocid),
-  );
+  const ocids = projections.map((p) => p.ocid);
+  await writeHorizonEntries(trx, ocids);
+  await writeMarketFacts(trx, ocids);
   // The stored quality results of these records are now out of date (src/services/quality-refresh.ts).
   await insertRows(
     trx,
