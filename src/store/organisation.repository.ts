@@ -17,6 +17,7 @@ import {
 } from '../domain/org-resolution.js';
 import type { Database } from './database.js';
 import { rewriteMarketFacts } from './market-fact.repository.js';
+import { queueRedFlagBuyers } from './redflag-store.repository.js';
 
 type Trx = Transaction<Database>;
 
@@ -279,6 +280,7 @@ async function mergeOrganisation(trx: Trx, into: number, from: number): Promise<
     trx,
     touched.rows.map((r) => r.ocid),
   );
+  await queueRedFlagBuyers(trx, [from, into]);
   await trx
     .updateTable('organisation_identifier')
     .set({ organisation_id: into })

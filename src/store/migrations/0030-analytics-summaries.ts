@@ -1,4 +1,4 @@
-// Market analytics at a million contracts (docs/performance.md, bench/market.ts): a narrow fact row per active
+// Market analytics and red flags at a million contracts (docs/performance.md, bench/market.ts): a narrow fact row per active
 // award × supplier (src/store/market-fact.repository.ts writes them with each projection), so a market, buyer or
 // supplier slice is one index range scan of narrow rows instead of joins over the wide process and award tables.
 // Organisations are joined when read (merges and supplier attributes change after projection). Filled here for
@@ -45,5 +45,33 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index market_fact_buyer on market_fact (buyer_id, award_day);
     create index market_fact_supplier on market_fact (organisation_id, award_day);
     analyze market_fact;
+  `.execute(db);
+  await upRedFlags(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
+async function upRedFlags(db: Kysely<any>): Promise<void> {
+  // Stored red flags (docs/red-flags.md, "Stored results"): per buyer, its summary and record count, and its flagged
+  // results in page order; the buyers to recompute are queued by the projection (old and new buyer of each process)
+  // and by organisation merges. Every buyer is queued here: the first refresh fills the tables.
+  await sql`
+    create table red_flag_buyer (
+      buyer_id bigint primary key,
+      records int not null,
+      summary jsonb not null,
+      refreshed_at timestamptz not null default now()
+    );
+    create table red_flag_result (
+      buyer_id bigint not null references red_flag_buyer (buyer_id) on delete cascade,
+      position int not null,
+      ocid text,
+      flag_id text not null,
+      severity smallint not null,
+      result jsonb not null,
+      primary key (buyer_id, position)
+    );
+    create index red_flag_result_national on red_flag_result (severity, flag_id, buyer_id, position);
+    create table red_flag_queue (id bigserial primary key, buyer_id bigint not null);
+    insert into red_flag_queue (buyer_id) select distinct buyer_id from process where buyer_id is not null;
   `.execute(db);
 }
