@@ -10,7 +10,7 @@ import type { Database } from '../store/database.js';
 import { parseFlagsQuery, type FlagsQueryInput } from './redflags-input.js';
 import { refreshRedFlags, judgeBuyer } from './redflags-refresh.js';
 import { sortResults, statusOf, summarise, type FlagSummaryRow } from './redflags-report.js';
-import { readBuyerFlags } from '../store/redflag-store.repository.js';
+import { isBuyerQueued, readBuyerFlags } from '../store/redflag-store.repository.js';
 
 export type { FlagSummaryRow } from './redflags-report.js';
 
@@ -124,10 +124,10 @@ export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: Rule
     const org = (await survivingOrganisations(db, [q.buyerId])).get(q.buyerId);
     if (!org) throw new AppError('NOT_FOUND', `No organisation ${q.buyerId}`);
     const buyer = { id: org.id, name: org.name };
-    // The flagged list is read from the stored results (docs/red-flags.md, "Stored results"), brought up to date
-    // first; other statuses, and rules other than the ones in force, are judged on request.
-    if (stored && q.status === 'flagged') {
-      await refreshRedFlags(db);
+    // The flagged list is read from the stored results (docs/red-flags.md, "Stored results") unless the buyer waits
+    // to be judged again (then, like other statuses and rules other than the ones in force, it is judged on request:
+    // a read never pays for other buyers' refresh, and never shows results older than the data).
+    if (stored && q.status === 'flagged' && !(await isBuyerQueued(db, org.id))) {
       const start = (q.page - 1) * q.pageSize;
       const s = await readBuyerFlags(db, org.id, start, q.pageSize);
       if (s !== null)

@@ -42,6 +42,17 @@ export async function hasQueuedRedFlags(db: Db): Promise<boolean> {
   return r.rows[0]?.queued ?? false;
 }
 
+/** Whether a buyer (or an organisation merged into it) waits to be judged again: its stored results are stale. */
+export async function isBuyerQueued(db: Db, buyerId: number): Promise<boolean> {
+  const r = await sql<{ queued: boolean }>`
+    select exists (
+      select 1 from red_flag_queue q
+      where q.buyer_id = ${buyerId}
+         or q.buyer_id in (select o.id from organisation o where o.merged_into = ${buyerId})
+    ) as queued`.execute(db);
+  return r.rows[0]?.queued ?? false;
+}
+
 export interface StoredFlagRow {
   ocid: string | null;
   flagId: string;

@@ -1,6 +1,7 @@
 // Stored red flags (docs/red-flags.md, "Stored results") on the ingested sample: the flagged list of every buyer,
 // read from the stored results, equals the list judged on request (the same service given the rules in force, which
-// judges live), page by page; the ingest queued every buyer and the first read emptied the queue.
+// judges live), page by page, once refreshed (the ingest queued every buyer); a buyer still queued is judged on
+// request, so a read never shows stale results nor pays for other buyers' refresh.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rulesOn } from '../../src/domain/rules/index.js';
@@ -34,6 +35,7 @@ describe('stored red flags on the ingested sample', () => {
     expect(buyers.length).toBeGreaterThan(20);
     expect(await count('red_flag_queue')).toBeGreaterThan(0);
     const stored = createRedFlagsService({ db: t.db });
+    expect((await stored.refresh()).buyers).toBe(buyers.length);
     const live = createRedFlagsService({ db: t.db, rules: rulesOn() });
     let flagged = 0;
     for (const buyerId of buyers) {
@@ -57,5 +59,13 @@ describe('stored red flags on the ingested sample', () => {
       expect(await stored.flags({ buyerId: many.id, status: 'flagged', pageSize: 1, page })).toEqual(
         await live.flags({ buyerId: many.id, status: 'flagged', pageSize: 1, page }),
       );
+
+    // Queued again (its data changed) with its stored rows out of date: the read judges it on request.
+    await sql`delete from red_flag_result where buyer_id = ${many.id}`.execute(t.db);
+    await sql`insert into red_flag_queue (buyer_id) values (${many.id})`.execute(t.db);
+    expect(await stored.flags({ buyerId: many.id, status: 'flagged', pageSize: 200 })).toEqual(
+      await live.flags({ buyerId: many.id, status: 'flagged', pageSize: 200 }),
+    );
+    expect(await count('red_flag_queue')).toBe(1);
   }, 240_000);
 });

@@ -72,6 +72,7 @@ async function upRedFlags(db: Kysely<any>): Promise<void> {
     );
     create index red_flag_result_national on red_flag_result (severity, flag_id, buyer_id, position);
     create table red_flag_queue (id bigserial primary key, buyer_id bigint not null);
+    create index red_flag_queue_buyer on red_flag_queue (buyer_id);
     insert into red_flag_queue (buyer_id) select distinct buyer_id from process where buyer_id is not null;
   `.execute(db);
 }
