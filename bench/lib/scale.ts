@@ -40,6 +40,8 @@ const OCID_TABLES = [
   // The horizon scan's summary (migration 0013), written by the projection: copied like the model it summarises,
   // so the horizon and collaboration benchmarks read a full table (register rows have no ocid and are not copied).
   'horizon_entry',
+  // The market analytics' fact rows (migration 0030), likewise: buyers and suppliers mapped to their clones.
+  'market_fact',
 ] as const;
 
 /** Day shift of copy k: spread over [-3 years, +1 year), deterministic. */
@@ -66,10 +68,14 @@ function copyExpression(table: string, col: Column): string {
   const c = `t.${ident(col.name)}`;
   if (col.name === 'ocid') return `t.ocid || '~s' || c.k`;
   if (col.name === 'synthetic') return 'true';
-  if ((table === 'process' || table === 'horizon_entry') && col.name === 'buyer_id') return 'bm.new_id';
+  if (['process', 'horizon_entry', 'market_fact'].includes(table) && col.name === 'buyer_id')
+    return 'bm.new_id';
   if (table === 'horizon_entry' && col.name === 'supplier_ids')
     return `array(select sm2.new_id from unnest(t.supplier_ids) u(id)
       join scale_org sm2 on sm2.kind = 's' and sm2.orig_id = u.id and sm2.grp = c.k % sg.n)`;
+  // The fact's UK day from the shifted award time, as the projection would write it (a shift can cross a DST change).
+  if (table === 'market_fact' && col.name === 'award_day')
+    return `((a0.award_date + make_interval(days => ${SHIFT_DAYS})) at time zone 'Europe/London')::date`;
   if (col.name === 'organisation_id')
     return table === 'party' ? 'coalesce(pb.new_id, sm.new_id)' : 'sm.new_id';
   if (col.type.startsWith('timestamp') || col.type === 'date')
@@ -80,6 +86,10 @@ function copyExpression(table: string, col: Column): string {
 function joins(table: string): string {
   const buyerGroup = 'c.k % bg.n';
   const supplierGroup = 'c.k % sg.n';
+  if (table === 'market_fact')
+    return `join award a0 on a0.ocid = t.ocid and a0.award_id = t.award_id
+      left join scale_org bm on bm.kind = 'b' and bm.orig_id = t.buyer_id and bm.grp = ${buyerGroup}
+      left join scale_org sm on sm.kind = 's' and sm.orig_id = t.organisation_id and sm.grp = ${supplierGroup}`;
   if (table === 'process' || table === 'horizon_entry')
     return `left join scale_org bm on bm.kind = 'b' and bm.orig_id = t.buyer_id and bm.grp = ${buyerGroup}`;
   if (table === 'party')
@@ -166,6 +176,10 @@ export async function scaleContractModel(db: Db, options: ScaleOptions): Promise
     });
     options.onProgress?.(to, last);
   }
+  // Every buyer's stored red flags are judged again by the next refresh (the clones have none yet).
+  await sql`insert into red_flag_queue (buyer_id) select distinct buyer_id from process where buyer_id is not null`.execute(
+    db,
+  );
   await sql.raw('analyze').execute(db);
   return added;
 }

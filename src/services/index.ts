@@ -39,6 +39,7 @@ export interface ServiceDeps {
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   const quality = createQualityService({ db });
   const accounts = createAccountsService({ db });
+  const redflags = createRedFlagsService({ db });
   return {
     accounts,
     calendar: createCalendarService({ db }),
@@ -54,13 +55,21 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     pipeline: createPipelineService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
-    redflags: createRedFlagsService({ db }),
+    redflags,
     savedSearches: createSavedSearchService({ db }),
     standards: createStandardsService({ db }),
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),
     supplierProfile: createSupplierService({ db, cpv }),
-    sync: createSyncService({ db, config, log, afterChange: () => quality.refresh() }),
+    sync: createSyncService({
+      db,
+      config,
+      log,
+      afterChange: async () => {
+        await quality.refresh();
+        await redflags.refresh();
+      },
+    }),
   };
 }
 

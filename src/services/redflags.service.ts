@@ -2,18 +2,17 @@
 // and the results a page at a time; without either, the flag definitions and their thresholds in force.
 // The API, CLI and pages call this one service, so they show the same figures.
 import type { Kysely } from 'kysely';
-import {
-  RED_FLAGS,
-  flagBuyer,
-  flagRecord,
-  loadBuyerRecords,
-  type FlagResult,
-} from '../analytics/redflags/index.js';
+import { RED_FLAGS, flagRecord, type FlagResult } from '../analytics/redflags/index.js';
 import { loadRecordFacts, survivingOrganisations } from '../analytics/quality/load-facts.js';
 import { RULES, rulesOn, ukDay, type RuleId, type RulesOn } from '../domain/rules/index.js';
 import { AppError } from '../errors.js';
 import type { Database } from '../store/database.js';
 import { parseFlagsQuery, type FlagsQueryInput } from './redflags-input.js';
+import { refreshRedFlags, judgeBuyer } from './redflags-refresh.js';
+import { sortResults, statusOf, summarise, type FlagSummaryRow } from './redflags-report.js';
+import { isBuyerQueued, readBuyerFlags } from '../store/redflag-store.repository.js';
+
+export type { FlagSummaryRow } from './redflags-report.js';
 
 export interface FlagDefinition {
   id: string;
@@ -33,17 +32,6 @@ export interface FlagDefinition {
   }[];
 }
 
-export interface FlagSummaryRow {
-  flagId: string;
-  title: string;
-  scope: 'record' | 'buyer';
-  severity: string;
-  flagged: number;
-  clear: number;
-  notComputable: number;
-  outOfScope: number;
-}
-
 export interface FlagsReport {
   kind: 'buyer' | 'record';
   buyer: { id: number; name: string } | null;
@@ -60,36 +48,10 @@ export interface FlagsReport {
 
 export type FlagsAnswer = { kind: 'definitions'; asOf: string; flags: FlagDefinition[] } | FlagsReport;
 
-const statusOf = (r: FlagResult) =>
-  r.status === 'not-applicable'
-    ? r.reason === 'not-computable'
-      ? 'not-computable'
-      : 'out-of-scope'
-    : r.status;
-
-export function summarise(results: readonly FlagResult[], flagIds?: readonly string[]): FlagSummaryRow[] {
-  const flags = RED_FLAGS.filter((f) => !flagIds || flagIds.includes(f.id));
-  return flags.map((f) => {
-    const mine = results.filter((r) => r.flagId === f.id).map(statusOf);
-    const count = (s: string) => mine.filter((m) => m === s).length;
-    return {
-      flagId: f.id,
-      title: f.title,
-      scope: f.scope,
-      severity: f.severity,
-      flagged: count('flagged'),
-      clear: count('clear'),
-      notComputable: count('not-computable'),
-      outOfScope: count('out-of-scope'),
-    };
-  });
-}
-
-const SEVERITY = { high: 0, medium: 1, low: 2 } as const;
-
 export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: RulesOn; today?: () => string }) {
   const { db } = deps;
   const rules = deps.rules ?? rulesOn();
+  const stored = deps.rules === undefined;
   const today = deps.today ?? (() => ukDay(new Date().toISOString())!);
 
   function definitions(): FlagsAnswer {
@@ -129,12 +91,7 @@ export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: Rule
     q: ReturnType<typeof parseFlagsQuery>,
     flagIds?: string[],
   ): FlagsReport {
-    const sorted = [...results].sort(
-      (a, b) =>
-        SEVERITY[severityOf(a.flagId)] - SEVERITY[severityOf(b.flagId)] ||
-        a.flagId.localeCompare(b.flagId) ||
-        (a.ocid ?? '').localeCompare(b.ocid ?? ''),
-    );
+    const sorted = sortResults(results);
     const shown = q.status === 'all' ? sorted : sorted.filter((r) => statusOf(r) === q.status);
     const start = (q.page - 1) * q.pageSize;
     return {
@@ -166,16 +123,34 @@ export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: Rule
     if (q.buyerId === undefined) return definitions();
     const org = (await survivingOrganisations(db, [q.buyerId])).get(q.buyerId);
     if (!org) throw new AppError('NOT_FOUND', `No organisation ${q.buyerId}`);
-    const records = await loadBuyerRecords(db, org.id);
-    const results = [...flagBuyer(records, rules), ...records.flatMap((r) => flagRecord(r, rules))];
-    return report(
-      { kind: 'buyer', buyer: { id: org.id, name: org.name }, ocid: null, records: records.length },
-      results,
-      q,
-    );
+    const buyer = { id: org.id, name: org.name };
+    // The flagged list is read from the stored results (docs/red-flags.md, "Stored results") unless the buyer waits
+    // to be judged again (then, like other statuses and rules other than the ones in force, it is judged on request:
+    // a read never pays for other buyers' refresh, and never shows results older than the data).
+    if (stored && q.status === 'flagged' && !(await isBuyerQueued(db, org.id))) {
+      const start = (q.page - 1) * q.pageSize;
+      const s = await readBuyerFlags(db, org.id, start, q.pageSize);
+      if (s !== null)
+        return {
+          kind: 'buyer',
+          buyer,
+          ocid: null,
+          records: s.records,
+          summary: s.summary as FlagSummaryRow[],
+          status: q.status,
+          total: s.total,
+          page: q.page,
+          pageSize: q.pageSize,
+          items: s.items as FlagResult[],
+        };
+    }
+    const { records, results } = await judgeBuyer(db, org.id, rules);
+    return report({ kind: 'buyer', buyer, ocid: null, records }, results, q);
   }
 
   return {
+    /** Brings the stored red flags up to date (after an ingest or sync); what it recomputed. */
+    refresh: () => refreshRedFlags(db),
     /** A page of results (or the definitions without buyerId and ocid). */
     flags: async (input: FlagsQueryInput = {}): Promise<FlagsAnswer> => run(parseFlagsQuery(input)),
     /** Every result passing the status filter, for a download; buyerId or ocid is required. */
@@ -191,5 +166,3 @@ export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: Rule
 }
 
 export type RedFlagsService = ReturnType<typeof createRedFlagsService>;
-
-const severityOf = (id: string) => RED_FLAGS.find((f) => f.id === id)?.severity ?? 'low';

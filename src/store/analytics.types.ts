@@ -71,6 +71,27 @@ export interface HorizonEntryTable {
   written_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** The market analytics' fact row per active award × supplier (migration 0030; store/market-fact.repository.ts). */
+export interface MarketFactTable {
+  ocid: string;
+  award_id: string;
+  /** 1…n over the award's suppliers (by organisation id); 1 with no organisation when it names none. */
+  pair_no: number;
+  organisation_id: number | null;
+  supplier_count: number;
+  award_day: ColumnType<string | null, string | null, string | null>;
+  value: Numeric | null;
+  currency: string | null;
+  buyer_id: number | null;
+  cpv_main: string | null;
+  synthetic: boolean;
+  procurement_method: string | null;
+  procurement_method_details: string | null;
+  notice_types: string[] | null;
+  number_of_tenderers: number | null;
+  delivery_regions: string[] | null;
+}
+
 export interface AnalyticsTables {
   quality_snapshot: QualitySnapshotTable;
   quality_tally: QualityTallyTable;
@@ -78,4 +99,5 @@ export interface AnalyticsTables {
   quality_failure: QualityFailureTable;
   quality_queue: QualityQueueTable;
   horizon_entry: HorizonEntryTable;
+  market_fact: MarketFactTable;
 }

@@ -7,6 +7,8 @@ import { resolveOrganisations, type ResolutionRequest } from '../domain/org-reso
 import type { Projection } from './contract-model.types.js';
 import type { Database } from './database.js';
 import { writeHorizonEntries } from './horizon-entry.repository.js';
+import { writeMarketFacts } from './market-fact.repository.js';
+import { queueRedFlagBuyersOf } from './redflag-store.repository.js';
 import { loadResolutionLookup, writeResolution } from './organisation.repository.js';
 
 type Trx = Transaction<Database>;
@@ -36,6 +38,9 @@ const ORGANISATION_LOCK = sql`select pg_advisory_xact_lock(hashtext('missionbuy:
 export async function saveProjections(trx: Trx, projections: readonly Projection[]): Promise<void> {
   if (projections.length === 0) return;
   await ORGANISATION_LOCK.execute(trx);
+  const ocids = projections.map((p) => p.ocid);
+  // The red flags of the processes' buyers before (here) and after (below) are out of date.
+  await queueRedFlagBuyersOf(trx, ocids);
   await trx
     .deleteFrom('process')
     .where(
@@ -130,10 +135,9 @@ export async function saveProjections(trx: Trx, projections: readonly Projection
     'observation',
     projections.flatMap((p) => p.observations),
   );
-  await writeHorizonEntries(
-    trx,
-    projections.map((p) => p.ocid),
-  );
+  await writeHorizonEntries(trx, ocids);
+  await writeMarketFacts(trx, ocids);
+  await queueRedFlagBuyersOf(trx, ocids);
   // The stored quality results of these records are now out of date (src/services/quality-refresh.ts).
   await insertRows(
     trx,

@@ -16,6 +16,8 @@ import {
   type ResolutionRequest,
 } from '../domain/org-resolution.js';
 import type { Database } from './database.js';
+import { rewriteMarketFacts } from './market-fact.repository.js';
+import { queueRedFlagBuyers } from './redflag-store.repository.js';
 
 type Trx = Transaction<Database>;
 
@@ -259,6 +261,10 @@ export async function writeResolution(trx: Trx, resolution: Resolution): Promise
 
 /** Moves everything that pointed at `from` to `into` and marks `from` as merged. */
 async function mergeOrganisation(trx: Trx, into: number, from: number): Promise<void> {
+  // The market facts of the processes touched (their buyer, suppliers and supplier counts change) are rewritten.
+  const touched = await sql<{ ocid: string }>`
+    select ocid from award_supplier where organisation_id = ${from}
+    union select ocid from process where buyer_id = ${from}`.execute(trx);
   await trx.updateTable('party').set({ organisation_id: into }).where('organisation_id', '=', from).execute();
   await sql`delete from award_supplier a where a.organisation_id = ${from} and exists (
       select 1 from award_supplier b where b.ocid = a.ocid and b.award_id = a.award_id and b.organisation_id = ${into})`.execute(
@@ -270,6 +276,11 @@ async function mergeOrganisation(trx: Trx, into: number, from: number): Promise<
     .where('organisation_id', '=', from)
     .execute();
   await trx.updateTable('process').set({ buyer_id: into }).where('buyer_id', '=', from).execute();
+  await rewriteMarketFacts(
+    trx,
+    touched.rows.map((r) => r.ocid),
+  );
+  await queueRedFlagBuyers(trx, [from, into]);
   await trx
     .updateTable('organisation_identifier')
     .set({ organisation_id: into })

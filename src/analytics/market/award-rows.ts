@@ -1,6 +1,7 @@
-// What the market and supplier-profile queries (query.ts, supplier-query.ts) read alike from an award and its
-// process: the award's UK day, value, currency and supplier count, the buyer and how it was procured, and which awards
-// they count (active, dated in the period, not synthetic). Measured the same way in both, so that a supplier's share
+// What the market and supplier-profile queries (query.ts, supplier-query.ts) read alike from the fact row of an award
+// × supplier (market_fact, migration 0030, written with each projection): the award's UK day, value, currency and
+// supplier count, the buyer and how it was procured, and which awards they count (active, dated in the period, not
+// synthetic). Measured the same way in both, so that a supplier's share
 // on its profile equals its share on the market page. Every value is a bind parameter.
 import { sql } from 'kysely';
 import type { Day } from '../../domain/rules/index.js';
@@ -11,25 +12,18 @@ export interface SupplierQueryOptions {
   includeSynthetic?: boolean;
 }
 
-/** `not p.synthetic`, unless a benchmark asks for synthetic processes too. */
+/** `not f.synthetic`, unless a benchmark asks for synthetic processes too. */
 export const realOnly = (o: SupplierQueryOptions) =>
-  o.includeSynthetic ? sql<boolean>`true` : sql<boolean>`not p.synthetic`;
+  o.includeSynthetic ? sql<boolean>`true` : sql<boolean>`not f.synthetic`;
 
-/** The awards every market figure counts: award `a` active and dated in [from, to] (UK days), process `p` real. */
-export const activeInPeriod = (
-  from: Day,
-  to: Day,
-  o: SupplierQueryOptions,
-) => sql<boolean>`a.status = 'active' and a.award_date >= (${from}::date::timestamp at time zone 'Europe/London')
-  and a.award_date < ((${to}::date + 1)::timestamp at time zone 'Europe/London') and ${realOnly(o)}`;
+/** The awards every market figure counts: fact row `f` (active awards only) dated in [from, to] (UK days), real. */
+export const activeInPeriod = (from: Day, to: Day, o: SupplierQueryOptions) =>
+  sql<boolean>`f.award_day >= ${from}::date and f.award_day <= ${to}::date and ${realOnly(o)}`;
 
-const ukDay = sql`(a.award_date at time zone 'Europe/London')::date`;
-
-/** The select list of AwardFields, over award `a` and its process `p`. */
-export const awardColumns = sql`a.ocid, a.award_id, ${ukDay}::text as award_day,
-      coalesce(a.value_gross, a.value)::text as value, a.currency,
-      (select count(*) from award_supplier x where x.ocid = a.ocid and x.award_id = a.award_id) as supplier_count,
-      p.buyer_id, p.procurement_method, p.procurement_method_details, p.notice_types, p.number_of_tenderers`;
+/** The select list of AwardFields, over the fact row `f` (market_fact, migration 0030). */
+export const awardColumns = sql`f.ocid, f.award_id, f.award_day::text as award_day, f.value::text as value, f.currency,
+      f.supplier_count, f.buyer_id, f.procurement_method, f.procurement_method_details, f.notice_types,
+      f.number_of_tenderers`;
 
 export interface AwardFields {
   ocid: string;

@@ -1,5 +1,5 @@
-// The market analytics' query over the contract model (docs/market-analytics.md): one row per active award ×
-// supplier in a market slice (a buyer, a CPV prefix of the main classification, or a region) with its award day,
+// The market analytics' query over the fact table market_fact (migration 0030, written with the contract model;
+// docs/market-analytics.md): one row per active award × supplier in a market slice (a buyer, a CPV prefix of the main classification, or a region) with its award day,
 // value, currency and what the supplier, buyer and procedure published. The pure functions in metrics.ts compute
 // every figure from these rows. Every value is a bind parameter.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -45,14 +45,14 @@ function scopeCondition(scope: MarketScope): RawBuilder<boolean> {
 function sliceCondition(scope: MarketScope): RawBuilder<boolean> {
   switch (scope.kind) {
     case 'buyer':
-      return sql<boolean>`p.buyer_id = ${scope.buyerId}`;
+      return sql<boolean>`f.buyer_id = ${scope.buyerId}`;
     // Prefixes are digits (CPV) or letters and digits (NUTS), checked by the service: no LIKE wildcards in them.
     case 'cpv':
-      return sql<boolean>`p.cpv_main like ${`${scope.cpvPrefix}%`}`;
+      return sql<boolean>`f.cpv_main like ${`${scope.cpvPrefix}%`}`;
     case 'region': {
       const like = `${scope.region}%`;
-      return sql<boolean>`(exists (select 1 from unnest(p.delivery_regions) as r where r like ${like})
-        or exists (select 1 from organisation b where b.id = p.buyer_id and b.region_code like ${like}))`;
+      return sql<boolean>`(exists (select 1 from unnest(f.delivery_regions) as r where r like ${like})
+        or exists (select 1 from organisation b where b.id = f.buyer_id and b.region_code like ${like}))`;
     }
   }
 }
@@ -68,15 +68,13 @@ export async function findMarketRows(
   const r = await sql<Record<string, unknown>>`
     select ${awardColumns},
       o.id as supplier_id, o.name as supplier_name, o.scale, o.vcse, o.region_code as supplier_region,
-      b.region_code as buyer_region, p.delivery_regions
-    from process p
-    join award a on a.ocid = p.ocid
-    left join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
-    left join organisation o0 on o0.id = s.organisation_id
+      b.region_code as buyer_region, f.delivery_regions
+    from market_fact f
+    left join organisation o0 on o0.id = f.organisation_id
     left join organisation o on o.id = coalesce(o0.merged_into, o0.id)
-    left join organisation b on b.id = p.buyer_id
+    left join organisation b on b.id = f.buyer_id
     where ${scopeCondition(scope)} and ${activeInPeriod(from, to, options)}
-    order by a.ocid, a.award_id, o.id`.execute(db);
+    order by f.ocid, f.award_id, o.id`.execute(db);
   return r.rows.map((x) => ({
     ...toAwardFields(x),
     supplierId: x.supplier_id === null ? null : Number(x.supplier_id),
@@ -96,8 +94,8 @@ export async function countUndatedAwards(
   options: SupplierQueryOptions = {},
 ): Promise<number> {
   const r = await sql<{ n: string }>`
-    select count(*) as n from process p join award a on a.ocid = p.ocid
-    where ${scopeCondition(scope)} and ${realOnly(options)} and a.status = 'active' and a.award_date is null`.execute(
+    select count(*) as n from market_fact f
+    where ${scopeCondition(scope)} and ${realOnly(options)} and f.pair_no = 1 and f.award_day is null`.execute(
     db,
   );
   return Number(r.rows[0]?.n ?? 0);

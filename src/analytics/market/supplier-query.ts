@@ -31,18 +31,14 @@ export async function findSupplierAwards(
   options: SupplierQueryOptions = {},
 ): Promise<SupplierAwardRow[]> {
   const r = await sql<Record<string, unknown>>`
-    select distinct on (a.ocid, a.award_id) ${awardColumns},
-      (select count(*) from award_supplier x join organisation o on o.id = x.organisation_id
-       where x.ocid = a.ocid and x.award_id = a.award_id and (o.id = ${supplierId} or o.merged_into = ${supplierId}))
-        as own_count,
-      b.name as buyer_name, p.cpv_main
-    from award_supplier s
-    join award a on a.ocid = s.ocid and a.award_id = s.award_id
-    join process p on p.ocid = a.ocid
-    left join organisation b on b.id = p.buyer_id
-    where s.organisation_id in (select o.id from organisation o where o.id = ${supplierId} or o.merged_into = ${supplierId})
+    select distinct on (f.ocid, f.award_id) ${awardColumns},
+      count(*) over (partition by f.ocid, f.award_id) as own_count,
+      b.name as buyer_name, f.cpv_main
+    from market_fact f
+    left join organisation b on b.id = f.buyer_id
+    where f.organisation_id in (select o.id from organisation o where o.id = ${supplierId} or o.merged_into = ${supplierId})
       and ${activeInPeriod(from, to, options)}
-    order by a.ocid, a.award_id`.execute(db);
+    order by f.ocid, f.award_id`.execute(db);
   return r.rows.map((x) => ({
     ...toAwardFields(x),
     ownCount: Number(x.own_count),
@@ -64,18 +60,16 @@ export async function findMarketSizes(
 ): Promise<Map<string, number>> {
   if (prefixes.length === 0) return new Map();
   const n = prefixes[0]!.length;
-  // A LIKE per prefix, so that the CPV prefix index (migration 0011) serves each market.
+  // A LIKE per prefix, so that the fact table's CPV index (migration 0030) serves each market.
   const anyPrefix = sql.join(
-    prefixes.map((p) => sql`p.cpv_main like ${`${p}%`}`),
+    prefixes.map((p) => sql`f.cpv_main like ${`${p}%`}`),
     sql` or `,
   );
   const r = await sql<{ prefix: string; value: string | null }>`
-    select left(p.cpv_main, ${n}) as prefix, sum(coalesce(a.value_gross, a.value))::text as value
-    from process p
-    join award a on a.ocid = p.ocid
+    select left(f.cpv_main, ${n}) as prefix, sum(f.value)::text as value
+    from market_fact f
     where (${anyPrefix}) and ${activeInPeriod(from, to, options)}
-      and a.currency = 'GBP'
-      and exists (select 1 from award_supplier s where s.ocid = a.ocid and s.award_id = a.award_id)
+      and f.pair_no = 1 and f.currency = 'GBP' and f.supplier_count > 0
     group by 1`.execute(db);
   return new Map(r.rows.map((x) => [x.prefix, Number(x.value ?? 0)]));
 }

@@ -5,6 +5,7 @@ import { createQualityService } from '../../services/quality.service.js';
 import { createProgress } from '../progress.js';
 import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { withDatabase } from '../run.js';
+import { refreshRedFlags } from '../../services/redflags-refresh.js';
 
 export function registerIngest(program: Command): void {
   program
@@ -59,10 +60,12 @@ Examples:
             summary.compiled > 0 ? await createQualityService({ db: handle.db }).refresh() : null;
           // Suppliers follow the data too (skipped when nothing they read changed: docs/suppliers.md).
           const suppliers = summary.compiled > 0 ? await resolveAfterChange(handle.db) : null;
+          // And the stored red flags (the buyers touched: docs/red-flags.md, "Stored results").
+          const redFlags = summary.compiled > 0 ? await refreshRedFlags(handle.db) : null;
           const { read, stored, duplicates, quarantined, seconds } = summary;
           if (opts.json) {
             process.stdout.write(
-              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers })}\n`,
+              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags })}\n`,
             );
           } else {
             process.stdout.write(

@@ -1,0 +1,69 @@
+// Keeps the stored red flags up to date (docs/red-flags.md, "Stored results"): the buyers queued by projections and
+// merges since the last refresh are judged again — every record's flags and the buyer-level flags — and their
+// summary and flagged results stored in list order, so the flagged list of a buyer, and the national list, are one
+// indexed read. One refresh at a time (a transaction-scoped advisory lock); readers see the old results until it
+// commits. Judged with the rules in force (domain/rules), as the list computed on request is by default.
+import { sql, type Kysely } from 'kysely';
+import { flagBuyer, flagRecord, loadBuyerRecords, type FlagResult } from '../analytics/redflags/index.js';
+import { survivingOrganisations } from '../analytics/quality/load-facts.js';
+import { rulesOn, type RulesOn } from '../domain/rules/index.js';
+import type { Database } from '../store/database.js';
+import {
+  clearRedFlagQueue,
+  hasQueuedRedFlags,
+  queuedRedFlagBuyers,
+  replaceBuyerFlags,
+} from '../store/redflag-store.repository.js';
+import { SEVERITY, severityOf, sortResults, statusOf, summarise } from './redflags-report.js';
+
+/** pg_advisory_xact_lock key of the refresh ('mbrf' as an int). */
+const LOCK_KEY = 0x6d627266;
+
+/** Every record of a buyer (and of organisations merged into it) judged: record flags and buyer-level flags. */
+export async function judgeBuyer(
+  db: Kysely<Database>,
+  buyerId: number,
+  rules: RulesOn,
+): Promise<{ records: number; results: FlagResult[] }> {
+  const records = await loadBuyerRecords(db, buyerId);
+  const results = [...flagBuyer(records, rules), ...records.flatMap((r) => flagRecord(r, rules))];
+  return { records: records.length, results };
+}
+
+export interface RedFlagRefresh {
+  buyers: number;
+  seconds: number;
+}
+
+/** Judges the queued buyers again and stores their results; a no-op (one query) when nothing is queued. */
+export async function refreshRedFlags(db: Kysely<Database>): Promise<RedFlagRefresh> {
+  const t0 = performance.now();
+  if (!(await hasQueuedRedFlags(db))) return { buyers: 0, seconds: 0 };
+  const rules = rulesOn();
+  const buyers = await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
+    const { buyerIds, upTo } = await queuedRedFlagBuyers(trx);
+    const survivors = await survivingOrganisations(trx, buyerIds);
+    const judge = new Set<number>();
+    for (const id of buyerIds) {
+      const s = survivors.get(id);
+      if (s?.id !== id) await replaceBuyerFlags(trx, id, null);
+      if (s) judge.add(s.id);
+    }
+    for (const id of judge) {
+      const { records, results } = await judgeBuyer(trx, id, rules);
+      const rows = sortResults(results)
+        .filter((r) => statusOf(r) === 'flagged')
+        .map((r) => ({
+          ocid: r.ocid,
+          flagId: r.flagId,
+          severity: SEVERITY[severityOf(r.flagId)],
+          result: r,
+        }));
+      await replaceBuyerFlags(trx, id, { records, summary: summarise(results), rows });
+    }
+    await clearRedFlagQueue(trx, upTo);
+    return judge.size;
+  });
+  return { buyers, seconds: (performance.now() - t0) / 1000 };
+}
