@@ -74,12 +74,12 @@ export type LocalKeyRow = Pick<
 
 /**
  * The key of the register supplier (buyer, name, postcode, numbers) or spend payee (buyer, name, local id, numbers)
- * that a row belongs to; `buyer_id` as PostgreSQL returns a bigint (text). The paid-money analytics use it to reach
- * a payment's supplier.
+ * that a row belongs to. The buyer id is hashed as a number (the pool reads bigints as numbers, store/db.ts), so
+ * keys are the same whichever way a caller got it. The paid-money analytics use it to reach a payment's supplier.
  */
 export function localSourceKey(kind: 'register' | 'spend', r: LocalKeyRow): string {
   const defining = kind === 'register' ? r.postcode : r.local_id;
-  return sourceKey(kind, [r.buyer_id, r.normalised, defining, r.company, r.charity]);
+  return sourceKey(kind, [Number(r.buyer_id), r.normalised, defining, r.company, r.charity]);
 }
 
 /** A register supplier (buyer, name, postcode, numbers) or a spend payee (buyer, name, local id, numbers). */

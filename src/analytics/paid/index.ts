@@ -31,3 +31,4 @@ export {
   regionOfPostcodes,
   type PostcodeRegions,
 } from './postcode-region.js';
+export { findPlaceBuyers, findRegisterTotals, type RegisterTotals } from './place-query.js';

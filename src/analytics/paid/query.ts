@@ -54,8 +54,7 @@ export async function findPaidRows(
       and currency = 'GBP'
     group by 1, 2, 3, 4, 5, 6, 8, 9, 10
     order by 2, 1, 3`.execute(db);
-  const keyOf = (g: PaidGroup) =>
-    localSourceKey('spend', { ...g, buyer_id: String(g.buyer_id), postcode: null });
+  const keyOf = (g: PaidGroup) => localSourceKey('spend', { ...g, postcode: null });
   const suppliers = await suppliersOfKeys(db, r.rows.map(keyOf));
   return r.rows.map((g) => ({
     buyerId: Number(g.buyer_id),
@@ -205,8 +204,7 @@ export async function findMatchContracts(db: Db, buyerIds: readonly number[]): P
       coalesce(current_expiry, end_date)::text as end,
       case when category_scheme = 'cpv' then category_code end as cpv
     from register_contract where buyer_id = any(${ids}::bigint[]) and supplier_name is not null`.execute(db);
-  const keyOf = (g: RegisterGroup) =>
-    localSourceKey('register', { ...g, buyer_id: String(g.buyer_id), local_id: null });
+  const keyOf = (g: RegisterGroup) => localSourceKey('register', { ...g, local_id: null });
   const suppliers = await suppliersOfKeys(db, register.rows.map(keyOf));
   const out: MatchContract[] = ocds.rows.map((c) => ({
     source: 'ocds',
