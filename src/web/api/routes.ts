@@ -7,6 +7,7 @@ import { registerHorizonApi } from './horizon-routes.js';
 import { registerPipelineApi } from './pipeline-routes.js';
 import { registerCollaborationApi } from './collaboration-routes.js';
 import { registerMarketApi } from './market-routes.js';
+import { registerSpendApi } from './spend-routes.js';
 import { registerSupplierApi } from './supplier-routes.js';
 import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
@@ -124,6 +125,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerPipelineApi(api, services);
   registerCollaborationApi(api, services);
   registerMarketApi(api, services);
+  registerSpendApi(api, services);
   registerSupplierApi(api, services);
   registerQualityApi(api, services);
   await registerCalendarApi(api, services);
