@@ -27,6 +27,8 @@ import { financialYearStart, marketPolicyOn, ukDay, type Day } from '../../domai
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { findLm3, saveLm3, type Lm3Figures } from '../../store/lm3.repository.js';
+
+export type { Lm3Figures } from '../../store/lm3.repository.js';
 import { assertCan, type Actor } from '../authz.js';
 import { financialYears } from '../market/market.service.js';
 import { checkLm3Input, type Lm3FormInput } from './lm3-input.js';

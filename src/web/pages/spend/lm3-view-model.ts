@@ -1,5 +1,5 @@
 // The LM3 form (/organisations/:id/spend/lm3): a financial year's staff costs, shares and survey lines, with errors.
-import type { Lm3Figures } from '../../../store/lm3.repository.js';
+import type { Lm3Figures } from '../../../services/paid/paid.service.js';
 import type { Lm3FormInput, Lm3Problem } from '../../../services/paid/lm3-input.js';
 
 export const LM3_FIELDS = [
