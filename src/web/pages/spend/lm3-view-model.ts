@@ -1,6 +1,7 @@
 // The LM3 form (/organisations/:id/spend/lm3): a financial year's staff costs, shares and survey lines, with errors.
 import type { Lm3Figures } from '../../../services/paid/paid.service.js';
 import type { Lm3FormInput, Lm3Problem } from '../../../services/paid/lm3-input.js';
+import { textInput } from '../shared/query-form-view.js';
 
 export const LM3_FIELDS = [
   'year',
@@ -32,19 +33,12 @@ export function lm3ViewModel(input: {
   saved?: boolean;
 }) {
   const { values, problems } = input;
-  const error = (id: string) => {
+  const errors = (id: Lm3Problem['field']) => {
     const p = problems.filter((x) => x.field === id);
     return p.length > 0 ? { errorMessage: { text: p.map((x) => x.message).join('. ') } } : {};
   };
-  const field = (id: keyof Lm3FormInput, label: string, hint: string, classes = 'govuk-input--width-10') => ({
-    id,
-    name: id,
-    label: { text: label },
-    hint: { text: hint },
-    value: values[id] ?? '',
-    classes,
-    ...error(id),
-  });
+  const field = (id: keyof Lm3FormInput, label: string, hint: string, classes = 'govuk-input--width-10') =>
+    textInput(values, [], id, label, hint, { classes, ...errors(id) });
   const base = `/organisations/${input.buyer.id}/spend`;
   return {
     title: `LM3 survey figures — ${input.buyer.name}`,
@@ -83,7 +77,7 @@ export function lm3ViewModel(input: {
       },
       value: values.shares ?? '',
       rows: 8,
-      ...error('shares'),
+      ...errors('shares'),
     },
   };
 }

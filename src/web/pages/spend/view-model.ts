@@ -9,6 +9,7 @@ import { barChart } from '../../charts/bar-chart.js';
 import { formatNumber } from '../../format.js';
 import { link } from '../../html.js';
 import { money, pct, type FormProblem } from '../market/view-model.js';
+import { errorFor, textInput } from '../shared/query-form-view.js';
 import { pagination, showing } from '../shared/table-nav.js';
 
 export const SPEND_FIELDS = ['from', 'to', 'period', 'slack'] as const;
@@ -26,19 +27,8 @@ export function spendQueryString(form: SpendForm, extra: Record<string, string> 
 }
 
 function inputs(form: SpendForm, problems: FormProblem[]) {
-  const error = (id: string) => {
-    const p = problems.find((x) => x.field === id);
-    return p ? { errorMessage: { text: p.message } } : {};
-  };
-  const input = (id: keyof SpendForm, label: string, hint: string) => ({
-    id,
-    name: id,
-    label: { text: label },
-    hint: { text: hint },
-    value: form[id] ?? '',
-    classes: 'govuk-input--width-10',
-    ...error(id),
-  });
+  const input = (id: keyof SpendForm, label: string, hint: string) =>
+    textInput(form, problems, id, label, hint, { classes: 'govuk-input--width-10' });
   return {
     from: input('from', 'From', 'First payment day, YYYY-MM-DD'),
     to: input('to', 'To', 'Last payment day, YYYY-MM-DD'),
@@ -56,7 +46,7 @@ function inputs(form: SpendForm, problems: FormProblem[]) {
         { value: 'quarter', text: 'Quarter' },
         { value: 'fy', text: 'Financial year' },
       ].map((i) => ({ ...i, selected: (form.period ?? 'month') === i.value })),
-      ...error('period'),
+      errorMessage: errorFor(problems, 'period'),
     },
   };
 }
