@@ -34,6 +34,7 @@ export const ACTIONS = [
   'standards.edit-local',
   'imports.read',
   'suppliers.resolve',
+  'spend.lm3.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +73,8 @@ const LEAST_ORGANISATION_ROLE: Record<
   // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
   'standards.edit-local': 'editor',
   'imports.read': 'viewer',
+  // A buyer's own LM3 survey figures (staff costs, re-spend shares): its paid-money page's LM3 estimate.
+  'spend.lm3.edit': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -113,6 +116,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'standards.edit-local': 'change this organisation’s standard or mission mapping',
   'imports.read': 'see these import runs',
   'suppliers.resolve': 'merge or split suppliers',
+  'spend.lm3.edit': 'change this organisation’s LM3 survey figures',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

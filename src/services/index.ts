@@ -14,6 +14,7 @@ import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
 import { createImportsService } from './imports.service.js';
 import { createMarketService } from './market/market.service.js';
+import { createPaidService } from './paid/paid.service.js';
 import { createMappingService } from './missions/mapping.service.js';
 import { createStandardsService } from './missions/standards.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
@@ -49,6 +50,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     horizon: createHorizonService({ db }),
     imports: createImportsService({ db }),
     market: createMarketService({ db }),
+    paid: createPaidService({ db }),
     missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
     oidc: createOidcService({ db, config, accounts }),
@@ -76,6 +78,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
 export type Services = ReturnType<typeof createServices>;
 
 export type { MarketPeriod, MarketProfile, MarketService } from './market/market.service.js';
+export type { PaidProfile, PaidService } from './paid/paid.service.js';
 export type { SupplierProfile, SupplierService } from './market/supplier.service.js';
 export type { AccountsService, ResolvedSession, UserSummary } from './accounts.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';

@@ -7,6 +7,7 @@ import type { LocalDataTables } from './local-data.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { MissionTables } from './missions.types.js';
 import type { SupplierTables } from './supplier.types.js';
+import type { Lm3Tables } from './lm3.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a database default. */
@@ -368,7 +369,8 @@ export interface Database
     PipelineTables,
     MissionTables,
     SupplierTables,
-    EngagementTables {
+    EngagementTables,
+    Lm3Tables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

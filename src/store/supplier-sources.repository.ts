@@ -66,16 +66,31 @@ interface LocalRow {
   amount: string | null;
 }
 
+/** The defining values of a register supplier or spend payee, as grouped from the buyer's rows. */
+export type LocalKeyRow = Pick<
+  LocalRow,
+  'buyer_id' | 'normalised' | 'postcode' | 'local_id' | 'company' | 'charity'
+>;
+
+/**
+ * The key of the register supplier (buyer, name, postcode, numbers) or spend payee (buyer, name, local id, numbers)
+ * that a row belongs to. The buyer id is hashed as a number (the pool reads bigints as numbers, store/db.ts), so
+ * keys are the same whichever way a caller got it. The paid-money analytics use it to reach a payment's supplier.
+ */
+export function localSourceKey(kind: 'register' | 'spend', r: LocalKeyRow): string {
+  const defining = kind === 'register' ? r.postcode : r.local_id;
+  return sourceKey(kind, [Number(r.buyer_id), r.normalised, defining, r.company, r.charity]);
+}
+
 /** A register supplier (buyer, name, postcode, numbers) or a spend payee (buyer, name, local id, numbers). */
 function localSource(
   kind: 'register' | 'spend',
   r: LocalRow,
   previous: ReadonlyMap<string, number>,
 ): LoadedSource {
-  const defining = kind === 'register' ? r.postcode : r.local_id;
   return source(
     {
-      key: sourceKey(kind, [r.buyer_id, r.normalised, defining, r.company, r.charity]),
+      key: localSourceKey(kind, r),
       kind,
       buyerId: Number(r.buyer_id),
       organisationId: null,

@@ -27,6 +27,7 @@ import { registerHorizonPages } from './routes/horizon.js';
 import { registerImportPages } from './routes/imports.js';
 import { registerCollaborationPages } from './routes/collaboration.js';
 import { registerMarketPages } from './routes/market.js';
+import { registerSpendPages } from './routes/spend.js';
 import { registerSupplierProfilePages } from './routes/supplier.js';
 import { registerQualityPages } from './routes/quality.js';
 import { registerStandardsPages } from './routes/standards.js';
@@ -80,6 +81,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
   registerCollaborationPages(app, { views, services });
   registerMarketPages(app, { views, services });
+  registerSpendPages(app, { views, services });
   registerSupplierProfilePages(app, { views, services });
   registerQualityPages(app, { views, services });
   registerCalendarPages(app, { views, services });

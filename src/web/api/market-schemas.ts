@@ -39,8 +39,8 @@ export const MarketQuerySchema = Type.Object(
   },
 );
 
-const Share = Type.Object({ share: Ratio, numerator: Type.Number(), denominator: Type.Number() });
-const FlagShare = Type.Object({
+export const Share = Type.Object({ share: Ratio, numerator: Type.Number(), denominator: Type.Number() });
+export const FlagShare = Type.Object({
   byValue: Share,
   byCount: Share,
   unknownValue: Type.Number(),

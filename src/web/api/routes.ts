@@ -8,6 +8,7 @@ import { registerPipelineApi } from './pipeline-routes.js';
 import { registerEngagementApi } from './engagement-routes.js';
 import { registerCollaborationApi } from './collaboration-routes.js';
 import { registerMarketApi } from './market-routes.js';
+import { registerSpendApi } from './spend-routes.js';
 import { registerSupplierApi } from './supplier-routes.js';
 import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
@@ -126,6 +127,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerEngagementApi(api, services);
   registerCollaborationApi(api, services);
   registerMarketApi(api, services);
+  registerSpendApi(api, services);
   registerSupplierApi(api, services);
   registerQualityApi(api, services);
   await registerCalendarApi(api, services);

@@ -26,7 +26,7 @@ export const errorSummary = (problems: FormProblem[]) =>
 
 /** govukInput parameters for one text field of the form. */
 export function textInput<F extends string>(
-  form: QueryForm<F>,
+  form: QueryForm<F> | Partial<Record<F, string>>,
   problems: FormProblem[],
   id: F,
   label: string,
@@ -36,7 +36,7 @@ export function textInput<F extends string>(
   return {
     id,
     name: id,
-    value: form[id],
+    value: (form as Partial<Record<F, string>>)[id] ?? '',
     label: { text: label, classes: 'govuk-label--s' },
     hint: { text: hint },
     errorMessage: errorFor(problems, id),
