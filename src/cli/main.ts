@@ -7,6 +7,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerHorizon } from './commands/horizon.js';
 import { registerMarket } from './commands/market.js';
+import { registerOpportunities } from './commands/opportunities.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
@@ -44,6 +45,7 @@ registerFlags(program);
 registerCollaborate(program);
 registerUsers(program);
 registerPipeline(program);
+registerOpportunities(program);
 registerStandards(program);
 registerSuppliers(program);
 

@@ -34,6 +34,8 @@ export const ACTIONS = [
   'standards.edit-local',
   'imports.read',
   'suppliers.resolve',
+  'opportunity.publish',
+  'opportunity.interest.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +74,10 @@ const LEAST_ORGANISATION_ROLE: Record<
   // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
   'standards.edit-local': 'editor',
   'imports.read': 'viewer',
+  // Mission market opportunities (docs/opportunities.md): the publishing organisation's editors write them and
+  // read the interest suppliers register; central does not reach either (interest is the publisher's alone).
+  'opportunity.publish': 'editor',
+  'opportunity.interest.read': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -113,6 +119,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'standards.edit-local': 'change this organisation’s standard or mission mapping',
   'imports.read': 'see these import runs',
   'suppliers.resolve': 'merge or split suppliers',
+  'opportunity.publish': 'publish or change this organisation’s opportunities',
+  'opportunity.interest.read': 'see the interest registered in this organisation’s opportunities',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

@@ -16,6 +16,7 @@ import { createMarketService } from './market/market.service.js';
 import { createMappingService } from './missions/mapping.service.js';
 import { createStandardsService } from './missions/standards.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
+import { createOpportunitiesService } from './opportunities/opportunities.service.js';
 import { createPipelineService } from './pipeline/pipeline.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
@@ -46,6 +47,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     market: createMarketService({ db }),
     missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
+    opportunities: createOpportunitiesService({ db }),
     pipeline: createPipelineService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),

@@ -3,6 +3,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.types.js';
 import type { AnalyticsTables } from './analytics.types.js';
 import type { LocalDataTables } from './local-data.types.js';
+import type { OpportunityTables } from './opportunity.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { MissionTables } from './missions.types.js';
 import type { SupplierTables } from './supplier.types.js';
@@ -360,7 +361,8 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables {
+  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables,
+    OpportunityTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
 import { registerAccountPages } from './routes/accounts.js';
 import { registerOfficerPages } from './routes/officer.js';
+import { registerOpportunityPages } from './routes/opportunities.js';
 import { registerPipelineRoutes } from './routes/pipeline-files.js';
 import { registerAdminPages } from './routes/admin.js';
 import { registerCalendarPages } from './routes/calendar.js';
@@ -90,6 +91,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerPipelineRoutes(app, { views, services, serviceName: config.serviceName });
   registerStandardsPages(app, { views, services });
   registerImportPages(app, { views, services });
+  registerOpportunityPages(app, { views, services, serviceName: config.serviceName });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

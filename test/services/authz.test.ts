@@ -33,6 +33,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'no  no',
     'suppliers.resolve': 'no',
+    'opportunity.publish': 'no  no',
+    'opportunity.interest.read': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -44,6 +46,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'opportunity.publish': 'no  no',
+    'opportunity.interest.read': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -55,6 +59,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'opportunity.publish': 'yes no',
+    'opportunity.interest.read': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -66,6 +72,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'opportunity.publish': 'yes no',
+    'opportunity.interest.read': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -77,6 +85,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'opportunity.publish': 'no  no',
+    'opportunity.interest.read': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -88,6 +98,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes yes',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'opportunity.publish': 'yes yes',
+    'opportunity.interest.read': 'yes yes',
   },
 };
 

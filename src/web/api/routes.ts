@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { registerHorizonApi } from './horizon-routes.js';
+import { registerOpportunityApi } from './opportunity-routes.js';
 import { registerPipelineApi } from './pipeline-routes.js';
 import { registerCollaborationApi } from './collaboration-routes.js';
 import { registerMarketApi } from './market-routes.js';
@@ -122,6 +123,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
 
   registerHorizonApi(api, services);
   registerPipelineApi(api, services);
+  registerOpportunityApi(api, services);
   registerCollaborationApi(api, services);
   registerMarketApi(api, services);
   registerSupplierApi(api, services);

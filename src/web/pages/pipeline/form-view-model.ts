@@ -17,6 +17,7 @@ import {
   type PipelineInputRaw,
 } from '../../../services/pipeline/pipeline-input.js';
 import type { PipelineEntryRecord } from '../../../services/pipeline/pipeline.service.js';
+import { dateInput as sharedDateInput, joinDateParts } from '../shared/form-fields.js';
 
 export type FormValues = Partial<Record<PipelineInputField, string>>;
 
@@ -44,14 +45,9 @@ export const FIELD_LABELS: Record<PipelineInputField, string> = {
 
 /** Form body → the strings the service parses (dates joined from their three inputs). */
 export function readForm(body: Record<string, unknown>): FormValues {
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
   const out: FormValues = {};
-  for (const f of PIPELINE_INPUT_FIELDS) {
-    if (isDateField(f)) {
-      const [d, m, y] = ['day', 'month', 'year'].map((p) => str(`${f}-${p}`).trim());
-      out[f] = d || m || y ? `${y!.padStart(4, '0')}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}` : '';
-    } else out[f] = str(f);
-  }
+  for (const f of PIPELINE_INPUT_FIELDS)
+    out[f] = isDateField(f) ? joinDateParts(body, f) : typeof body[f] === 'string' ? (body[f] as string) : '';
   return out;
 }
 
@@ -94,22 +90,8 @@ export function formErrors(message: string | undefined): { text: string; href: s
   }));
 }
 
-function dateInput(f: DateField, value: string, hint: string, error?: { text: string }) {
-  const [y = '', m = '', d = ''] = value ? value.split('-') : [];
-  const cls = error ? ' govuk-input--error' : '';
-  return {
-    id: f,
-    namePrefix: f,
-    fieldset: { legend: { text: FIELD_LABELS[f], classes: 'govuk-fieldset__legend--s' } },
-    hint: { text: hint },
-    errorMessage: error,
-    items: [
-      { name: 'day', label: 'Day', classes: `govuk-input--width-2${cls}`, value: d.replace(/^0/, '') },
-      { name: 'month', label: 'Month', classes: `govuk-input--width-2${cls}`, value: m.replace(/^0/, '') },
-      { name: 'year', label: 'Year', classes: `govuk-input--width-4${cls}`, value: y },
-    ],
-  };
-}
+const dateInput = (f: DateField, value: string, hint: string, error?: { text: string }) =>
+  sharedDateInput(f, FIELD_LABELS[f], value, hint, error);
 
 const option = (value: string, text: string, current: string | undefined) => ({
   value,
