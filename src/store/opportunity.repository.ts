@@ -155,7 +155,8 @@ export async function findOpportunity(
   id: number,
   options: { forUpdate?: boolean } = {},
 ): Promise<OpportunityRecord | undefined> {
-  if (options.forUpdate) await db.selectFrom('opportunity').select('id').where('id', '=', id).forUpdate().execute();
+  if (options.forUpdate)
+    await db.selectFrom('opportunity').select('id').where('id', '=', id).forUpdate().execute();
   const r = await opportunities(db).where('p.id', '=', id).executeTakeFirst();
   return r ? toRecord(r) : undefined;
 }
@@ -182,7 +183,12 @@ export async function insertOpportunity(
 }
 
 /** Writes the fields, stamps the first publication and the closing, and bumps the version. */
-export async function updateOpportunity(db: Db, id: number, f: OpportunityFields, actor: string): Promise<void> {
+export async function updateOpportunity(
+  db: Db,
+  id: number,
+  f: OpportunityFields,
+  actor: string,
+): Promise<void> {
   await db
     .updateTable('opportunity')
     .set({

@@ -26,7 +26,9 @@ describe('opportunities in Chromium', () => {
   afterAll(() => b?.close());
 
   it('publishes an opportunity, takes a supplier’s interest and shows it to the publisher', async () => {
-    const page = await b.open(`/login?next=${encodeURIComponent(`/organisations/${derby}/opportunities/new`)}`);
+    const page = await b.open(
+      `/login?next=${encodeURIComponent(`/organisations/${derby}/opportunities/new`)}`,
+    );
     await page.getByLabel('Email address').fill('editor@derby.gov.uk');
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -41,7 +43,9 @@ describe('opportunities in Chromium', () => {
     await b.expectAccessible(page);
 
     await page.getByLabel('Title').fill(TITLE);
-    await page.getByLabel('The problem').fill('People wait days in hospital for care at home to be arranged.');
+    await page
+      .getByLabel('The problem')
+      .fill('People wait days in hospital for care at home to be arranged.');
     await page.getByLabel('Outcomes sought').fill('Discharge on the day a patient is medically fit.');
     await page.getByLabel('Build an NHS fit for the future').check();
     await page.getByLabel('Lowest budget (optional)').fill('100000');

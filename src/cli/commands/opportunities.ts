@@ -2,7 +2,7 @@
 // mission market opportunities, newest first, as a table or as JSON (the same as GET /api/opportunities).
 import type { Command } from 'commander';
 import { createOpportunitiesService } from '../../services/opportunities/opportunities.service.js';
-import type { OpportunityRecord } from '../../store/opportunity.repository.js';
+import type { OpportunityRecord } from '../../services/opportunities/opportunities.service.js';
 import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 

@@ -24,7 +24,9 @@ export const INTEREST_INPUT_FIELDS = [
 export type InterestInputField = (typeof INTEREST_INPUT_FIELDS)[number];
 /** The honeypot's form name: a field people never see. */
 export const HONEYPOT_FIELD = 'website';
-export type InterestInputRaw = Partial<Record<InterestInputField | typeof HONEYPOT_FIELD | 'formToken', unknown>>;
+export type InterestInputRaw = Partial<
+  Record<InterestInputField | typeof HONEYPOT_FIELD | 'formToken', unknown>
+>;
 
 /** The field a spam check's problem is shown against (the form as a whole). */
 export const FORM_PROBLEM = 'form';
@@ -57,7 +59,10 @@ export function parseInterestInput(raw: InterestInputRaw, token: TokenCheck): In
   if (text(raw.companiesHouse) !== '') {
     companiesHouse = normaliseCompanyNumber(text(raw.companiesHouse));
     if (companiesHouse === null)
-      problems.push({ field: 'companiesHouse', message: 'must be a Companies House number, like 09121572 or SC123456' });
+      problems.push({
+        field: 'companiesHouse',
+        message: 'must be a Companies House number, like 09121572 or SC123456',
+      });
   }
   let ppon: string | null = null;
   if (text(raw.ppon) !== '') {

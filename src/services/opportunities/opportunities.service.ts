@@ -58,7 +58,11 @@ export interface OpportunityServiceDeps {
 
 const notFound = (id: number | string) => new AppError('NOT_FOUND', `There is no opportunity ${id}`);
 
-export function createOpportunitiesService({ db, reference, now = () => Date.now() }: OpportunityServiceDeps) {
+export function createOpportunitiesService({
+  db,
+  reference,
+  now = () => Date.now(),
+}: OpportunityServiceDeps) {
   const ref = (): MissionReference => reference ?? loadMissionReference();
   const missionIds = () => new Set(ref().national.missions.map((m) => m.id));
   let key: Promise<Buffer> | undefined;
@@ -81,7 +85,10 @@ export function createOpportunitiesService({ db, reference, now = () => Date.now
 
   async function readable(actor: Actor | null, id: number): Promise<OpportunityRecord> {
     const o = await findOpportunity(db, id);
-    if (!o || (o.status === 'draft' && !can(actor, 'organisation.read', { organisationId: o.organisationId })))
+    if (
+      !o ||
+      (o.status === 'draft' && !can(actor, 'organisation.read', { organisationId: o.organisationId }))
+    )
       throw notFound(id);
     return o;
   }
@@ -96,11 +103,17 @@ export function createOpportunitiesService({ db, reference, now = () => Date.now
     catalogue: () => ({ missions: ref().national.missions, outcomes: ref().national.outcomes }),
 
     /** Published and closed opportunities, filtered (BAD_REQUEST for a bad filter). */
-    async list(input: OpportunityQueryInput): Promise<OpportunityPage & { query: ReturnType<typeof parseOpportunityQuery> }> {
+    async list(
+      input: OpportunityQueryInput,
+    ): Promise<OpportunityPage & { query: ReturnType<typeof parseOpportunityQuery> }> {
       const query = parseOpportunityQuery(input, missionIds());
       const { rows, total } = await listOpportunities(
         db,
-        { statuses: query.statuses, ...(query.missionId ? { missionId: query.missionId } : {}), ...(query.region ? { region: query.region } : {}) },
+        {
+          statuses: query.statuses,
+          ...(query.missionId ? { missionId: query.missionId } : {}),
+          ...(query.region ? { region: query.region } : {}),
+        },
         query.sort,
         { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
       );
@@ -144,7 +157,11 @@ export function createOpportunitiesService({ db, reference, now = () => Date.now
     /** One opportunity: published and closed ones to anyone, drafts to the organisation's members. */
     get: readable,
 
-    async create(actor: Actor | null, organisationId: number, raw: OpportunityInputRaw): Promise<OpportunityRecord> {
+    async create(
+      actor: Actor | null,
+      organisationId: number,
+      raw: OpportunityInputRaw,
+    ): Promise<OpportunityRecord> {
       assertCan(actor, 'opportunity.publish', { organisationId });
       await organisationOrThrow(db, organisationId);
       const fields = parseOpportunityInput(raw, await catalogue(raw));
@@ -216,7 +233,10 @@ export function createOpportunitiesService({ db, reference, now = () => Date.now
       const o = await findOpportunity(db, id);
       if (!o || o.status === 'draft') throw notFound(id);
       if (o.status === 'closed')
-        throw new AppError('CONFLICT', 'This opportunity has closed: it no longer takes registrations of interest');
+        throw new AppError(
+          'CONFLICT',
+          'This opportunity has closed: it no longer takes registrations of interest',
+        );
       const fields = parseInterestInput(raw, checkFormToken(await formKey(), id, raw.formToken, now()));
       return db.transaction().execute(async (tx) => {
         const interestId = await insertInterest(tx, o, fields);
@@ -252,3 +272,5 @@ export function createOpportunitiesService({ db, reference, now = () => Date.now
 }
 
 export type OpportunitiesService = ReturnType<typeof createOpportunitiesService>;
+export type { InterestRecord, OpportunityRecord } from '../../store/opportunity.repository.js';
+export { OPPORTUNITY_SORTS } from '../../store/opportunity.repository.js';

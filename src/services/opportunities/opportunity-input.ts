@@ -47,8 +47,9 @@ export interface Catalogue {
 }
 
 /** A list of ids from an array or a comma / space separated string, deduplicated. */
-export const idList = (v: unknown): string[] =>
-  [...new Set((Array.isArray(v) ? v.map(text) : text(v).split(/[\s,]+/)).filter((s) => s !== ''))];
+export const idList = (v: unknown): string[] => [
+  ...new Set((Array.isArray(v) ? v.map(text) : text(v).split(/[\s,]+/)).filter((s) => s !== '')),
+];
 
 export const problemsMessage = (problems: readonly FieldProblem<string>[]): string =>
   problems.map((p) => `${p.field}: ${p.message}`).join('; ');
@@ -58,12 +59,16 @@ export function parseOpportunityInput(raw: OpportunityInputRaw, catalogue: Catal
   const L = OPPORTUNITY_LIMITS;
   const title = boundedText(raw.title, 'title', L.title, problems, true) ?? '';
   const problem = boundedText(raw.problem, 'problem', L.problem, problems, true) ?? '';
-  const outcomesSought = boundedText(raw.outcomesSought, 'outcomesSought', L.outcomesSought, problems, true) ?? '';
+  const outcomesSought =
+    boundedText(raw.outcomesSought, 'outcomesSought', L.outcomesSought, problems, true) ?? '';
 
   const outcomeIds = idList(raw.outcomeIds);
   const unknownOutcome = outcomeIds.find((id) => !catalogue.outcomes.has(id));
   if (unknownOutcome !== undefined)
-    problems.push({ field: 'outcomeIds', message: `"${unknownOutcome}" is not an outcome in the standards catalogue` });
+    problems.push({
+      field: 'outcomeIds',
+      message: `"${unknownOutcome}" is not an outcome in the standards catalogue`,
+    });
   if (outcomeIds.length > L.outcomeIds)
     problems.push({ field: 'outcomeIds', message: `at most ${L.outcomeIds} outcomes` });
   const missionIds = idList(raw.missionIds);
@@ -89,7 +94,10 @@ export function parseOpportunityInput(raw: OpportunityInputRaw, catalogue: Catal
   if (text(raw.cpvCode) !== '') {
     const cpv = parseCpv(text(raw.cpvCode));
     if (cpv === null)
-      problems.push({ field: 'cpvCode', message: 'must be a CPV code of 8 digits, like 73000000 or 73000000-2' });
+      problems.push({
+        field: 'cpvCode',
+        message: 'must be a CPV code of 8 digits, like 73000000 or 73000000-2',
+      });
     else cpvCode = cpv.code;
   }
   const region = text(raw.region).toUpperCase() || null;
@@ -150,10 +158,14 @@ const whole = (v: unknown, fallback: number, max: number): number | null => {
 };
 
 /** The public list's filters, or BAD_REQUEST naming each bad one. Statuses: published and closed only. */
-export function parseOpportunityQuery(q: OpportunityQueryInput, missions: ReadonlySet<string>): OpportunityQuery {
+export function parseOpportunityQuery(
+  q: OpportunityQueryInput,
+  missions: ReadonlySet<string>,
+): OpportunityQuery {
   const problems: FieldProblem<keyof OpportunityQueryInput>[] = [];
   const mission = text(q.mission);
-  if (mission !== '' && !missions.has(mission)) problems.push({ field: 'mission', message: 'is not a mission' });
+  if (mission !== '' && !missions.has(mission))
+    problems.push({ field: 'mission', message: 'is not a mission' });
   const region = text(q.region).toUpperCase();
   if (region !== '' && !REGION.test(region))
     problems.push({ field: 'region', message: 'must be an ITL region code, like UKF' });
@@ -163,7 +175,10 @@ export function parseOpportunityQuery(q: OpportunityQueryInput, missions: Readon
   if (page === null) problems.push({ field: 'page', message: 'must be a whole number from 1 to 10,000' });
   const pageSize = whole(q.pageSize, OPPORTUNITY_PAGE_SIZE, OPPORTUNITY_MAX_PAGE_SIZE);
   if (pageSize === null)
-    problems.push({ field: 'pageSize', message: `must be a whole number from 1 to ${OPPORTUNITY_MAX_PAGE_SIZE}` });
+    problems.push({
+      field: 'pageSize',
+      message: `must be a whole number from 1 to ${OPPORTUNITY_MAX_PAGE_SIZE}`,
+    });
   if (problems.length > 0) throw new AppError('BAD_REQUEST', problemsMessage(problems));
   return {
     ...(mission ? { missionId: mission } : {}),

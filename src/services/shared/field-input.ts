@@ -70,6 +70,7 @@ export function boundedText<F extends string>(
     if (required) problems.push({ field, message: 'is required' });
     return null;
   }
-  if (t.length > max) problems.push({ field, message: `must be at most ${max.toLocaleString('en-GB')} characters` });
+  if (t.length > max)
+    problems.push({ field, message: `must be at most ${max.toLocaleString('en-GB')} characters` });
   return t;
 }

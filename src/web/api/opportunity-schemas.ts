@@ -3,7 +3,7 @@
 import { Type, type TSchema } from 'typebox';
 import { OPPORTUNITY_STATUSES, PUBLIC_STATUSES } from '../../domain/opportunity.js';
 import { OPPORTUNITY_MAX_PAGE_SIZE } from '../../services/opportunities/opportunity-input.js';
-import { OPPORTUNITY_SORTS } from '../../store/opportunity.repository.js';
+import { OPPORTUNITY_SORTS } from '../../services/opportunities/opportunities.service.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ format: 'date', description: 'A UK calendar day (YYYY-MM-DD).' });
@@ -31,7 +31,9 @@ export const OpportunitySchema = Type.Object(
     status: Literals(OPPORTUNITY_STATUSES),
     publishedAt: Nullable(Type.String({ format: 'date-time' })),
     closedAt: Nullable(Type.String({ format: 'date-time' })),
-    version: Type.Integer({ description: 'Send it back with a change: a save from an older version gets 409.' }),
+    version: Type.Integer({
+      description: 'Send it back with a change: a save from an older version gets 409.',
+    }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'Opportunity' },
@@ -54,7 +56,10 @@ export const OpportunityQuery = Type.Object({
 });
 
 export const OpportunityParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-export const OrgOpportunityParams = Type.Object({ id: Type.Integer({ minimum: 1 }), oid: Type.Integer({ minimum: 1 }) });
+export const OrgOpportunityParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  oid: Type.Integer({ minimum: 1 }),
+});
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 export const OpportunityBody = Type.Object({

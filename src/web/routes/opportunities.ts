@@ -39,13 +39,31 @@ export function registerOpportunityPages(
 
   app.get('/opportunities', async (request, reply) => {
     const q = request.query as Record<string, unknown>;
-    const values = { mission: str(q.mission), region: str(q.region), status: str(q.status), sort: str(q.sort) || 'published' };
+    const values = {
+      mission: str(q.mission),
+      region: str(q.region),
+      status: str(q.status),
+      sort: str(q.sort) || 'published',
+    };
     try {
       const list = await opportunities.list({ ...values, page: str(q.page) });
-      return views.page(request, reply, 'opportunities/list.njk', listViewModel({ ...list, values, missions }));
+      return views.page(
+        request,
+        reply,
+        'opportunities/list.njk',
+        listViewModel({ ...list, values, missions }),
+      );
     } catch (e) {
       if (!isAppError(e) || e.code !== 'BAD_REQUEST') throw e;
-      const vm = listViewModel({ items: [], total: 0, page: 1, pageSize: 20, values, missions, error: e.message });
+      const vm = listViewModel({
+        items: [],
+        total: 0,
+        page: 1,
+        pageSize: 20,
+        values,
+        missions,
+        error: e.message,
+      });
       return views.page(request, reply, 'opportunities/list.njk', vm, 400);
     }
   });
@@ -66,7 +84,11 @@ export function registerOpportunityPages(
     return reply.type('application/atom+xml; charset=utf-8').send(body);
   });
 
-  async function detail(request: FastifyRequest, id: number, extra: { values?: Record<string, string>; error?: string } = {}) {
+  async function detail(
+    request: FastifyRequest,
+    id: number,
+    extra: { values?: Record<string, string>; error?: string } = {},
+  ) {
     const o = await opportunities.get(request.actor, id);
     return detailViewModel({
       opportunity: o,
@@ -80,7 +102,12 @@ export function registerOpportunityPages(
   }
 
   app.get<{ Params: { id: string } }>('/opportunities/:id', async (request, reply) =>
-    views.page(request, reply, 'opportunities/detail.njk', await detail(request, opportunityId(request.params.id))),
+    views.page(
+      request,
+      reply,
+      'opportunities/detail.njk',
+      await detail(request, opportunityId(request.params.id)),
+    ),
   );
 
   // The route's own limit (per IP) marks the request as limited, so the plugin's `rateLimit` hook would skip a
@@ -94,9 +121,12 @@ export function registerOpportunityPages(
     const limit = await opportunityCounter(request);
     if (!limit.isAllowed && limit.isExceeded) {
       reply.header('retry-after', String(limit.ttlInSeconds));
-      throw Object.assign(new Error('This opportunity has had too many registrations of interest this hour: try again later'), {
-        statusCode: 429,
-      });
+      throw Object.assign(
+        new Error('This opportunity has had too many registrations of interest this hour: try again later'),
+        {
+          statusCode: 429,
+        },
+      );
     }
   };
 

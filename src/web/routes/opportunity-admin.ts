@@ -31,7 +31,10 @@ const pageOf = (q: unknown) => {
   return Number.isInteger(p) && p >= 1 && p <= 10_000 ? p : 1;
 };
 
-export function registerOpportunityAdminPages(app: FastifyInstance, deps: { views: Views; services: Services }): void {
+export function registerOpportunityAdminPages(
+  app: FastifyInstance,
+  deps: { views: Views; services: Services },
+): void {
   const { views, services } = deps;
   const opportunities = services.opportunities;
   const { missions, outcomes } = opportunities.catalogue();
@@ -39,11 +42,24 @@ export function registerOpportunityAdminPages(app: FastifyInstance, deps: { view
   const FORM = 'opportunities/form.njk';
 
   app.get<{ Params: { id: string } }>('/organisations/:id/opportunities', async (request, reply) => {
-    const view = await opportunities.forOrganisation(request.actor, organisationId(request.params.id), pageOf(request.query));
-    return views.page(request, reply, 'opportunities/organisation.njk', organisationViewModel(view, missions));
+    const view = await opportunities.forOrganisation(
+      request.actor,
+      organisationId(request.params.id),
+      pageOf(request.query),
+    );
+    return views.page(
+      request,
+      reply,
+      'opportunities/organisation.njk',
+      organisationViewModel(view, missions),
+    );
   });
 
-  async function newContext(request: FastifyRequest, orgId: number, values: FormValues): Promise<FormContext> {
+  async function newContext(
+    request: FastifyRequest,
+    orgId: number,
+    values: FormValues,
+  ): Promise<FormContext> {
     const view = await opportunities.forOrganisation(request.actor, orgId);
     const base = organisationOpportunitiesHref(orgId);
     return {
@@ -54,7 +70,11 @@ export function registerOpportunityAdminPages(app: FastifyInstance, deps: { view
       values,
       missions,
       outcomes,
-      breadcrumbs: [{ text: 'Opportunities', href: '/opportunities' }, { text: view.organisation.name, href: base }, { text: 'New' }],
+      breadcrumbs: [
+        { text: 'Opportunities', href: '/opportunities' },
+        { text: view.organisation.name, href: base },
+        { text: 'New' },
+      ],
     };
   }
 
@@ -62,8 +82,15 @@ export function registerOpportunityAdminPages(app: FastifyInstance, deps: { view
     if (!request.actor) return signIn(request, reply);
     const orgId = organisationId(request.params.id);
     if (!opportunities.mayPublish(request.actor, orgId))
-      throw new AppError('FORBIDDEN', 'You do not have permission to publish or change this organisation’s opportunities');
-    const values: FormValues = { status: 'draft', contactName: request.actor.name, contactEmail: request.actor.email };
+      throw new AppError(
+        'FORBIDDEN',
+        'You do not have permission to publish or change this organisation’s opportunities',
+      );
+    const values: FormValues = {
+      status: 'draft',
+      contactName: request.actor.name,
+      contactEmail: request.actor.email,
+    };
     return views.page(request, reply, FORM, formViewModel(await newContext(request, orgId, values)));
   });
 
@@ -75,18 +102,31 @@ export function registerOpportunityAdminPages(app: FastifyInstance, deps: { view
       return reply.redirect(opportunityHref(o.id), 303);
     } catch (e) {
       if (!isAppError(e) || e.code !== 'BAD_REQUEST') throw e;
-      return views.page(request, reply, FORM, formViewModel({ ...(await newContext(request, orgId, values)), error: e.message }), 400);
+      return views.page(
+        request,
+        reply,
+        FORM,
+        formViewModel({ ...(await newContext(request, orgId, values)), error: e.message }),
+        400,
+      );
     }
   });
 
   async function editable(request: FastifyRequest, orgId: number, oid: number) {
     const o = await opportunities.get(request.actor, oid);
     if (o.organisationId !== orgId || !opportunities.mayPublish(request.actor, orgId))
-      throw new AppError('FORBIDDEN', 'You do not have permission to publish or change this organisation’s opportunities');
+      throw new AppError(
+        'FORBIDDEN',
+        'You do not have permission to publish or change this organisation’s opportunities',
+      );
     return o;
   }
 
-  const editContext = (o: Awaited<ReturnType<typeof editable>>, values: FormValues, version: number): FormContext => ({
+  const editContext = (
+    o: Awaited<ReturnType<typeof editable>>,
+    values: FormValues,
+    version: number,
+  ): FormContext => ({
     title: 'Change an opportunity',
     caption: o.organisationName,
     action: `${organisationOpportunitiesHref(o.organisationId)}/${o.id}`,
@@ -103,43 +143,71 @@ export function registerOpportunityAdminPages(app: FastifyInstance, deps: { view
     ],
   });
 
-  app.get<{ Params: { id: string; oid: string } }>('/organisations/:id/opportunities/:oid/edit', async (request, reply) => {
-    if (!request.actor) return signIn(request, reply);
-    const o = await editable(request, organisationId(request.params.id), opportunityId(request.params.oid));
-    return views.page(request, reply, FORM, formViewModel(editContext(o, valuesOf(o, national), o.version)));
-  });
+  app.get<{ Params: { id: string; oid: string } }>(
+    '/organisations/:id/opportunities/:oid/edit',
+    async (request, reply) => {
+      if (!request.actor) return signIn(request, reply);
+      const o = await editable(request, organisationId(request.params.id), opportunityId(request.params.oid));
+      return views.page(
+        request,
+        reply,
+        FORM,
+        formViewModel(editContext(o, valuesOf(o, national), o.version)),
+      );
+    },
+  );
 
-  app.post<{ Params: { id: string; oid: string } }>('/organisations/:id/opportunities/:oid', async (request, reply) => {
-    const orgId = organisationId(request.params.id);
-    const oid = opportunityId(request.params.oid);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = readForm(body);
-    const version = Number(body.version);
-    if (!Number.isInteger(version) || version < 1) throw new AppError('BAD_REQUEST', 'The form has no version');
-    const o = await editable(request, orgId, oid);
-    try {
-      await opportunities.update(request.actor, oid, version, toInput(values));
-      return reply.redirect(opportunityHref(oid), 303);
-    } catch (e) {
-      if (!isAppError(e) || (e.code !== 'BAD_REQUEST' && e.code !== 'CONFLICT')) throw e;
-      const status = e.code === 'CONFLICT' ? 409 : 400;
-      return views.page(request, reply, FORM, formViewModel({ ...editContext(o, values, version), error: e.message }), status);
-    }
-  });
+  app.post<{ Params: { id: string; oid: string } }>(
+    '/organisations/:id/opportunities/:oid',
+    async (request, reply) => {
+      const orgId = organisationId(request.params.id);
+      const oid = opportunityId(request.params.oid);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values = readForm(body);
+      const version = Number(body.version);
+      if (!Number.isInteger(version) || version < 1)
+        throw new AppError('BAD_REQUEST', 'The form has no version');
+      const o = await editable(request, orgId, oid);
+      try {
+        await opportunities.update(request.actor, oid, version, toInput(values));
+        return reply.redirect(opportunityHref(oid), 303);
+      } catch (e) {
+        if (!isAppError(e) || (e.code !== 'BAD_REQUEST' && e.code !== 'CONFLICT')) throw e;
+        const status = e.code === 'CONFLICT' ? 409 : 400;
+        return views.page(
+          request,
+          reply,
+          FORM,
+          formViewModel({ ...editContext(o, values, version), error: e.message }),
+          status,
+        );
+      }
+    },
+  );
 
-  app.get<{ Params: { id: string; oid: string } }>('/organisations/:id/opportunities/:oid/interest', async (request, reply) => {
-    if (!request.actor) return signIn(request, reply);
-    const { opportunity, items } = await opportunities.interest(request.actor, organisationId(request.params.id), opportunityId(request.params.oid));
-    return views.page(request, reply, 'opportunities/interest.njk', interestViewModel(opportunity, items));
-  });
+  app.get<{ Params: { id: string; oid: string } }>(
+    '/organisations/:id/opportunities/:oid/interest',
+    async (request, reply) => {
+      if (!request.actor) return signIn(request, reply);
+      const { opportunity, items } = await opportunities.interest(
+        request.actor,
+        organisationId(request.params.id),
+        opportunityId(request.params.oid),
+      );
+      return views.page(request, reply, 'opportunities/interest.njk', interestViewModel(opportunity, items));
+    },
+  );
 
-  app.get<{ Params: { id: string; oid: string } }>('/organisations/:id/opportunities/:oid/interest.csv', async (request, reply) => {
-    const orgId = organisationId(request.params.id);
-    const oid = opportunityId(request.params.oid);
-    const csv = await opportunities.interestCsv(request.actor, orgId, oid);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="opportunity-${oid}-interest.csv"`)
-      .send(csv);
-  });
+  app.get<{ Params: { id: string; oid: string } }>(
+    '/organisations/:id/opportunities/:oid/interest.csv',
+    async (request, reply) => {
+      const orgId = organisationId(request.params.id);
+      const oid = opportunityId(request.params.oid);
+      const csv = await opportunities.interestCsv(request.actor, orgId, oid);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="opportunity-${oid}-interest.csv"`)
+        .send(csv);
+    },
+  );
 }

@@ -1,7 +1,7 @@
 // Opportunities as an Atom 1.0 feed (RFC 4287): all, or one mission's; one entry per published or closed
 // opportunity, newest publication first. Text is escaped as in the horizon feed.
 import { OPPORTUNITY_STATUS_LABELS } from '../../../domain/opportunity.js';
-import type { OpportunityRecord } from '../../../store/opportunity.repository.js';
+import type { OpportunityRecord } from '../../../services/opportunities/opportunities.service.js';
 import { xmlText } from '../horizon/atom.js';
 import { budgetText, opportunityHref, windowText } from './view-model.js';
 
@@ -25,7 +25,10 @@ export function opportunitiesAtom(
       '  </entry>',
     ].join('\n');
   });
-  const updated = items.reduce((max, o) => (o.updatedAt > max ? o.updatedAt : max), items[0]?.updatedAt ?? feed.updated);
+  const updated = items.reduce(
+    (max, o) => (o.updatedAt > max ? o.updatedAt : max),
+    items[0]?.updatedAt ?? feed.updated,
+  );
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',

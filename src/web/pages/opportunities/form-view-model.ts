@@ -13,10 +13,12 @@ import {
   type OpportunityInputField,
   type OpportunityInputRaw,
 } from '../../../services/opportunities/opportunity-input.js';
-import type { OpportunityRecord } from '../../../store/opportunity.repository.js';
+import type { OpportunityRecord } from '../../../services/opportunities/opportunities.service.js';
 import { dateInput, errorsByField, joinDateParts, problemErrors } from '../shared/form-fields.js';
 
-export type FormValues = Partial<Record<OpportunityInputField, string | string[]>> & { otherOutcomeIds?: string };
+export type FormValues = Partial<Record<OpportunityInputField, string | string[]>> & {
+  otherOutcomeIds?: string;
+};
 
 export const FIELD_LABELS: Record<OpportunityInputField, string> = {
   title: 'Title',
@@ -37,7 +39,8 @@ export const FIELD_LABELS: Record<OpportunityInputField, string> = {
 
 const DATES = ['windowStart', 'windowEnd'] as const;
 const LISTS = ['missionIds', 'outcomeIds'] as const;
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
 
 export function readForm(body: Record<string, unknown>): FormValues {
   const out: FormValues = {};
@@ -91,7 +94,11 @@ export interface FormContext {
 }
 
 const hrefOf = (f: OpportunityInputField) =>
-  (DATES as readonly string[]).includes(f) ? `#${f}-day` : (LISTS as readonly string[]).includes(f) ? `#${f}` : `#${f}`;
+  (DATES as readonly string[]).includes(f)
+    ? `#${f}-day`
+    : (LISTS as readonly string[]).includes(f)
+      ? `#${f}`
+      : `#${f}`;
 
 export function formViewModel(c: FormContext) {
   const v = c.values;
@@ -111,7 +118,17 @@ export function formViewModel(c: FormContext) {
     ? [c.savedStatus, ...OPPORTUNITY_TRANSITIONS[c.savedStatus]]
     : OPPORTUNITY_STATUSES.filter((s) => s !== 'closed');
   const money = (f: 'budgetMin' | 'budgetMax', hint: string) =>
-    input(f, { hint: { text: hint }, prefix: { text: '£' }, inputmode: 'decimal', classes: 'govuk-input--width-10', spellcheck: false }, true);
+    input(
+      f,
+      {
+        hint: { text: hint },
+        prefix: { text: '£' },
+        inputmode: 'decimal',
+        classes: 'govuk-input--width-10',
+        spellcheck: false,
+      },
+      true,
+    );
   const missionName = new Map(c.missions.map((m) => [m.id, m.name]));
   return {
     title: c.title,
@@ -136,13 +153,19 @@ export function formViewModel(c: FormContext) {
         name: 'missionIds',
         fieldset: { legend: { text: FIELD_LABELS.missionIds, classes: 'govuk-fieldset__legend--s' } },
         hint: { text: 'The national missions this serves. An outcome you choose below adds its mission.' },
-        items: c.missions.map((m) => ({ value: m.id, text: m.name, checked: list(v.missionIds).includes(m.id) })),
+        items: c.missions.map((m) => ({
+          value: m.id,
+          text: m.name,
+          checked: list(v.missionIds).includes(m.id),
+        })),
         errorMessage: err('missionIds'),
       },
       outcomeIds: {
         idPrefix: 'outcomeIds',
         name: 'outcomeIds',
-        fieldset: { legend: { text: `${FIELD_LABELS.outcomeIds} (optional)`, classes: 'govuk-fieldset__legend--s' } },
+        fieldset: {
+          legend: { text: `${FIELD_LABELS.outcomeIds} (optional)`, classes: 'govuk-fieldset__legend--s' },
+        },
         hint: { text: 'National outcomes from the standards catalogue.' },
         items: c.outcomes.map((o) => ({
           value: o.id,
@@ -160,12 +183,40 @@ export function formViewModel(c: FormContext) {
         spellcheck: false,
         value: v.otherOutcomeIds ?? '',
       },
-      windowStart: dateInput('windowStart', `${FIELD_LABELS.windowStart} (optional)`, str('windowStart'), 'When you expect to go to market, for example 1 9 2027', err('windowStart')),
-      windowEnd: dateInput('windowEnd', `${FIELD_LABELS.windowEnd} (optional)`, str('windowEnd'), 'When the work should be done by, for example 31 3 2029', err('windowEnd')),
+      windowStart: dateInput(
+        'windowStart',
+        `${FIELD_LABELS.windowStart} (optional)`,
+        str('windowStart'),
+        'When you expect to go to market, for example 1 9 2027',
+        err('windowStart'),
+      ),
+      windowEnd: dateInput(
+        'windowEnd',
+        `${FIELD_LABELS.windowEnd} (optional)`,
+        str('windowEnd'),
+        'When the work should be done by, for example 31 3 2029',
+        err('windowEnd'),
+      ),
       budgetMin: money('budgetMin', 'In pounds and pence, for example 250000 or 250,000.00'),
       budgetMax: money('budgetMax', 'The same as the lowest if you have one figure'),
-      cpvCode: input('cpvCode', { hint: { text: '8 digits, for example 73000000' }, classes: 'govuk-input--width-10', spellcheck: false }, true),
-      region: input('region', { hint: { text: 'ITL code, for example UKF or TLF11' }, classes: 'govuk-input--width-5', spellcheck: false }, true),
+      cpvCode: input(
+        'cpvCode',
+        {
+          hint: { text: '8 digits, for example 73000000' },
+          classes: 'govuk-input--width-10',
+          spellcheck: false,
+        },
+        true,
+      ),
+      region: input(
+        'region',
+        {
+          hint: { text: 'ITL code, for example UKF or TLF11' },
+          classes: 'govuk-input--width-5',
+          spellcheck: false,
+        },
+        true,
+      ),
       contactName: input('contactName', { autocomplete: 'off' }),
       contactEmail: input('contactEmail', { type: 'email', autocomplete: 'off', spellcheck: false }),
       status: {
@@ -173,7 +224,11 @@ export function formViewModel(c: FormContext) {
         name: 'status',
         fieldset: { legend: { text: FIELD_LABELS.status, classes: 'govuk-fieldset__legend--s' } },
         hint: { text: 'Published: anyone can see it and register interest. Closed: final; it stays public.' },
-        items: statuses.map((s) => ({ value: s, text: OPPORTUNITY_STATUS_LABELS[s], checked: (str('status') || statuses[0]) === s })),
+        items: statuses.map((s) => ({
+          value: s,
+          text: OPPORTUNITY_STATUS_LABELS[s],
+          checked: (str('status') || statuses[0]) === s,
+        })),
         errorMessage: err('status'),
       },
     },

@@ -47,7 +47,10 @@ export function problemErrors<F extends string>(
     const field = part.slice(0, i) as F;
     const known = i > 0 && Object.hasOwn(labels, field);
     const text = known ? `${labels[field]} ${part.slice(i + 2)}`.trim() : part;
-    return { text: text.replace(/ at most/, ' must be at most').replace(/must be must/, 'must'), href: hrefOf(known ? field : fallback) };
+    return {
+      text: text.replace(/ at most/, ' must be at most').replace(/must be must/, 'must'),
+      href: hrefOf(known ? field : fallback),
+    };
   });
 }
 
