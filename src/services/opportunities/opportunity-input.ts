@@ -1,7 +1,6 @@
 // Checking what an editor sends for an opportunity (web form strings or API JSON), and the public list's query.
 // Every problem is collected as "field: message"; missions and outcomes must be in the standards catalogue
 // (docs/missions.md), and an outcome brings its mission with it.
-import { parseCpv } from '../../domain/cpv.js';
 import { compareDecimals } from '../../domain/decimal.js';
 import {
   OPPORTUNITY_LIMITS,
@@ -16,7 +15,16 @@ import {
   type OpportunitySort,
 } from '../../store/opportunity.repository.js';
 import { EMAIL } from '../quality-input.js';
-import { boundedText, dayOf, money, oneOf, text, type FieldProblem } from '../shared/field-input.js';
+import {
+  boundedText,
+  cpvOf,
+  dayOf,
+  money,
+  oneOf,
+  regionOf,
+  text,
+  type FieldProblem,
+} from '../shared/field-input.js';
 
 export const OPPORTUNITY_INPUT_FIELDS = [
   'title',
@@ -90,19 +98,8 @@ export function parseOpportunityInput(raw: OpportunityInputRaw, catalogue: Catal
   if (budgetMin !== null && budgetMax !== null && compareDecimals(budgetMin, budgetMax) > 0)
     problems.push({ field: 'budgetMax', message: 'must be the same as or more than the lowest budget' });
 
-  let cpvCode: string | null = null;
-  if (text(raw.cpvCode) !== '') {
-    const cpv = parseCpv(text(raw.cpvCode));
-    if (cpv === null)
-      problems.push({
-        field: 'cpvCode',
-        message: 'must be a CPV code of 8 digits, like 73000000 or 73000000-2',
-      });
-    else cpvCode = cpv.code;
-  }
-  const region = text(raw.region).toUpperCase() || null;
-  if (region !== null && !REGION.test(region))
-    problems.push({ field: 'region', message: 'must be an ITL region code, like UKF or TLF11' });
+  const cpvCode = cpvOf(raw.cpvCode, 'cpvCode', problems);
+  const region = regionOf(raw.region, 'region', problems);
 
   const contactName = boundedText(raw.contactName, 'contactName', L.contactName, problems, true) ?? '';
   const contactEmail = text(raw.contactEmail).toLowerCase();

@@ -1,7 +1,6 @@
 // Checking what an editor sends for a pipeline entry (web form strings or API JSON): every problem is collected as
 // "field: message", so a page can show them all in its error summary, and the values come out normalised (CPV as
 // 8 digits, money as exact decimals, days as YYYY-MM-DD, ocids deduplicated).
-import { parseCpv } from '../../domain/cpv.js';
 import { compareDecimals } from '../../domain/decimal.js';
 import {
   CONFIDENCE_LEVELS,
@@ -12,7 +11,9 @@ import {
 import { AppError } from '../../errors.js';
 import type { PipelineFields } from '../../store/pipeline.repository.js';
 import {
+  cpvOf,
   dayOf,
+  regionOf,
   flag,
   money,
   oneOf,
@@ -43,7 +44,6 @@ export type PipelineInputRaw = Partial<Record<PipelineInputField, unknown>>;
 
 export const PIPELINE_LIMITS = { title: 200, description: 5000, ocids: 20, ocid: 200 } as const;
 const OCID = /^ocds-[A-Za-z0-9]+-\S+$/;
-const REGION = /^(UK|TL)[A-Z0-9]{0,3}$/;
 
 export type FieldProblem = GenericProblem<PipelineInputField>;
 
@@ -90,19 +90,8 @@ export function parsePipelineInput(
       message: `must be at most ${PIPELINE_LIMITS.description} characters`,
     });
 
-  let cpvCode: string | null = null;
-  if (text(raw.cpvCode) !== '') {
-    const cpv = parseCpv(text(raw.cpvCode));
-    if (cpv === null)
-      problems.push({
-        field: 'cpvCode',
-        message: 'must be a CPV code of 8 digits, like 45210000 or 45210000-2',
-      });
-    else cpvCode = cpv.code;
-  }
-  const deliveryRegion = optional(raw.deliveryRegion)?.toUpperCase() ?? null;
-  if (deliveryRegion !== null && !REGION.test(deliveryRegion))
-    problems.push({ field: 'deliveryRegion', message: 'must be an ITL region code, like UKF or TLF11' });
+  const cpvCode = cpvOf(raw.cpvCode, 'cpvCode', problems);
+  const deliveryRegion = regionOf(raw.deliveryRegion, 'deliveryRegion', problems);
 
   const valueMin = money(raw.valueMin, 'valueMin', problems);
   const valueMax = money(raw.valueMax, 'valueMax', problems);

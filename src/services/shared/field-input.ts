@@ -1,6 +1,7 @@
 // Reading one field of what a person sends (web form strings or API JSON), shared by the pipeline and opportunity
 // forms: every problem is collected as { field, message } so a page can show them all in its error summary, and
 // values come out normalised (money as exact decimals to the penny, days as YYYY-MM-DD).
+import { parseCpv } from '../../domain/cpv.js';
 import { compareDecimals, toDecimal } from '../../domain/decimal.js';
 import { isDay } from '../../domain/rules/index.js';
 
@@ -73,4 +74,23 @@ export function boundedText<F extends string>(
   if (t.length > max)
     problems.push({ field, message: `must be at most ${max.toLocaleString('en-GB')} characters` });
   return t;
+}
+
+const REGION = /^(UK|TL)[A-Z0-9]{0,3}$/;
+
+/** An optional CPV code as its 8 digits (check digit dropped). */
+export function cpvOf<F extends string>(v: unknown, field: F, problems: FieldProblem<F>[]): string | null {
+  if (text(v) === '') return null;
+  const cpv = parseCpv(text(v));
+  if (cpv === null)
+    problems.push({ field, message: 'must be a CPV code of 8 digits, like 45210000 or 45210000-2' });
+  return cpv?.code ?? null;
+}
+
+/** An optional ITL / NUTS region code, upper-cased. */
+export function regionOf<F extends string>(v: unknown, field: F, problems: FieldProblem<F>[]): string | null {
+  const region = text(v).toUpperCase() || null;
+  if (region !== null && !REGION.test(region))
+    problems.push({ field, message: 'must be an ITL region code, like UKF or TLF11' });
+  return region;
 }

@@ -3,6 +3,7 @@
 import { OPPORTUNITY_STATUS_LABELS } from '../../../domain/opportunity.js';
 import type { OpportunityRecord } from '../../../services/opportunities/opportunities.service.js';
 import { xmlText } from '../horizon/atom.js';
+import { atomDocument } from '../shared/atom-feed.js';
 import { budgetText, opportunityHref, windowText } from './view-model.js';
 
 export function opportunitiesAtom(
@@ -29,17 +30,5 @@ export function opportunitiesAtom(
     (max, o) => (o.updatedAt > max ? o.updatedAt : max),
     items[0]?.updatedAt ?? feed.updated,
   );
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <title>${xmlText(feed.title)}</title>`,
-    `  <id>${xmlText(feed.self)}</id>`,
-    `  <link rel="self" type="application/atom+xml" href="${xmlText(feed.self)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xmlText(feed.page)}"/>`,
-    `  <updated>${updated.toISOString()}</updated>`,
-    `  <author><name>${xmlText(feed.serviceName)}</name></author>`,
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
+  return atomDocument(feed, updated, entries);
 }
