@@ -8,6 +8,7 @@ import { registerImport } from './commands/import.js';
 import { registerHorizon } from './commands/horizon.js';
 import { registerMarket } from './commands/market.js';
 import { registerSpend } from './commands/spend.js';
+import { registerOpportunities } from './commands/opportunities.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
@@ -46,6 +47,7 @@ registerFlags(program);
 registerCollaborate(program);
 registerUsers(program);
 registerPipeline(program);
+registerOpportunities(program);
 registerStandards(program);
 registerSuppliers(program);
 

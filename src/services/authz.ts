@@ -35,6 +35,8 @@ export const ACTIONS = [
   'imports.read',
   'suppliers.resolve',
   'spend.lm3.edit',
+  'opportunity.publish',
+  'opportunity.interest.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +77,10 @@ const LEAST_ORGANISATION_ROLE: Record<
   'imports.read': 'viewer',
   // A buyer's own LM3 survey figures (staff costs, re-spend shares): its paid-money page's LM3 estimate.
   'spend.lm3.edit': 'editor',
+  // Mission market opportunities (docs/opportunities.md): the publishing organisation's editors write them and
+  // read the interest suppliers register; central does not reach either (interest is the publisher's alone).
+  'opportunity.publish': 'editor',
+  'opportunity.interest.read': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -117,6 +123,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'imports.read': 'see these import runs',
   'suppliers.resolve': 'merge or split suppliers',
   'spend.lm3.edit': 'change this organisation’s LM3 survey figures',
+  'opportunity.publish': 'publish or change this organisation’s opportunities',
+  'opportunity.interest.read': 'see the interest registered in this organisation’s opportunities',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

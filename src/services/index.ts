@@ -19,6 +19,7 @@ import { createMappingService } from './missions/mapping.service.js';
 import { createStandardsService } from './missions/standards.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
 import { createOidcService } from './oidc.service.js';
+import { createOpportunitiesService } from './opportunities/opportunities.service.js';
 import { createPipelineService } from './pipeline/pipeline.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
@@ -54,6 +55,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
     oidc: createOidcService({ db, config, accounts }),
+    opportunities: createOpportunitiesService({ db }),
     pipeline: createPipelineService({ db }),
     quality,
     qualityDetail: createQualityDetailService({ db }),

@@ -4,6 +4,7 @@ import type { AccountTables } from './accounts.types.js';
 import type { AnalyticsTables } from './analytics.types.js';
 import type { EngagementTables } from './engagement.types.js';
 import type { LocalDataTables } from './local-data.types.js';
+import type { OpportunityTables } from './opportunity.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { MissionTables } from './missions.types.js';
 import type { SupplierTables } from './supplier.types.js';
@@ -370,7 +371,8 @@ export interface Database
     MissionTables,
     SupplierTables,
     EngagementTables,
-    Lm3Tables {
+    Lm3Tables,
+    OpportunityTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -23,6 +23,7 @@ import * as m0022 from './migrations/0022-supplier-profile-indexes.js';
 import * as m0023 from './migrations/0023-register-horizon.js';
 import * as m0027 from './migrations/0027-lm3-survey.js';
 import * as m0028 from './migrations/0028-engagement.js';
+import * as m0029 from './migrations/0029-opportunities.js';
 import * as m0030 from './migrations/0030-analytics-summaries.js';
 import * as m0032 from './migrations/0032-oidc.js';
 
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '0023-register-horizon': m0023,
   '0027-lm3-survey': m0027,
   '0028-engagement': m0028,
+  '0029-opportunities': m0029,
   '0030-analytics-summaries': m0030,
   '0032-oidc': m0032,
 };

@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from './plugins/security.js';
 import { registerSessions } from './plugins/session.js';
 import { registerAccountPages } from './routes/accounts.js';
 import { registerOfficerPages } from './routes/officer.js';
+import { registerOpportunityPages } from './routes/opportunities.js';
 import { registerPipelineRoutes } from './routes/pipeline-files.js';
 import { registerEngagementPages } from './routes/engagement.js';
 import { registerAdminPages } from './routes/admin.js';
@@ -94,6 +95,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerEngagementPages(app, { views, services });
   registerStandardsPages(app, { views, services });
   registerImportPages(app, { views, services });
+  registerOpportunityPages(app, { views, services, serviceName: config.serviceName });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

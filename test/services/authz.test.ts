@@ -34,6 +34,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'imports.read': 'no  no',
     'suppliers.resolve': 'no',
     'spend.lm3.edit': 'no  no',
+    'opportunity.publish': 'no  no',
+    'opportunity.interest.read': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -46,6 +48,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
     'spend.lm3.edit': 'no  no',
+    'opportunity.publish': 'no  no',
+    'opportunity.interest.read': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -58,6 +62,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
     'spend.lm3.edit': 'yes no',
+    'opportunity.publish': 'yes no',
+    'opportunity.interest.read': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -70,6 +76,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
     'spend.lm3.edit': 'yes no',
+    'opportunity.publish': 'yes no',
+    'opportunity.interest.read': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -82,6 +90,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
     'spend.lm3.edit': 'no  no',
+    'opportunity.publish': 'no  no',
+    'opportunity.interest.read': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -94,6 +104,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
     'spend.lm3.edit': 'yes yes',
+    'opportunity.publish': 'yes yes',
+    'opportunity.interest.read': 'yes yes',
   },
 };
 

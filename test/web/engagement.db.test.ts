@@ -206,22 +206,33 @@ describe('engagement pages and API', () => {
     expect(JSON.stringify(body)).not.toContain('@derby.gov.uk');
     const s = await signedIn('editor@derby.gov.uk');
     const token = await s.token('/');
+    const cookie = Object.entries(s.jar)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
     const post = (headers: Record<string, string>) =>
       sample.app.inject({
         method: 'POST',
         url: `/api/pipeline/entries/${entryId}/engagement`,
-        headers: {
-          cookie: Object.entries(s.jar)
-            .map(([k, v]) => `${k}=${v}`)
-            .join('; '),
-          ...headers,
-        },
+        headers: { cookie, ...headers },
         payload: { purpose: 'RFI', format: 'questionnaire', participants: [{ name: 'A Ltd', sme: 'no' }] },
       });
     expect((await post({})).statusCode).toBe(403);
     const created = await post({ 'x-csrf-token': token });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ purpose: 'RFI', version: 1, mix: { sme: { no: 1, share: 0 } } });
+    // Changed through the API from the version read; the same stale version again is a conflict.
+    const id = (created.json() as { id: number }).id;
+    const put = () =>
+      sample.app.inject({
+        method: 'PUT',
+        url: `/api/engagement/${id}`,
+        headers: { cookie, 'x-csrf-token': token },
+        payload: { version: 1, purpose: 'RFI, widened', format: 'questionnaire', participants: [] },
+      });
+    const changed = await put();
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ purpose: 'RFI, widened', version: 2 });
+    expect((await put()).statusCode).toBe(409);
   });
 
   it('offers "Plan the re-procurement" on the horizon scan to the buyer’s editors only', async () => {

@@ -1,17 +1,26 @@
 // Checking what an editor sends for a pipeline entry (web form strings or API JSON): every problem is collected as
 // "field: message", so a page can show them all in its error summary, and the values come out normalised (CPV as
 // 8 digits, money as exact decimals, days as YYYY-MM-DD, ocids deduplicated).
-import { parseCpv } from '../../domain/cpv.js';
-import { compareDecimals, toDecimal } from '../../domain/decimal.js';
+import { compareDecimals } from '../../domain/decimal.js';
 import {
   CONFIDENCE_LEVELS,
   PIPELINE_STATUSES,
   PROCUREMENT_ROUTES,
   type PipelineStatus,
 } from '../../domain/pipeline.js';
-import { isDay } from '../../domain/rules/index.js';
 import { AppError } from '../../errors.js';
 import type { PipelineFields } from '../../store/pipeline.repository.js';
+import {
+  cpvOf,
+  dayOf,
+  regionOf,
+  flag,
+  money,
+  oneOf,
+  optional,
+  text,
+  type FieldProblem as GenericProblem,
+} from '../shared/field-input.js';
 
 export const PIPELINE_INPUT_FIELDS = [
   'title',
@@ -34,15 +43,9 @@ export type PipelineInputField = (typeof PIPELINE_INPUT_FIELDS)[number];
 export type PipelineInputRaw = Partial<Record<PipelineInputField, unknown>>;
 
 export const PIPELINE_LIMITS = { title: 200, description: 5000, ocids: 20, ocid: 200 } as const;
-/** Values up to a trillion pounds, to the penny. */
-const MAX_VALUE = '1000000000000';
 const OCID = /^ocds-[A-Za-z0-9]+-\S+$/;
-const REGION = /^(UK|TL)[A-Z0-9]{0,3}$/;
 
-export interface FieldProblem {
-  field: PipelineInputField;
-  message: string;
-}
+export type FieldProblem = GenericProblem<PipelineInputField>;
 
 /** The problems as one message (AppError BAD_REQUEST), "field: message; field: message". */
 export const problemsMessage = (problems: readonly FieldProblem[]): string =>
@@ -59,36 +62,6 @@ export function parseProblems(message: string): FieldProblem[] {
   });
 }
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : v == null ? '' : String(v).trim());
-const optional = (v: unknown): string | null => text(v) || null;
-
-function flag(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  return ['true', 'yes', 'on', '1'].includes(text(v).toLowerCase());
-}
-
-function money(v: unknown, field: PipelineInputField, problems: FieldProblem[]): string | null {
-  const raw = text(v).replace(/^£/, '').replace(/,/g, '');
-  if (raw === '') return null;
-  const d = toDecimal(raw);
-  if (d === null || !/^\d+(\.\d{1,2})?$/.test(d))
-    problems.push({ field, message: 'must be an amount in pounds, like 2500000 or 2,500,000.50' });
-  else if (compareDecimals(d, MAX_VALUE) > 0)
-    problems.push({ field, message: 'must be at most £1,000,000,000,000' });
-  else return d;
-  return null;
-}
-
-function dayOf(v: unknown, field: PipelineInputField, problems: FieldProblem[]): string | null {
-  const raw = text(v);
-  if (raw === '') return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || !isDay(raw)) {
-    problems.push({ field, message: 'must be a real date' });
-    return null;
-  }
-  return raw;
-}
-
 function ocids(v: unknown, problems: FieldProblem[]): string[] {
   const items = Array.isArray(v) ? v.map(text) : text(v).split(/[\s,]+/);
   const out = [...new Set(items.filter((s) => s !== ''))];
@@ -98,19 +71,6 @@ function ocids(v: unknown, problems: FieldProblem[]): string[] {
   if (out.length > PIPELINE_LIMITS.ocids)
     problems.push({ field: 'linkedOcids', message: `at most ${PIPELINE_LIMITS.ocids} contracts` });
   return out;
-}
-
-function oneOf<T extends string>(
-  v: unknown,
-  allowed: readonly T[],
-  field: PipelineInputField,
-  problems: FieldProblem[],
-): T | null {
-  const raw = text(v);
-  if (raw === '') return null;
-  if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  problems.push({ field, message: `must be one of ${allowed.join(', ')}` });
-  return null;
 }
 
 /** The entry's fields from raw input, or BAD_REQUEST listing every problem. */
@@ -130,19 +90,8 @@ export function parsePipelineInput(
       message: `must be at most ${PIPELINE_LIMITS.description} characters`,
     });
 
-  let cpvCode: string | null = null;
-  if (text(raw.cpvCode) !== '') {
-    const cpv = parseCpv(text(raw.cpvCode));
-    if (cpv === null)
-      problems.push({
-        field: 'cpvCode',
-        message: 'must be a CPV code of 8 digits, like 45210000 or 45210000-2',
-      });
-    else cpvCode = cpv.code;
-  }
-  const deliveryRegion = optional(raw.deliveryRegion)?.toUpperCase() ?? null;
-  if (deliveryRegion !== null && !REGION.test(deliveryRegion))
-    problems.push({ field: 'deliveryRegion', message: 'must be an ITL region code, like UKF or TLF11' });
+  const cpvCode = cpvOf(raw.cpvCode, 'cpvCode', problems);
+  const deliveryRegion = regionOf(raw.deliveryRegion, 'deliveryRegion', problems);
 
   const valueMin = money(raw.valueMin, 'valueMin', problems);
   const valueMax = money(raw.valueMax, 'valueMax', problems);

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { registerHorizonApi } from './horizon-routes.js';
+import { registerOpportunityApi } from './opportunity-routes.js';
 import { registerPipelineApi } from './pipeline-routes.js';
 import { registerEngagementApi } from './engagement-routes.js';
 import { registerCollaborationApi } from './collaboration-routes.js';
@@ -125,6 +126,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerHorizonApi(api, services);
   registerPipelineApi(api, services);
   registerEngagementApi(api, services);
+  registerOpportunityApi(api, services);
   registerCollaborationApi(api, services);
   registerMarketApi(api, services);
   registerSpendApi(api, services);

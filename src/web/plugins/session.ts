@@ -67,7 +67,10 @@ const same = (a: string, b: string): boolean => {
 // The API is public and sessionless, except its signed-in parts, which read the session: saved searches
 // (docs/saved-searches.md), import runs (GET only, docs/local-data.md) and pipeline writes (docs/pipeline.md).
 const SIGNED_IN_API =
-  /^\/api\/(saved-searches|imports|pipeline\/entries|organisations\/\d+\/pipeline)(\/|$|\?)/;
+  /^\/api\/(saved-searches|imports|pipeline\/entries|engagement|organisations\/\d+\/(pipeline|opportunities))(\/|$|\?)/;
+// The forms a signed-out visitor may send: signing in, and registering interest in an opportunity
+// (docs/opportunities.md). Only their pages set the double-submit CSRF cookie (a strictly necessary one).
+const SIGNED_OUT_FORMS = new Set(['/login', '/opportunities/:id']);
 const skipped = (request: FastifyRequest) =>
   /^\/(api|assets)(\/|$|\?)/.test(request.url) && !SIGNED_IN_API.test(request.url);
 
@@ -108,8 +111,7 @@ export function registerSessions(
     }
     const anonymous = cookies.get(names.csrf);
     if (anonymous !== undefined && TOKEN.test(anonymous)) request.csrfToken = anonymous;
-    else if (request.method === 'GET' && request.routeOptions.url === '/login') {
-      // Signed out, the sign-in form is the only form: only it sets a cookie (a strictly necessary one).
+    else if (request.method === 'GET' && SIGNED_OUT_FORMS.has(request.routeOptions.url ?? '')) {
       request.csrfToken = randomBytes(32).toString('base64url');
       reply.header('set-cookie', cookie(config, names.csrf, request.csrfToken, SESSION_HOURS * 3600));
     }

@@ -2,6 +2,7 @@
 // one feed entry per change, newest first. Text is escaped as in the horizon feed.
 import type { PipelineChangeRecord } from '../../../services/pipeline/pipeline.service.js';
 import { xmlText } from '../horizon/atom.js';
+import { atomDocument } from '../shared/atom-feed.js';
 import { changeLines, entryHref } from './view-model.js';
 
 export function pipelineAtom(
@@ -21,17 +22,5 @@ export function pipelineAtom(
     ].join('\n');
   });
   const updated = changes[0]?.at ?? feed.updated;
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <title>${xmlText(feed.title)}</title>`,
-    `  <id>${xmlText(feed.self)}</id>`,
-    `  <link rel="self" type="application/atom+xml" href="${xmlText(feed.self)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xmlText(feed.page)}"/>`,
-    `  <updated>${updated.toISOString()}</updated>`,
-    `  <author><name>${xmlText(feed.serviceName)}</name></author>`,
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
+  return atomDocument(feed, updated, entries);
 }

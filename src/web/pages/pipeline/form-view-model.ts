@@ -17,7 +17,7 @@ import {
   type PipelineInputRaw,
 } from '../../../services/pipeline/pipeline-input.js';
 import type { PipelineEntryRecord } from '../../../services/pipeline/pipeline.service.js';
-import { dayInput, editFormFrame, joinDay } from '../shared/edit-form.js';
+import { bodyText, dayInput, editFormFrame, joinDay } from '../shared/edit-form.js';
 
 export type FormValues = Partial<Record<PipelineInputField, string>>;
 
@@ -45,7 +45,7 @@ export const FIELD_LABELS: Record<PipelineInputField, string> = {
 
 /** Form body → the strings the service parses (dates joined from their three inputs). */
 export function readForm(body: Record<string, unknown>): FormValues {
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  const str = bodyText(body);
   const out: FormValues = {};
   for (const f of PIPELINE_INPUT_FIELDS) {
     out[f] = isDateField(f) ? joinDay(str, f) : str(f);

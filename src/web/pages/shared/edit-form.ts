@@ -1,4 +1,4 @@
-// Pieces every versioned edit form shares (pipeline entries, engagement exercises): a GOV.UK date input from a
+// Pieces every versioned edit form shares (pipeline entries, engagement exercises, opportunities): a GOV.UK date input from a
 // YYYY-MM-DD value, the day joined back from its three inputs, and the form's frame (heading, breadcrumbs, the
 // version it was opened at, and the error summary: a refused stale save, else the field errors).
 
@@ -19,6 +19,12 @@ export function dayInput(id: string, legend: string, value: string, hint: string
     ],
   };
 }
+
+/** A form body's text fields by name ('' for anything that is not a string). */
+export const bodyText =
+  (body: Record<string, unknown>) =>
+  (key: string): string =>
+    typeof body[key] === 'string' ? (body[key] as string) : '';
 
 /** The day a date input sent, as YYYY-MM-DD for the service to check ('' when all three are blank). */
 export function joinDay(str: (key: string) => string, id: string): string {
