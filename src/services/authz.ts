@@ -34,6 +34,7 @@ export const ACTIONS = [
   'standards.edit-local',
   'imports.read',
   'suppliers.resolve',
+  'kpis.rate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +73,8 @@ const LEAST_ORGANISATION_ROLE: Record<
   // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
   'standards.edit-local': 'editor',
   'imports.read': 'viewer',
+  // Adding KPIs to the buyer's contracts and recording their ratings (docs/kpis.md).
+  'kpis.rate': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -113,6 +116,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'standards.edit-local': 'change this organisation’s standard or mission mapping',
   'imports.read': 'see these import runs',
   'suppliers.resolve': 'merge or split suppliers',
+  'kpis.rate': 'add KPIs or record ratings for this organisation’s contracts',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

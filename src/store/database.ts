@@ -4,6 +4,7 @@ import type { AccountTables } from './accounts.types.js';
 import type { AnalyticsTables } from './analytics.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 import type { PipelineTables } from './pipeline.types.js';
+import type { KpiTables } from './kpi.types.js';
 import type { MissionTables } from './missions.types.js';
 import type { SupplierTables } from './supplier.types.js';
 
@@ -360,7 +361,8 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables {
+  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables,
+    KpiTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

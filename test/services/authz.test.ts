@@ -33,6 +33,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'no  no',
     'suppliers.resolve': 'no',
+    'kpis.rate': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -44,6 +45,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'kpis.rate': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -55,6 +57,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'kpis.rate': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -66,6 +69,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'kpis.rate': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -77,6 +81,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'kpis.rate': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -88,6 +93,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes yes',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'kpis.rate': 'yes yes',
   },
 };
 
