@@ -59,31 +59,30 @@ const ratedDay = (r: RatedPeriod): Day | null => r.periodEnd ?? r.ratedOn;
 /**
  * A KPI's rating status on `asOf`: overdue `no-rating-in-schedule` when the day after its last rated period (or the
  * start) plus the interval has passed while the contract was still running; `no-final-rating` when the contract
- * ended more than onTerminationDays ago and no rating covers its end (a period ending on or after the end, or a
- * rating recorded on or after it).
+ * ended more than onTerminationDays ago and no rating covers its end: a rated period ending on or after the end (a
+ * rating without a period: recorded on or after the end). Ratings recorded after `asOf` are ignored.
  */
 export function kpiStatus(t: KpiTimeline, schedule: KpiSchedule, asOf: Day): KpiStatus {
-  const lastRated = latest(t.ratings.map(ratedDay));
+  // A rating recorded after the as-of day did not exist then.
+  const ratings = t.ratings.filter((r) => r.ratedOn === null || r.ratedOn <= asOf);
+  const lastRated = latest(ratings.map(ratedDay));
   const anchor = lastRated ?? t.start;
-  const ended = t.end !== null && t.end <= asOf;
+  const end = t.end;
   let nextDue = anchor === null ? null : addMonths(anchor, schedule.intervalMonths);
-  if (nextDue !== null && t.end !== null && nextDue >= t.end) nextDue = null;
-  const finalDue = t.end === null ? null : addDays(t.end, schedule.onTerminationDays);
-  const finalRated =
-    t.end !== null &&
-    t.ratings.some(
-      (r) => (r.periodEnd !== null && r.periodEnd >= t.end!) || (r.ratedOn !== null && r.ratedOn >= t.end!),
-    );
+  if (nextDue !== null && end !== null && nextDue >= end) nextDue = null;
+  const finalDue = end === null ? null : addDays(end, schedule.onTerminationDays);
+  const finalRated = end !== null && ratings.some((r) => (ratedDay(r) ?? '') >= end);
   const overdue: OverdueReason[] = [];
   if (nextDue !== null && nextDue < asOf) overdue.push('no-rating-in-schedule');
-  if (ended && !finalRated && finalDue !== null && finalDue < asOf) overdue.push('no-final-rating');
+  if (end !== null && end <= asOf && !finalRated && finalDue !== null && finalDue < asOf)
+    overdue.push('no-final-rating');
   return {
     lastRated,
     nextDue,
     finalDue,
     finalRated,
     overdue,
-    notComputable: anchor === null && t.end === null,
+    notComputable: anchor === null && end === null,
   };
 }
 

@@ -12,6 +12,7 @@ import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
 import { createImportsService } from './imports.service.js';
+import { createKpisService } from './kpis/kpis.service.js';
 import { createMarketService } from './market/market.service.js';
 import { createMappingService } from './missions/mapping.service.js';
 import { createStandardsService } from './missions/standards.service.js';
@@ -36,6 +37,7 @@ export interface ServiceDeps {
 
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   const quality = createQualityService({ db });
+  const missionMap = createMappingService({ db });
   return {
     accounts: createAccountsService({ db }),
     calendar: createCalendarService({ db }),
@@ -43,8 +45,9 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     horizon: createHorizonService({ db }),
     imports: createImportsService({ db }),
+    kpis: createKpisService({ db, missionMap, cpv }),
     market: createMarketService({ db }),
-    missionMap: createMappingService({ db }),
+    missionMap,
     officerEdit: createOfficerEditService({ db, quality }),
     pipeline: createPipelineService({ db }),
     quality,
@@ -65,6 +68,7 @@ export type { MarketPeriod, MarketProfile, MarketService } from './market/market
 export type { SupplierProfile, SupplierService } from './market/supplier.service.js';
 export type { AccountsService, ResolvedSession, UserSummary } from './accounts.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';
+export type * from './kpis/kpis.service.js';
 export type { StatsService, Stats } from './stats.service.js';
 export type { League, LeagueRow, QualityService, Scorecard } from './quality.service.js';
 export type {

@@ -99,6 +99,18 @@ describe('kpiStatus', () => {
       { nextDue: '2023-01-01', overdue: ['no-rating-in-schedule', 'no-final-rating'] },
     ],
     [
+      'a rating of an earlier period recorded after the end is not the final rating',
+      { start: '2025-01-01', end: '2025-10-31', ratings: [rated('2025-06-30', '2025-11-15')] },
+      '2025-12-01',
+      { lastRated: '2025-06-30', finalRated: false, overdue: ['no-final-rating'] },
+    ],
+    [
+      'a rating recorded after the as-of day is ignored',
+      { start: '2024-01-01', end: null, ratings: [rated('2024-12-31', '2025-06-01')] },
+      '2025-02-01',
+      { lastRated: null, nextDue: '2025-01-01', overdue: ['no-rating-in-schedule'] },
+    ],
+    [
       'no start, no end, no rating: not computable',
       { start: null, end: null, ratings: [] },
       '2025-01-01',

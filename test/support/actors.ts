@@ -9,3 +9,15 @@ export const centralActor: Actor = {
   serviceRole: 'central',
   organisations: new Map(),
 };
+
+/** A signed-in member of one organisation with one role (not in the database: for service tests). */
+export const memberOf = (
+  organisationId: number,
+  role: 'viewer' | 'editor' | 'accountable-officer' = 'editor',
+): Actor => ({
+  userId: 1000 + organisationId,
+  email: `${role}-${organisationId}@example.gov.uk`,
+  name: role,
+  serviceRole: null,
+  organisations: new Map([[organisationId, role]]),
+});

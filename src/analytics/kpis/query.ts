@@ -119,10 +119,11 @@ async function dataKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
     period_end: Day | null;
     rating: string | null;
     measure: string | null;
+    stage: string;
   }>`
     select ob.ocid, coalesce(m.contract_id, m.award_id, '') as ref, ob.metric_id, ob.observation_id,
       ${day('ob.period_start')} as period_start, ${day('ob.period_end')} as period_end,
-      ob.measure_classification as rating, ob.measure
+      ob.measure_classification as rating, ob.measure, m.stage
     from observation ob
     join metric m on m.ocid = ob.ocid and m.path = ob.path and m.metric_id = ob.metric_id
     join process p on p.ocid = ob.ocid
@@ -155,7 +156,13 @@ async function dataKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
   }
   for (const o of observations.rows) {
     const kpi = byKey.get(`data:${o.ocid}:${o.ref}:${o.metric_id}`);
-    if (!kpi || (o.rating === null && o.measure === null)) continue;
+    if (!kpi) continue;
+    // UK7 observations are targets; UK9 (implementation) observations are the ratings.
+    if (o.stage === 'agreed') {
+      kpi.target ??= o.measure;
+      continue;
+    }
+    if (o.rating === null && o.measure === null) continue;
     kpi.ratings.push({
       id: o.observation_id,
       periodStart: o.period_start,

@@ -70,9 +70,9 @@ export const cpvDivisionOf = (k: Pick<KpiRecord, 'cpvMain'>): string | null =>
  * missions counts in both). Every rated period counts once; observations without a code count as `unknown`.
  * Largest groups first, then by label.
  */
-export function distribution(
-  kpis: readonly KpiRecord[],
-  groupsOf: (k: KpiRecord) => readonly (readonly [key: string, label: string])[],
+export function distribution<K extends KpiRecord>(
+  kpis: readonly K[],
+  groupsOf: (k: K) => readonly (readonly [key: string, label: string])[],
 ): DistributionRow[] {
   const rows = new Map<string, { label: string; codes: (string | null)[]; kpis: number }>();
   for (const k of kpis) {
