@@ -9,6 +9,7 @@ import { registerHorizon } from './commands/horizon.js';
 import { registerMarket } from './commands/market.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerKpis } from './commands/kpis.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStandards } from './commands/standards.js';
 import { registerStart } from './commands/start.js';
@@ -46,6 +47,7 @@ registerUsers(program);
 registerPipeline(program);
 registerStandards(program);
 registerSuppliers(program);
+registerKpis(program);
 
 try {
   await program.parseAsync(process.argv);
