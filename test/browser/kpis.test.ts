@@ -69,7 +69,7 @@ describe('KPIs and ratings in Chromium', () => {
     await page.getByRole('button', { name: 'Save rating' }).click();
     await page.waitForURL(/\/performance#kpi-entered-\d+$/);
     expect(await page.locator('body').textContent()).toMatch(
-      /Apprenticeships started.*Good \(met\).*Final rating recorded/s,
+      /Apprenticeships started.*Final rating recorded.*Good \(met\)/s,
     );
     await b.expectAccessible(page);
   }, 180_000);

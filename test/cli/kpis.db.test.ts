@@ -50,7 +50,7 @@ describe('missionbuy kpis ratings', () => {
         JSON.stringify(await service.ratings({ buyerId: Number(mod), overdue: true, asOf: '2026-06-01' })),
       ),
     );
-  });
+  }, 120_000);
 
   it('fails in one line with an exit code', async () => {
     const bad = await runCli(['kpis', 'ratings', '--buyer', 'abc'], env);
@@ -61,5 +61,5 @@ describe('missionbuy kpis ratings', () => {
     expect(unknown.code).toBe(66);
     const day = await runCli(['kpis', 'ratings', '--as-of', '2026-02-30'], env);
     expect(day.code).toBe(64);
-  });
+  }, 120_000);
 });

@@ -6,15 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/errors.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createKpisService } from '../../src/services/kpis/kpis.service.js';
 import { createMappingService } from '../../src/services/missions/mapping.service.js';
-import { isInputProblems } from '../../src/services/missions/standards-input.js';
 import { loadCpvLabels } from '../../src/services/reference/cpv-labels.js';
 import { listAudit } from '../../src/store/audit.repository.js';
-import { memberOf } from '../support/actors.js';
+import { memberOf, outcome } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
 
 const FIXTURE = repoPath('test/fixtures/kpis/uk7-uk9-derived.jsonl');
@@ -31,16 +29,6 @@ function fixtureCodes(): string[] {
           if (o.measureClassification) codes.push(o.measureClassification.id);
   }
   return codes;
-}
-
-async function outcome(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'allowed';
-  } catch (e) {
-    if (isInputProblems(e)) return `BAD_REQUEST ${e.problems.map((x) => x.field).join(',')}`;
-    return isAppError(e) ? e.code : String(e);
-  }
 }
 
 describe('KPIs and ratings', () => {
