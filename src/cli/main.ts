@@ -11,6 +11,7 @@ import { registerSpend } from './commands/spend.js';
 import { registerOpportunities } from './commands/opportunities.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerKpis } from './commands/kpis.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStandards } from './commands/standards.js';
 import { registerStart } from './commands/start.js';
@@ -50,6 +51,7 @@ registerPipeline(program);
 registerOpportunities(program);
 registerStandards(program);
 registerSuppliers(program);
+registerKpis(program);
 
 try {
   await program.parseAsync(process.argv);

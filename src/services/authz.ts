@@ -37,6 +37,7 @@ export const ACTIONS = [
   'spend.lm3.edit',
   'opportunity.publish',
   'opportunity.interest.read',
+  'kpis.rate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,6 +82,8 @@ const LEAST_ORGANISATION_ROLE: Record<
   // read the interest suppliers register; central does not reach either (interest is the publisher's alone).
   'opportunity.publish': 'editor',
   'opportunity.interest.read': 'editor',
+  // Adding KPIs to the buyer's contracts and recording their ratings (docs/kpis.md).
+  'kpis.rate': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -125,6 +128,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'spend.lm3.edit': 'change this organisation’s LM3 survey figures',
   'opportunity.publish': 'publish or change this organisation’s opportunities',
   'opportunity.interest.read': 'see the interest registered in this organisation’s opportunities',
+  'kpis.rate': 'add KPIs or record ratings for this organisation’s contracts',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

@@ -13,6 +13,7 @@ import { createContractsService } from './contracts/contracts.service.js';
 import { createHorizonService } from './horizon/horizon.service.js';
 import { createSavedSearchService } from './horizon/saved-searches.service.js';
 import { createImportsService } from './imports.service.js';
+import { createKpisService } from './kpis/kpis.service.js';
 import { createMarketService } from './market/market.service.js';
 import { createPaidService } from './paid/paid.service.js';
 import { createMappingService } from './missions/mapping.service.js';
@@ -42,6 +43,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const quality = createQualityService({ db });
   const accounts = createAccountsService({ db });
   const redflags = createRedFlagsService({ db });
+  const missionMap = createMappingService({ db });
   return {
     accounts,
     calendar: createCalendarService({ db }),
@@ -50,9 +52,10 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     engagement: createEngagementService({ db }),
     horizon: createHorizonService({ db }),
     imports: createImportsService({ db }),
+    kpis: createKpisService({ db, missionMap, cpv }),
     market: createMarketService({ db }),
     paid: createPaidService({ db }),
-    missionMap: createMappingService({ db }),
+    missionMap,
     officerEdit: createOfficerEditService({ db, quality }),
     oidc: createOidcService({ db, config, accounts }),
     opportunities: createOpportunitiesService({ db }),
@@ -84,6 +87,7 @@ export type { PaidProfile, PaidService } from './paid/paid.service.js';
 export type { SupplierProfile, SupplierService } from './market/supplier.service.js';
 export type { AccountsService, ResolvedSession, UserSummary } from './accounts.service.js';
 export type { ContractsService } from './contracts/contracts.service.js';
+export type * from './kpis/kpis.service.js';
 export type { StatsService, Stats } from './stats.service.js';
 export type { League, LeagueRow, QualityService, Scorecard } from './quality.service.js';
 export type {

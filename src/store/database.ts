@@ -6,6 +6,7 @@ import type { EngagementTables } from './engagement.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 import type { OpportunityTables } from './opportunity.types.js';
 import type { PipelineTables } from './pipeline.types.js';
+import type { KpiTables } from './kpi.types.js';
 import type { MissionTables } from './missions.types.js';
 import type { SupplierTables } from './supplier.types.js';
 import type { Lm3Tables } from './lm3.types.js';
@@ -372,7 +373,8 @@ export interface Database
     SupplierTables,
     EngagementTables,
     Lm3Tables,
-    OpportunityTables {
+    OpportunityTables,
+    KpiTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -26,6 +26,7 @@ import { registerContractPages } from './routes/contracts.js';
 import { registerHomePage } from './routes/home.js';
 import { registerHorizonPages } from './routes/horizon.js';
 import { registerImportPages } from './routes/imports.js';
+import { registerKpiPages } from './routes/kpis.js';
 import { registerCollaborationPages } from './routes/collaboration.js';
 import { registerMarketPages } from './routes/market.js';
 import { registerSpendPages } from './routes/spend.js';
@@ -96,6 +97,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerStandardsPages(app, { views, services });
   registerImportPages(app, { views, services });
   registerOpportunityPages(app, { views, services, serviceName: config.serviceName });
+  registerKpiPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -36,6 +36,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'spend.lm3.edit': 'no  no',
     'opportunity.publish': 'no  no',
     'opportunity.interest.read': 'no  no',
+    'kpis.rate': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -50,6 +51,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'spend.lm3.edit': 'no  no',
     'opportunity.publish': 'no  no',
     'opportunity.interest.read': 'no  no',
+    'kpis.rate': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -64,6 +66,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'spend.lm3.edit': 'yes no',
     'opportunity.publish': 'yes no',
     'opportunity.interest.read': 'yes no',
+    'kpis.rate': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -78,6 +81,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'spend.lm3.edit': 'yes no',
     'opportunity.publish': 'yes no',
     'opportunity.interest.read': 'yes no',
+    'kpis.rate': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -92,6 +96,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'spend.lm3.edit': 'no  no',
     'opportunity.publish': 'no  no',
     'opportunity.interest.read': 'no  no',
+    'kpis.rate': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -106,6 +111,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'spend.lm3.edit': 'yes yes',
     'opportunity.publish': 'yes yes',
     'opportunity.interest.read': 'yes yes',
+    'kpis.rate': 'yes yes',
   },
 };
 

@@ -17,6 +17,7 @@ import { registerRedFlagsApi } from './redflags-routes.js';
 import { registerSavedSearchApi } from './saved-search-routes.js';
 import { registerStandardsApi } from './standards-routes.js';
 import { registerImportsApi } from './imports-routes.js';
+import { registerKpisApi } from './kpis-routes.js';
 import { registerSuppliersApi } from './suppliers-routes.js';
 import {
   AnyObject,
@@ -137,6 +138,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerSavedSearchApi(api, services);
   registerStandardsApi(api, services);
   registerImportsApi(api, services);
+  registerKpisApi(api, services);
   registerSuppliersApi(api, services);
 
   api.get(

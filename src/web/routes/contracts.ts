@@ -7,6 +7,7 @@ import { inputFor, readListForm, toQueryInput } from '../pages/contracts/list-fo
 import { listViewModel } from '../pages/contracts/list-view-model.js';
 import { missionsSection } from '../pages/contracts/missions-view-model.js';
 import { redFlagsTable } from '../pages/contracts/redflags-view-model.js';
+import { performanceHref } from '../pages/kpis/shared.js';
 import type { Views } from '../views.js';
 
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -64,6 +65,7 @@ export function registerContractPages(
     return views.page(request, reply, 'contracts/detail.njk', {
       ...detailViewModel(detail),
       redFlags: redFlagsTable(flags),
+      performanceHref: performanceHref(detail.ocid),
       // Editors of the buyer can plan the re-procurement in their pipeline, prefilled from this contract.
       planHref:
         detail.buyer && services.pipeline.mayEdit(request.actor, detail.buyer.id)

@@ -1,0 +1,70 @@
+// The KPI API (docs/kpis.md): KPIs with their rating status (filter by buyer, overdue), a contract's performance,
+// and the distribution of ratings nationally or for one buyer. Read-only and public: KPIs and ratings are entered
+// through the contract's performance pages (signed in, CSRF, kpis.rate).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../services/index.js';
+import { BuyerDistribution, Distribution, KpiList, KpiRatingsQuery, Performance } from './kpis-schemas.js';
+import { AsOfQuery, OcidParams, OrganisationParams } from './schemas.js';
+
+const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
+const tags = ['kpis'];
+
+export function registerKpisApi(parent: FastifyInstance, services: Services): void {
+  const api = parent.withTypeProvider<TypeBoxTypeProvider>();
+  api.get(
+    '/kpis/ratings',
+    {
+      schema: {
+        tags,
+        summary: 'KPIs from the data and entered by buyers, with ratings, schedule and overdue flags',
+        querystring: KpiRatingsQuery,
+        response: { 200: KpiList, ...errors },
+      },
+    },
+    async (request) =>
+      services.kpis.ratings({
+        buyerId: request.query.buyer,
+        overdue: request.query.overdue,
+        asOf: request.query.asOf,
+      }),
+  );
+  api.get(
+    '/kpis/distribution',
+    {
+      schema: {
+        tags,
+        summary: 'Distribution of KPI ratings nationally, per buyer, per CPV division and per mission',
+        querystring: AsOfQuery,
+        response: { 200: Distribution, ...errors },
+      },
+    },
+    async (request) => services.kpis.national(request.query.asOf),
+  );
+  api.get(
+    '/organisations/:id/kpis',
+    {
+      schema: {
+        tags,
+        summary: 'A buyer’s overdue KPIs and the distribution of its ratings (overall and per CPV division)',
+        params: OrganisationParams,
+        querystring: AsOfQuery,
+        response: { 200: BuyerDistribution, ...errors },
+      },
+    },
+    async (request) => services.kpis.buyer(request.params.id, request.query.asOf),
+  );
+  api.get(
+    '/contracts/:ocid/performance',
+    {
+      schema: {
+        tags,
+        summary: 'A contract’s KPIs (data and entered) with their rating history and status',
+        params: OcidParams,
+        querystring: AsOfQuery,
+        response: { 200: Performance, ...errors },
+      },
+    },
+    async (request) => services.kpis.contractPerformance(request.params.ocid, request.query.asOf),
+  );
+}
