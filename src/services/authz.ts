@@ -34,6 +34,8 @@ export const ACTIONS = [
   'standards.edit-local',
   'imports.read',
   'suppliers.resolve',
+  'socialValue.record',
+  'socialValue.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +74,10 @@ const LEAST_ORGANISATION_ROLE: Record<
   // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
   'standards.edit-local': 'editor',
   'imports.read': 'viewer',
+  // Social value commitments and delivery reports on the buyer's contracts (docs/social-value.md).
+  'socialValue.record': 'editor',
+  // Verifying or rejecting a delivery report: the buyer's accountable officer (and central, below) [?].
+  'socialValue.verify': 'accountable-officer',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -90,6 +96,8 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
   if (action === 'imports.read' && actor.serviceRole === 'central') return true;
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
+  // The central team verifies social value delivery for any buyer [?] (docs/social-value.md).
+  if (action === 'socialValue.verify' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
   return held !== undefined && rank(held) >= rank(LEAST_ORGANISATION_ROLE[action]);
 }
@@ -113,6 +121,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'standards.edit-local': 'change this organisation’s standard or mission mapping',
   'imports.read': 'see these import runs',
   'suppliers.resolve': 'merge or split suppliers',
+  'socialValue.record': 'record social value commitments or delivery',
+  'socialValue.verify': 'verify social value delivery',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

@@ -5,6 +5,7 @@ import type { AnalyticsTables } from './analytics.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { MissionTables } from './missions.types.js';
+import type { SocialValueTables } from './social-value.types.js';
 import type { SupplierTables } from './supplier.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -360,7 +361,8 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables {
+  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables,
+    SocialValueTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -33,6 +33,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'no  no',
     'suppliers.resolve': 'no',
+    'socialValue.record': 'no  no',
+    'socialValue.verify': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -44,6 +46,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'socialValue.record': 'no  no',
+    'socialValue.verify': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -55,6 +59,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'socialValue.record': 'yes no',
+    'socialValue.verify': 'no  no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -66,6 +72,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'socialValue.record': 'yes no',
+    'socialValue.verify': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -77,6 +85,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'socialValue.record': 'no  no',
+    'socialValue.verify': 'yes yes',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -88,6 +98,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes yes',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'socialValue.record': 'yes yes',
+    'socialValue.verify': 'yes yes',
   },
 };
 
