@@ -10,6 +10,7 @@ import { registerMarket } from './commands/market.js';
 import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
+import { registerSocialValue } from './commands/social-value.js';
 import { registerStandards } from './commands/standards.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
@@ -45,6 +46,7 @@ registerCollaborate(program);
 registerUsers(program);
 registerPipeline(program);
 registerStandards(program);
+registerSocialValue(program);
 registerSuppliers(program);
 
 try {

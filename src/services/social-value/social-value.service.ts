@@ -37,6 +37,8 @@ import { loadMetricCatalogue } from './metric-catalogue.js';
 import { readCommitmentInput, readDeliveryInput, readVerdictInput } from './social-value-input.js';
 import { readRollUpFilters, type RollUpFilters } from './social-value-filters.js';
 
+export type { CommitmentRow, DeliveryRow } from '../../store/social-value.repository.js';
+
 export interface ContractRef {
   ocid: string;
   title: string | null;
