@@ -3,7 +3,12 @@
 // a report. Field problems come back as { field, message } and show in the error summary and beside the field.
 import type { MetricInfo } from '../../../analytics/social-value/index.js';
 import type { Problem } from '../../../services/missions/standards-input.js';
-import type { ContractRef, OfferedMetric } from '../../../services/social-value/social-value.service.js';
+import type {
+  CommitmentRow,
+  ContractRef,
+  DeliveryRow,
+  OfferedMetric,
+} from '../../../services/social-value/social-value.service.js';
 import { contractSocialValueHref, evidenceList, timingText } from './view-model.js';
 
 export type FormValues = Record<string, unknown>;
