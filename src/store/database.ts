@@ -361,7 +361,13 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables,
+  extends
+    LocalDataTables,
+    AccountTables,
+    AnalyticsTables,
+    PipelineTables,
+    MissionTables,
+    SupplierTables,
     SocialValueTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
