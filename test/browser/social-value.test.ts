@@ -4,10 +4,9 @@
 // error summary, reports delivery with an evidence link; the accountable officer verifies it; the national roll-up
 // shows committed, delivered and verified for that metric. Every page passes axe (WCAG 2.2 AA rules).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStandardsService } from '../../src/services/missions/standards.service.js';
-import { centralActor as central } from '../support/actors.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { addMembers } from '../support/organisations.js';
+import { addApprenticeshipWeeks } from '../support/social-value.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -19,15 +18,7 @@ describe('social value in Chromium', () => {
   beforeAll(async () => {
     b = await startBrowserApp();
     const harrogate = await organisationIdByName(b.sample.t, 'Harrogate Town Council');
-    await createStandardsService({ db: b.sample.t.db }).addItem(central, { region: 'UKE' }, 'metric', {
-      parentId: 'ppn002.o2.skills-for-growth',
-      slug: 'apprenticeship-weeks',
-      name: 'Apprenticeship weeks',
-      definition: 'Weeks of apprenticeship delivered on the contract',
-      unit: 'weeks',
-      direction: 'higher',
-      evidence: 'Apprentice timesheets',
-    });
+    await addApprenticeshipWeeks(b.sample.t.db);
     await addMembers(b.sample.t.db, PASSWORD, [
       ['editor@harrogate.gov.uk', 'editor', harrogate],
       ['officer@harrogate.gov.uk', 'accountable-officer', harrogate],

@@ -54,5 +54,5 @@ describe('missionbuy social-value', () => {
     const r = await runCli(['social-value', '--region', 'UKX'], env());
     expect(r.code).toBe(64);
     expect(r.stderr).toBe('missionbuy: Region must be an ITL1 code from UKC to UKN, not “UKX”\n');
-  });
+  }, 120_000);
 });

@@ -5,14 +5,13 @@
 // service with the actors the authz matrix allows; the roll-ups are checked against figures added up by hand.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/errors.js';
 import type { Actor } from '../../src/services/authz.js';
-import { isInputProblems } from '../../src/services/missions/standards-input.js';
 import { createStandardsService } from '../../src/services/missions/standards.service.js';
 import { createSocialValueService } from '../../src/services/social-value/social-value.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { centralActor as central } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
+import { addApprenticeshipWeeks, outcomeOf } from '../support/social-value.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const BRIDGEND = 'ocds-kuma6s-148166';
@@ -28,16 +27,7 @@ const member = (id: number, role: 'viewer' | 'editor' | 'accountable-officer', w
   organisations: new Map([[id, role]]),
 });
 
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'allowed';
-  } catch (e) {
-    if (isInputProblems(e))
-      return `BAD_REQUEST ${e.problems.map((x) => `${x.field}: ${x.message}`).join('; ')}`;
-    return isAppError(e) ? `${e.code} ${e.message}` : String(e);
-  }
-}
+const failure = outcomeOf;
 
 describe('social value committed vs delivered', () => {
   const t = useSampleDb();
@@ -50,15 +40,7 @@ describe('social value committed vs delivered', () => {
     harrogate = await organisationIdByName(t(), 'Harrogate Town Council');
     bridgend = await organisationIdByName(t(), 'Bridgend County Borough Council');
     const standards = createStandardsService({ db: t().db });
-    await standards.addItem(central, { region: 'UKE' }, 'metric', {
-      parentId: 'ppn002.o2.skills-for-growth',
-      slug: 'apprenticeship-weeks',
-      name: 'Apprenticeship weeks',
-      definition: 'Weeks of apprenticeship delivered on the contract',
-      unit: 'weeks',
-      direction: 'higher',
-      evidence: 'Apprentice timesheets',
-    });
+    await addApprenticeshipWeeks(t().db);
     const local = await standards.addItem(member(harrogate, 'editor'), { org: harrogate }, 'metric', {
       parentId: 'ppn002.o2.skills-for-growth',
       name: 'Volunteering hours',

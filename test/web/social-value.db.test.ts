@@ -4,9 +4,8 @@
 // verifies it; the contract page links to it; the buyer, national and regional roll-ups, the CSV and the JSON
 // agree; forms need a session and the CSRF token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStandardsService } from '../../src/services/missions/standards.service.js';
-import { centralActor as central } from '../support/actors.js';
 import { addMembers } from '../support/organisations.js';
+import { addApprenticeshipWeeks } from '../support/social-value.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
 import { csrfOf, webSession } from '../support/web-session.js';
 
@@ -21,15 +20,7 @@ describe('social value pages, CSV and API', () => {
   beforeAll(async () => {
     s = await createSampleApp();
     harrogate = await organisationIdByName(s.t, 'Harrogate Town Council');
-    await createStandardsService({ db: s.t.db }).addItem(central, { region: 'UKE' }, 'metric', {
-      parentId: 'ppn002.o2.skills-for-growth',
-      slug: 'apprenticeship-weeks',
-      name: 'Apprenticeship weeks',
-      definition: 'Weeks of apprenticeship delivered on the contract',
-      unit: 'weeks',
-      direction: 'higher',
-      evidence: 'Apprentice timesheets',
-    });
+    await addApprenticeshipWeeks(s.t.db);
     await addMembers(s.t.db, PASSWORD, [
       ['editor@harrogate.gov.uk', 'editor', harrogate],
       ['officer@harrogate.gov.uk', 'accountable-officer', harrogate],

@@ -17,14 +17,9 @@ import {
   PipelinePageSchema,
   PipelineUpdateBody,
 } from './pipeline-schemas.js';
+import { readErrors, writeErrors } from './schemas.js';
 
-const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
-const writeErrors = {
-  ...errors,
-  401: { $ref: 'Error#' },
-  403: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-} as const;
+const errors = readErrors;
 
 export function registerPipelineApi(parent: FastifyInstance, services: Services): void {
   const api = parent.withTypeProvider<TypeBoxTypeProvider>();

@@ -4,7 +4,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
-import { OcidParams } from './schemas.js';
+import { OcidParams, readErrors, writeErrors } from './schemas.js';
 import {
   CommitmentBody,
   CommitmentSchema,
@@ -17,13 +17,7 @@ import {
   VerdictBody,
 } from './social-value-schemas.js';
 
-const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
-const writeErrors = {
-  ...errors,
-  401: { $ref: 'Error#' },
-  403: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-} as const;
+const errors = readErrors;
 
 export function registerSocialValueApi(parent: FastifyInstance, services: Services): void {
   const api = parent.withTypeProvider<TypeBoxTypeProvider>();
