@@ -48,7 +48,7 @@ describe('missionbuy social-value', () => {
     expect((await runCli(['social-value', '--region', 'UKC'], env())).stdout).toContain(
       'No commitments match.',
     );
-  });
+  }, 240_000);
 
   it('fails in one line on a bad filter', async () => {
     const r = await runCli(['social-value', '--region', 'UKX'], env());
