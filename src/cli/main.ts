@@ -13,6 +13,7 @@ import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerKpis } from './commands/kpis.js';
 import { registerQuality } from './commands/quality.js';
+import { registerSocialValue } from './commands/social-value.js';
 import { registerStandards } from './commands/standards.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
@@ -50,6 +51,7 @@ registerUsers(program);
 registerPipeline(program);
 registerOpportunities(program);
 registerStandards(program);
+registerSocialValue(program);
 registerSuppliers(program);
 registerKpis(program);
 

@@ -38,6 +38,8 @@ export const ACTIONS = [
   'opportunity.publish',
   'opportunity.interest.read',
   'kpis.rate',
+  'socialValue.record',
+  'socialValue.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,6 +86,10 @@ const LEAST_ORGANISATION_ROLE: Record<
   'opportunity.interest.read': 'editor',
   // Adding KPIs to the buyer's contracts and recording their ratings (docs/kpis.md).
   'kpis.rate': 'editor',
+  // Social value commitments and delivery reports on the buyer's contracts (docs/social-value.md).
+  'socialValue.record': 'editor',
+  // Verifying or rejecting a delivery report: the buyer's accountable officer (and central, below) [?].
+  'socialValue.verify': 'accountable-officer',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -102,6 +108,8 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
   if (action === 'imports.read' && actor.serviceRole === 'central') return true;
   if (target.organisationId === undefined) return false;
   if (action === 'organisation.read' && actor.serviceRole === 'central') return true;
+  // The central team verifies social value delivery for any buyer [?] (docs/social-value.md).
+  if (action === 'socialValue.verify' && actor.serviceRole === 'central') return true;
   const held = actor.organisations.get(target.organisationId);
   return held !== undefined && rank(held) >= rank(LEAST_ORGANISATION_ROLE[action]);
 }
@@ -129,6 +137,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'opportunity.publish': 'publish or change this organisation’s opportunities',
   'opportunity.interest.read': 'see the interest registered in this organisation’s opportunities',
   'kpis.rate': 'add KPIs or record ratings for this organisation’s contracts',
+  'socialValue.record': 'record social value commitments or delivery',
+  'socialValue.verify': 'verify social value delivery',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

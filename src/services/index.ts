@@ -27,6 +27,7 @@ import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
 import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
+import { createSocialValueService } from './social-value/social-value.service.js';
 import { createSyncService } from './sync.service.js';
 import { createSuppliersService } from './suppliers/suppliers.service.js';
 import { createSupplierService } from './market/supplier.service.js';
@@ -64,6 +65,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     qualityDetail: createQualityDetailService({ db }),
     redflags,
     savedSearches: createSavedSearchService({ db }),
+    socialValue: createSocialValueService({ db }),
     standards: createStandardsService({ db }),
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),

@@ -8,6 +8,7 @@ import type { OpportunityTables } from './opportunity.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { KpiTables } from './kpi.types.js';
 import type { MissionTables } from './missions.types.js';
+import type { SocialValueTables } from './social-value.types.js';
 import type { SupplierTables } from './supplier.types.js';
 import type { Lm3Tables } from './lm3.types.js';
 
@@ -374,7 +375,8 @@ export interface Database
     EngagementTables,
     Lm3Tables,
     OpportunityTables,
-    KpiTables {
+    KpiTables,
+    SocialValueTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020-notice-import.js';
 import * as m0022 from './migrations/0022-supplier-profile-indexes.js';
 import * as m0023 from './migrations/0023-register-horizon.js';
 import * as m0025 from './migrations/0025-kpi-ratings.js';
+import * as m0026 from './migrations/0026-social-value.js';
 import * as m0027 from './migrations/0027-lm3-survey.js';
 import * as m0028 from './migrations/0028-engagement.js';
 import * as m0029 from './migrations/0029-opportunities.js';
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0022-supplier-profile-indexes': m0022,
   '0023-register-horizon': m0023,
   '0025-kpi-ratings': m0025,
+  '0026-social-value': m0026,
   '0027-lm3-survey': m0027,
   '0028-engagement': m0028,
   '0029-opportunities': m0029,

@@ -32,6 +32,7 @@ import { registerMarketPages } from './routes/market.js';
 import { registerSpendPages } from './routes/spend.js';
 import { registerSupplierProfilePages } from './routes/supplier.js';
 import { registerQualityPages } from './routes/quality.js';
+import { registerSocialValuePages } from './routes/social-value.js';
 import { registerStandardsPages } from './routes/standards.js';
 import { registerSupplierPages } from './routes/suppliers.js';
 import { createViews } from './views.js';
@@ -95,6 +96,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerPipelineRoutes(app, { views, services, serviceName: config.serviceName });
   registerEngagementPages(app, { views, services });
   registerStandardsPages(app, { views, services });
+  registerSocialValuePages(app, { views, services });
   registerImportPages(app, { views, services });
   registerOpportunityPages(app, { views, services, serviceName: config.serviceName });
   registerKpiPages(app, { views, services });

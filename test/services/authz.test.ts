@@ -37,6 +37,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'opportunity.publish': 'no  no',
     'opportunity.interest.read': 'no  no',
     'kpis.rate': 'no  no',
+    'socialValue.record': 'no  no',
+    'socialValue.verify': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -52,6 +54,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'opportunity.publish': 'no  no',
     'opportunity.interest.read': 'no  no',
     'kpis.rate': 'no  no',
+    'socialValue.record': 'no  no',
+    'socialValue.verify': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -67,6 +71,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'opportunity.publish': 'yes no',
     'opportunity.interest.read': 'yes no',
     'kpis.rate': 'yes no',
+    'socialValue.record': 'yes no',
+    'socialValue.verify': 'no  no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -82,6 +88,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'opportunity.publish': 'yes no',
     'opportunity.interest.read': 'yes no',
     'kpis.rate': 'yes no',
+    'socialValue.record': 'yes no',
+    'socialValue.verify': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -97,6 +105,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'opportunity.publish': 'no  no',
     'opportunity.interest.read': 'no  no',
     'kpis.rate': 'no  no',
+    'socialValue.record': 'no  no',
+    'socialValue.verify': 'yes yes',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -112,6 +122,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'opportunity.publish': 'yes yes',
     'opportunity.interest.read': 'yes yes',
     'kpis.rate': 'yes yes',
+    'socialValue.record': 'yes yes',
+    'socialValue.verify': 'yes yes',
   },
 };
 

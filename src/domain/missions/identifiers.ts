@@ -24,7 +24,7 @@ export const newItemId = (scope: Scope, slug: string): string => `${idPrefix(sco
 
 export type MeaningField = 'outcomeId' | 'unit' | 'direction' | 'missionId';
 
-const unitKey = (unit: string): string => unit.trim().toLowerCase().replace(/\s+/g, ' ');
+export const unitKey = (unit: string): string => unit.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The fields of a metric edit that would change what the id means (empty: the edit keeps its meaning). */
 export function metricMeaningChanges(

@@ -16,6 +16,7 @@ import {
   PipelinePageSchema,
   PipelineUpdateBody,
 } from './pipeline-schemas.js';
+import { readErrors, writeErrors } from './schemas.js';
 
 const errors = readErrors;
 

@@ -15,6 +15,7 @@ import { registerQualityApi } from './quality-routes.js';
 import { registerCalendarApi } from './calendar-routes.js';
 import { registerRedFlagsApi } from './redflags-routes.js';
 import { registerSavedSearchApi } from './saved-search-routes.js';
+import { registerSocialValueApi } from './social-value-routes.js';
 import { registerStandardsApi } from './standards-routes.js';
 import { registerImportsApi } from './imports-routes.js';
 import { registerKpisApi } from './kpis-routes.js';
@@ -137,6 +138,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerRedFlagsApi(api, services);
   registerSavedSearchApi(api, services);
   registerStandardsApi(api, services);
+  registerSocialValueApi(api, services);
   registerImportsApi(api, services);
   registerKpisApi(api, services);
   registerSuppliersApi(api, services);

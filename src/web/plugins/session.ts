@@ -65,9 +65,10 @@ const same = (a: string, b: string): boolean => {
 };
 
 // The API is public and sessionless, except its signed-in parts, which read the session: saved searches
-// (docs/saved-searches.md), import runs (GET only, docs/local-data.md) and pipeline writes (docs/pipeline.md).
+// (docs/saved-searches.md), import runs (GET only, docs/local-data.md), pipeline writes (docs/pipeline.md) and
+// social value writes (docs/social-value.md).
 const SIGNED_IN_API =
-  /^\/api\/(saved-searches|imports|pipeline\/entries|engagement|organisations\/\d+\/(pipeline|opportunities))(\/|$|\?)/;
+  /^\/api\/(saved-searches|imports|pipeline\/entries|engagement|organisations\/\d+\/(pipeline|opportunities)|social-value\/(commitments|deliveries)\/\d+|contracts\/[^/?]+\/social-value\/commitments)(\/|$|\?)/;
 // The forms a signed-out visitor may send: signing in, and registering interest in an opportunity
 // (docs/opportunities.md). Only their pages set the double-submit CSRF cookie (a strictly necessary one).
 const SIGNED_OUT_FORMS = new Set(['/login', '/opportunities/:id']);

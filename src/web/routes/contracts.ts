@@ -8,6 +8,7 @@ import { listViewModel } from '../pages/contracts/list-view-model.js';
 import { missionsSection } from '../pages/contracts/missions-view-model.js';
 import { redFlagsTable } from '../pages/contracts/redflags-view-model.js';
 import { performanceHref } from '../pages/kpis/shared.js';
+import { contractSocialValueHref } from '../pages/social-value/view-model.js';
 import type { Views } from '../views.js';
 
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -76,6 +77,7 @@ export function registerContractPages(
         services.standards.national().missions,
         services.missionMap.mayOverride(request.actor, missions.buyer?.id ?? null),
       ),
+      socialValueHref: contractSocialValueHref(detail.ocid),
     });
   });
 }
