@@ -16,7 +16,6 @@ import {
   PipelinePageSchema,
   PipelineUpdateBody,
 } from './pipeline-schemas.js';
-import { readErrors, writeErrors } from './schemas.js';
 
 const errors = readErrors;
 

@@ -194,12 +194,3 @@ export const Scorecard = Type.Object({
     percentile: Nullable(Type.Integer()),
   }),
 });
-
-/** The error responses of a read route, and of a signed-in write (401, 403, 409 besides). */
-export const readErrors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
-export const writeErrors = {
-  ...readErrors,
-  401: { $ref: 'Error#' },
-  403: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-} as const;

@@ -4,7 +4,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
-import { OcidParams, readErrors, writeErrors } from './schemas.js';
+import { OcidParams } from './schemas.js';
+import { readErrors, writeErrors } from './write-routes.js';
 import {
   CommitmentBody,
   CommitmentSchema,
