@@ -34,6 +34,8 @@ export const ACTIONS = [
   'standards.edit-local',
   'imports.read',
   'suppliers.resolve',
+  'kpiLibrary.edit',
+  'kpis.attach',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +49,8 @@ const SERVICE_ACTIONS = {
   'users.manage': ['admin'],
   'standards.edit-regional': ['central', 'admin'],
   'suppliers.resolve': ['central', 'admin'],
+  // The KPI library is national reference material every buyer copies from (docs/kpi-library.md).
+  'kpiLibrary.edit': ['central', 'admin'],
 } as const satisfies Partial<Record<Action, readonly ServiceRole[]>>;
 type ServiceAction = keyof typeof SERVICE_ACTIONS;
 const isServiceAction = (a: Action): a is ServiceAction => Object.hasOwn(SERVICE_ACTIONS, a);
@@ -72,6 +76,8 @@ const LEAST_ORGANISATION_ROLE: Record<
   // A buyer's tailoring of its region's standard, its mapping rules and its contracts' mission overrides.
   'standards.edit-local': 'editor',
   'imports.read': 'viewer',
+  // Attaching and tailoring library KPIs on the buyer's pipeline entries and contracts.
+  'kpis.attach': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -113,6 +119,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'standards.edit-local': 'change this organisation’s standard or mission mapping',
   'imports.read': 'see these import runs',
   'suppliers.resolve': 'merge or split suppliers',
+  'kpiLibrary.edit': 'add or change KPI library templates',
+  'kpis.attach': 'attach or change KPIs for this organisation',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

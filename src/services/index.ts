@@ -17,6 +17,9 @@ import { createMappingService } from './missions/mapping.service.js';
 import { createStandardsService } from './missions/standards.service.js';
 import { createOfficerEditService } from './officer-edit.service.js';
 import { createPipelineService } from './pipeline/pipeline.service.js';
+import { createPipelineMissionsService } from './pipeline/pipeline-missions.js';
+import { createAttachedKpisService } from './kpis/attached-kpis.service.js';
+import { createKpiLibraryService } from './kpis/kpi-library.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
@@ -36,6 +39,8 @@ export interface ServiceDeps {
 
 export function createServices({ db, config, log, cpv = loadCpvLabels() }: ServiceDeps) {
   const quality = createQualityService({ db });
+  const standards = createStandardsService({ db });
+  const kpiLibrary = createKpiLibraryService({ db });
   return {
     accounts: createAccountsService({ db }),
     calendar: createCalendarService({ db }),
@@ -47,11 +52,14 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     missionMap: createMappingService({ db }),
     officerEdit: createOfficerEditService({ db, quality }),
     pipeline: createPipelineService({ db }),
+    pipelineMissions: createPipelineMissionsService({ db, standards }),
+    kpiLibrary,
+    attachedKpis: createAttachedKpisService({ db, library: kpiLibrary }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags: createRedFlagsService({ db }),
     savedSearches: createSavedSearchService({ db }),
-    standards: createStandardsService({ db }),
+    standards,
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),
     supplierProfile: createSupplierService({ db, cpv }),

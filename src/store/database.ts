@@ -6,6 +6,7 @@ import type { LocalDataTables } from './local-data.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { MissionTables } from './missions.types.js';
 import type { SupplierTables } from './supplier.types.js';
+import type { KpiLibraryTables } from './kpi-library.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a database default. */
@@ -360,7 +361,7 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables {
+  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables, KpiLibraryTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

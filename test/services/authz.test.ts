@@ -19,8 +19,8 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage, standards.edit-regional and
-// suppliers.resolve are service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another
+// role → action → [own organisation, other organisation]; users.manage, standards.edit-regional,
+// suppliers.resolve and kpiLibrary.edit are service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another
 // user's].
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
@@ -33,6 +33,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'no  no',
     'suppliers.resolve': 'no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -44,6 +46,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -55,6 +59,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -66,6 +72,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes no',
     'imports.read': 'yes no',
     'suppliers.resolve': 'no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -77,6 +85,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'no  no',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'kpiLibrary.edit': 'yes',
+    'kpis.attach': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -88,6 +98,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'standards.edit-local': 'yes yes',
     'imports.read': 'yes yes',
     'suppliers.resolve': 'yes',
+    'kpiLibrary.edit': 'yes',
+    'kpis.attach': 'yes yes',
   },
 };
 
@@ -111,7 +123,10 @@ describe('authorisation matrix', () => {
       it(`${role} · ${action} → ${row[action]}`, () => {
         const actor = actorWith(role as Role | 'anonymous');
         const got =
-          action === 'users.manage' || action === 'standards.edit-regional' || action === 'suppliers.resolve'
+          action === 'users.manage' ||
+          action === 'standards.edit-regional' ||
+          action === 'suppliers.resolve' ||
+          action === 'kpiLibrary.edit'
             ? yn(can(actor, action))
             : action === 'savedSearch.manage'
               ? `${yn(can(actor, action, { ownerUserId: 1 }))} ${yn(can(actor, action, { ownerUserId: 2 }))}`

@@ -16,6 +16,7 @@ import type {
 import { formatAmount, formatDateTime, NOT_KNOWN } from '../../format.js';
 import { html, link } from '../../html.js';
 import { pagination } from '../shared/table-nav.js';
+import { missionTags } from '../../../services/pipeline/pipeline-missions.js';
 import { FIELD_LABELS } from './form-view-model.js';
 
 const STATUS_COLOURS: Record<PipelineStatus, string> = {
@@ -134,8 +135,17 @@ export function pipelineViewModel(v: PipelineView, query: string) {
   };
 }
 
+const CHANGE_LABELS: Record<FieldChange['field'], string> = {
+  ...FIELD_LABELS,
+  missions: 'Missions and outcomes',
+};
+
 const show = (field: FieldChange['field'], v: unknown): string => {
   if (v === null || v === undefined || v === '') return '–';
+  if (field === 'missions') {
+    const t = missionTags(v);
+    return [...t.missionIds, ...t.outcomeIds].join(', ') || '–';
+  }
   if (Array.isArray(v)) return v.length ? v.join(', ') : '–';
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   if (field === 'status') return STATUS_LABELS[v as PipelineStatus] ?? String(v);
@@ -147,8 +157,8 @@ const show = (field: FieldChange['field'], v: unknown): string => {
 export const changeLines = (changes: readonly FieldChange[], created: boolean) =>
   changes.map((c) =>
     created
-      ? `${FIELD_LABELS[c.field]}: ${show(c.field, c.after)}`
-      : `${FIELD_LABELS[c.field]}: ${show(c.field, c.before)} → ${show(c.field, c.after)}`,
+      ? `${CHANGE_LABELS[c.field]}: ${show(c.field, c.after)}`
+      : `${CHANGE_LABELS[c.field]}: ${show(c.field, c.before)} → ${show(c.field, c.after)}`,
   );
 
 export function changesTable(
