@@ -11,6 +11,7 @@ import { registerPipeline } from './commands/pipeline.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuality } from './commands/quality.js';
 import { registerStandards } from './commands/standards.js';
+import { registerKpis } from './commands/kpis.js';
 import { registerStart } from './commands/start.js';
 import { registerSync } from './commands/sync.js';
 import { registerSuppliers } from './commands/suppliers.js';
@@ -45,6 +46,7 @@ registerCollaborate(program);
 registerUsers(program);
 registerPipeline(program);
 registerStandards(program);
+registerKpis(program);
 registerSuppliers(program);
 
 try {

@@ -75,8 +75,7 @@ export function bands(k: Thresholds & { direction: Direction; unit: string }): R
   const u = (n: number) => `${n}${k.unit ? ` ${k.unit}` : ''}`;
   const better = k.direction === 'higher' ? 'or more' : 'or less';
   const worse = k.direction === 'higher' ? 'less than' : 'more than';
-  const between = (from: number, to: number) =>
-    `${u(from)} ${better}, ${worse} ${u(to)}`;
+  const between = (from: number, to: number) => `${u(from)} ${better}, ${worse} ${u(to)}`;
   return {
     met: `${u(k.target)} ${better}`,
     slightlyBelow: between(k.slightlyBelow, k.target),

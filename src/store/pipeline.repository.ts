@@ -3,6 +3,7 @@
 // audit_log row together. Dates are read as 'YYYY-MM-DD' text (never a JS Date at local midnight) and money as
 // exact decimal strings.
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { missionTags, type MissionTags } from '../domain/pipeline.js';
 import type { Database } from './database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,7 +32,8 @@ export interface PipelineEntryRecord extends PipelineFields {
   organisationId: number;
   organisationName: string;
   currency: string;
-  missions: unknown;
+  /** Missions and outcomes tagged on the entry (empty lists when none). */
+  missions: MissionTags;
   version: number;
   createdAt: Date;
   createdBy: string;
@@ -117,7 +119,7 @@ const toRecord = (r: EntryRow): PipelineEntryRecord => ({
   linkedOcids: r.linked_ocids,
   innovation: r.innovation,
   published: r.published,
-  missions: r.missions,
+  missions: missionTags(r.missions),
   version: r.version,
   createdAt: r.created_at,
   createdBy: r.created_by,

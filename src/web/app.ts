@@ -29,6 +29,7 @@ import { registerMarketPages } from './routes/market.js';
 import { registerSupplierProfilePages } from './routes/supplier.js';
 import { registerQualityPages } from './routes/quality.js';
 import { registerStandardsPages } from './routes/standards.js';
+import { registerKpiLibraryPages } from './routes/kpi-library.js';
 import { registerSupplierPages } from './routes/suppliers.js';
 import { createViews } from './views.js';
 
@@ -89,6 +90,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerSavedSearchPages(app, { views, services, serviceName: config.serviceName });
   registerPipelineRoutes(app, { views, services, serviceName: config.serviceName });
   registerStandardsPages(app, { views, services });
+  registerKpiLibraryPages(app, { views, services });
   registerImportPages(app, { views, services });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));

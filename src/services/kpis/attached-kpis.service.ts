@@ -30,7 +30,13 @@ export interface SubjectInfo {
   href: string;
 }
 
-export function createAttachedKpisService({ db, library }: { db: Kysely<Database>; library: KpiLibraryService }) {
+export function createAttachedKpisService({
+  db,
+  library,
+}: {
+  db: Kysely<Database>;
+  library: KpiLibraryService;
+}) {
   /** The entry or contract, its buyer and where it lives; NOT_FOUND for an entry the reader may not see. */
   async function subjectInfo(actor: Actor | null, subject: Subject): Promise<SubjectInfo> {
     if ('ocid' in subject) {

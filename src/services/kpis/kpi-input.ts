@@ -22,7 +22,8 @@ const text = (raw: Raw, key: string): string => {
 function required(raw: Raw, key: string, label: string, max: number, problems: Problem[]): string {
   const v = text(raw, key);
   if (v === '') problems.push({ field: key, message: `Enter ${label}` });
-  else if (v.length > max) problems.push({ field: key, message: `${label} must be ${max} characters or fewer` });
+  else if (v.length > max)
+    problems.push({ field: key, message: `${label} must be ${max} characters or fewer` });
   return v;
 }
 
@@ -75,12 +76,16 @@ export function readTemplate(raw: Raw, knownOutcomes: ReadonlySet<string>): Temp
   const problems: Problem[] = [];
   const dir = text(raw, 'direction');
   const direction = (DIRECTIONS as readonly string[]).includes(dir) ? (dir as Direction) : null;
-  if (direction === null) problems.push({ field: 'direction', message: 'Select whether higher or lower is better' });
+  if (direction === null)
+    problems.push({ field: 'direction', message: 'Select whether higher or lower is better' });
   const measure = readMeasure(raw, direction ?? 'higher', problems);
   const cpvDivisions = list(raw, 'cpvDivisions');
   const badCpv = cpvDivisions.find((d) => !/^\d{2}$/.test(d));
   if (badCpv !== undefined)
-    problems.push({ field: 'cpvDivisions', message: `“${badCpv}” is not a CPV division (2 digits, like 45)` });
+    problems.push({
+      field: 'cpvDivisions',
+      message: `“${badCpv}” is not a CPV division (2 digits, like 45)`,
+    });
   const outcomeIds = list(raw, 'outcomeIds');
   if (outcomeIds.length === 0) problems.push({ field: 'outcomeIds', message: 'Select at least one outcome' });
   const unknown = outcomeIds.find((o) => !knownOutcomes.has(o));
@@ -98,7 +103,10 @@ export function readTemplate(raw: Raw, knownOutcomes: ReadonlySet<string>): Temp
     const field = `${kind}Text`;
     if (t === '' || why === '') problems.push({ field, message: `Enter the ${label} example and why` });
     else if (t.length > KPI_LIMITS.text || why.length > KPI_LIMITS.text)
-      problems.push({ field, message: `The ${label} example must be ${KPI_LIMITS.text} characters or fewer` });
+      problems.push({
+        field,
+        message: `The ${label} example must be ${KPI_LIMITS.text} characters or fewer`,
+      });
     return { text: t, why };
   };
   const fields: TemplateFields = {

@@ -4,12 +4,22 @@
 // someone saved since), keeps the id's meaning (direction and unit are fixed: add a new item instead) and is
 // versioned and audited in one transaction.
 import type { Kysely } from 'kysely';
-import { missionsOf, searchLibrary, type KpiTemplate, type LibraryFilters } from '../../domain/kpi-library.js';
+import {
+  missionsOf,
+  searchLibrary,
+  type KpiTemplate,
+  type LibraryFilters,
+} from '../../domain/kpi-library.js';
 import { slugify } from '../../domain/missions/identifiers.js';
 import { AppError } from '../../errors.js';
 import { listAudit, type AuditRecord } from '../../store/audit.repository.js';
 import type { Database } from '../../store/database.js';
-import { findTemplate, listTemplates, saveTemplate, TEMPLATE_ENTITY } from '../../store/kpi-library.repository.js';
+import {
+  findTemplate,
+  listTemplates,
+  saveTemplate,
+  TEMPLATE_ENTITY,
+} from '../../store/kpi-library.repository.js';
 import { assertCan, can, type Actor } from '../authz.js';
 import { loadMissionReference, type MissionReference } from '../missions/reference.js';
 import { InputProblems } from '../missions/standards-input.js';
@@ -34,6 +44,14 @@ export interface LibraryPage {
   page: number;
   pageSize: number;
 }
+
+/** An item as JSON (the API and `missionbuy kpis library --json`): the template's fields with its version. */
+export const libraryItemJson = (i: LibraryItem) => ({
+  ...i.template,
+  version: i.version,
+  seeded: i.seeded,
+  missionIds: i.missionIds,
+});
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === '23505';
 
@@ -94,7 +112,10 @@ export function createKpiLibraryService({
         f,
         missionOf,
       );
-      const pageSize = Math.min(LIBRARY_MAX_PAGE_SIZE, Math.max(1, Math.floor(paging.pageSize ?? LIBRARY_PAGE_SIZE)));
+      const pageSize = Math.min(
+        LIBRARY_MAX_PAGE_SIZE,
+        Math.max(1, Math.floor(paging.pageSize ?? LIBRARY_PAGE_SIZE)),
+      );
       const page = Math.max(1, Math.floor(paging.page ?? 1));
       return {
         items: hits.slice((page - 1) * pageSize, page * pageSize).map((t) => byId.get(t.id)!),
@@ -111,7 +132,9 @@ export function createKpiLibraryService({
       const slug = slugify(typeof raw.slug === 'string' && raw.slug.trim() ? raw.slug : fields.name);
       const id = `kpi.custom.${slug}`;
       if ((await all()).some((i) => i.template.id === id) || (await findTemplate(db, id)))
-        throw new InputProblems([{ field: 'name', message: `The identifier ${id} is taken: choose another name` }]);
+        throw new InputProblems([
+          { field: 'name', message: `The identifier ${id} is taken: choose another name` },
+        ]);
       const t: KpiTemplate = { id, ...fields, template: true, status: 'active' };
       try {
         await db.transaction().execute((trx) => saveTemplate(trx, t, 1, false, actor.email, null));
@@ -159,7 +182,8 @@ export function createKpiLibraryService({
           });
         });
       } catch (e) {
-        if (isUniqueViolation(e)) throw new AppError('CONFLICT', `${id} was changed by someone else just now`);
+        if (isUniqueViolation(e))
+          throw new AppError('CONFLICT', `${id} was changed by someone else just now`);
         throw e;
       }
       return get(id);

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.js';
 import { writeAudit } from '../../store/audit.repository.js';
 import type { Database } from '../../store/database.js';
+import { missionTags, type MissionTags } from '../../domain/pipeline.js';
 import { findEntry, insertChange, updateEntryMissions } from '../../store/pipeline.repository.js';
 import { assertCan, type Actor } from '../authz.js';
 import { list } from '../kpis/kpi-input.js';
@@ -14,17 +15,7 @@ import { InputProblems, type Problem } from '../missions/standards-input.js';
 import type { StandardsService } from '../missions/standards.service.js';
 import { PIPELINE_ENTITY } from './pipeline.service.js';
 
-export interface MissionTags {
-  missionIds: string[];
-  outcomeIds: string[];
-}
-
-/** The tags stored on an entry (the `missions` column), empty when none. */
-export function missionTags(stored: unknown): MissionTags {
-  const o = (stored ?? {}) as Partial<Record<keyof MissionTags, unknown>>;
-  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  return { missionIds: ids(o.missionIds), outcomeIds: ids(o.outcomeIds) };
-}
+export { missionTags, type MissionTags } from '../../domain/pipeline.js';
 
 export function createPipelineMissionsService({
   db,
@@ -82,14 +73,19 @@ export function createPipelineMissionsService({
           .map((id) => ({ field: 'missionIds', message: `${id} is not a mission of this buyer’s standard` })),
         ...outcomeIds
           .filter((id) => !missionOf.has(id))
-          .map((id) => ({ field: 'outcomeIds', message: `${id} is not an active outcome of this buyer’s standard` })),
+          .map((id) => ({
+            field: 'outcomeIds',
+            message: `${id} is not an active outcome of this buyer’s standard`,
+          })),
       ];
       if (problems.length > 0) throw new InputProblems(problems);
       const wanted = new Set([...chosen, ...outcomeIds.map((o) => missionOf.get(o)!)]);
       const tags: MissionTags = {
         // Catalogue order, so the same tags always read (and diff) the same.
         missionIds: missions.map((m) => m.id).filter((id) => wanted.has(id)),
-        outcomeIds: missions.flatMap((m) => m.outcomes.map((o) => o.id)).filter((id) => outcomeIds.includes(id)),
+        outcomeIds: missions
+          .flatMap((m) => m.outcomes.map((o) => o.id))
+          .filter((id) => outcomeIds.includes(id)),
       };
       await db.transaction().execute(async (trx) => {
         const e = await findEntry(trx, entryId, { forUpdate: true });

@@ -13,6 +13,7 @@ import { registerCalendarApi } from './calendar-routes.js';
 import { registerRedFlagsApi } from './redflags-routes.js';
 import { registerSavedSearchApi } from './saved-search-routes.js';
 import { registerStandardsApi } from './standards-routes.js';
+import { registerKpiLibraryApi } from './kpi-library-routes.js';
 import { registerImportsApi } from './imports-routes.js';
 import { registerSuppliersApi } from './suppliers-routes.js';
 import {
@@ -130,6 +131,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerRedFlagsApi(api, services);
   registerSavedSearchApi(api, services);
   registerStandardsApi(api, services);
+  registerKpiLibraryApi(api, services);
   registerImportsApi(api, services);
   registerSuppliersApi(api, services);
 

@@ -7,6 +7,7 @@ import { inputFor, readListForm, toQueryInput } from '../pages/contracts/list-fo
 import { listViewModel } from '../pages/contracts/list-view-model.js';
 import { missionsSection } from '../pages/contracts/missions-view-model.js';
 import { redFlagsTable } from '../pages/contracts/redflags-view-model.js';
+import { attachedSection } from '../pages/kpis/library-view-model.js';
 import type { Views } from '../views.js';
 
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -61,6 +62,7 @@ export function registerContractPages(
     const detail = await contracts.get(request.params.ocid);
     const flags = await services.redflags.flags({ ocid: detail.ocid, status: 'all' });
     const missions = await services.missionMap.contractMissions(detail.ocid);
+    const kpis = detail.buyer ? await services.attachedKpis.list(request.actor, { ocid: detail.ocid }) : null;
     return views.page(request, reply, 'contracts/detail.njk', {
       ...detailViewModel(detail),
       redFlags: redFlagsTable(flags),
@@ -69,6 +71,7 @@ export function registerContractPages(
         detail.buyer && services.pipeline.mayEdit(request.actor, detail.buyer.id)
           ? `/pipeline/from/${encodeURIComponent(detail.ocid)}`
           : undefined,
+      kpis: kpis ? attachedSection(kpis, `contract:${detail.ocid}`) : null,
       missions: missionsSection(
         missions,
         services.standards.national().missions,

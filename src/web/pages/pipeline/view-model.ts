@@ -5,6 +5,7 @@ import {
   STATUS_LABELS,
   type PipelineStatus,
   type ProcurementRoute,
+  missionTags,
 } from '../../../domain/pipeline.js';
 import type { Uk1Duty } from '../../../services/pipeline/pipeline-duty.js';
 import type { EntryView, Page, PipelineView } from '../../../services/pipeline/pipeline.service.js';
@@ -16,7 +17,6 @@ import type {
 import { formatAmount, formatDateTime, NOT_KNOWN } from '../../format.js';
 import { html, link } from '../../html.js';
 import { pagination } from '../shared/table-nav.js';
-import { missionTags } from '../../../services/pipeline/pipeline-missions.js';
 import { FIELD_LABELS } from './form-view-model.js';
 
 const STATUS_COLOURS: Record<PipelineStatus, string> = {
