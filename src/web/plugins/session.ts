@@ -63,9 +63,10 @@ const same = (a: string, b: string): boolean => {
 };
 
 // The API is public and sessionless, except its signed-in parts, which read the session: saved searches
-// (docs/saved-searches.md), import runs (GET only, docs/local-data.md) and pipeline writes (docs/pipeline.md).
+// (docs/saved-searches.md), import runs (GET only, docs/local-data.md), pipeline writes (docs/pipeline.md) and
+// KPI library and attached-KPI writes (docs/kpi-library.md).
 const SIGNED_IN_API =
-  /^\/api\/(saved-searches|imports|pipeline\/entries|organisations\/\d+\/pipeline)(\/|$|\?)/;
+  /^\/api\/(saved-searches|imports|pipeline\/entries|organisations\/\d+\/pipeline|kpi-library|kpis|contracts\/[^/?]+\/kpis)(\/|$|\?)/;
 const skipped = (request: FastifyRequest) =>
   /^\/(api|assets)(\/|$|\?)/.test(request.url) && !SIGNED_IN_API.test(request.url);
 
