@@ -361,7 +361,14 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends LocalDataTables, AccountTables, AnalyticsTables, PipelineTables, MissionTables, SupplierTables, KpiLibraryTables {
+  extends
+    LocalDataTables,
+    AccountTables,
+    AnalyticsTables,
+    PipelineTables,
+    MissionTables,
+    SupplierTables,
+    KpiLibraryTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

@@ -52,7 +52,9 @@ describe('rating a value against a KPI', () => {
   it('refuses thresholds out of order for the direction', () => {
     expect(thresholdProblems(higher)).toEqual([]);
     expect(thresholdProblems(lower)).toEqual([]);
-    expect(thresholdProblems({ ...higher, slightlyBelow: 96 }).map((p) => p.field)).toEqual(['slightlyBelow']);
+    expect(thresholdProblems({ ...higher, slightlyBelow: 96 }).map((p) => p.field)).toEqual([
+      'slightlyBelow',
+    ]);
     expect(thresholdProblems({ ...lower, below: 60 }).map((p) => p.field)).toEqual(['below']);
   });
 });
@@ -91,13 +93,19 @@ describe('the starter set', () => {
       parseStarterSet({ templates: [{ ...one, outcomeIds: ['ppn002.o9.nope'] }] }, national),
     ).toThrow(/kpi.works.defects-at-handover: .*ppn002.o9.nope/);
     expect(() => parseStarterSet({ templates: [one, one] }, national)).toThrow(/duplicate/);
-    expect(() => parseStarterSet({ templates: [{ ...one, below: 99 }] }, national)).toThrow(/Requires improvement/);
+    expect(() => parseStarterSet({ templates: [{ ...one, below: 99 }] }, national)).toThrow(
+      /Requires improvement/,
+    );
   });
 });
 
 describe('searching the library', () => {
   const ids = (r: KpiTemplate[]) => r.map((t) => t.id);
-  const expected = (pred: (t: KpiTemplate) => boolean) => starter.filter(pred).map((t) => t.id).sort();
+  const expected = (pred: (t: KpiTemplate) => boolean) =>
+    starter
+      .filter(pred)
+      .map((t) => t.id)
+      .sort();
 
   it('matches every word as a word prefix, names first', () => {
     const r = searchLibrary(starter, { text: 'recycl' }, missionOf);
@@ -108,9 +116,9 @@ describe('searching the library', () => {
   });
 
   it('filters by outcome, mission and CPV division (templates for all categories match every division)', () => {
-    expect(ids(searchLibrary(starter, { outcome: 'ppn002.o5.reduction-in-crime' }, missionOf)).sort()).toEqual(
-      expected((t) => t.outcomeIds.includes('ppn002.o5.reduction-in-crime')),
-    );
+    expect(
+      ids(searchLibrary(starter, { outcome: 'ppn002.o5.reduction-in-crime' }, missionOf)).sort(),
+    ).toEqual(expected((t) => t.outcomeIds.includes('ppn002.o5.reduction-in-crime')));
     expect(ids(searchLibrary(starter, { mission: 'clean-energy' }, missionOf)).sort()).toEqual(
       expected((t) => t.outcomeIds.some((o) => missionOf(o) === 'clean-energy')),
     );

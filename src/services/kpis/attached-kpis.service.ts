@@ -166,3 +166,5 @@ export function createAttachedKpisService({
 }
 
 export type AttachedKpisService = ReturnType<typeof createAttachedKpisService>;
+
+export type { AttachedKpi } from '../../store/kpi-library.repository.js';

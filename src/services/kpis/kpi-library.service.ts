@@ -195,3 +195,5 @@ export function createKpiLibraryService({
 }
 
 export type KpiLibraryService = ReturnType<typeof createKpiLibraryService>;
+
+export type { AuditRecord } from '../../store/audit.repository.js';

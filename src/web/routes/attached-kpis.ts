@@ -4,9 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
-import type { Subject } from '../../services/kpis/attached-kpis.service.js';
+import type { AttachedKpi, Subject } from '../../services/kpis/attached-kpis.service.js';
 import { isInputProblems, type Problem } from '../../services/missions/standards-input.js';
-import type { AttachedKpi } from '../../store/kpi-library.repository.js';
 import {
   measureValues,
   missionsFormViewModel,

@@ -4,8 +4,8 @@
 import { bands, RATINGS, type KpiTemplate } from '../../../domain/kpi-library.js';
 import type { Mission, NationalStandard } from '../../../domain/missions/standard.js';
 import type { LibraryItem, LibraryPage } from '../../../services/kpis/kpi-library.service.js';
-import type { AttachedKpi } from '../../../store/kpi-library.repository.js';
-import type { AuditRecord } from '../../../store/audit.repository.js';
+import type { AttachedKpi } from '../../../services/kpis/attached-kpis.service.js';
+import type { AuditRecord } from '../../../services/kpis/kpi-library.service.js';
 import { formatDateTime } from '../../format.js';
 import { html, link } from '../../html.js';
 import { pagination } from '../shared/table-nav.js';

@@ -8,7 +8,15 @@ import type { EntryFilters, PipelineEntryRecord } from '../../../services/pipeli
 import { pagination } from '../shared/table-nav.js';
 import { entryTable } from './view-model.js';
 
-export const CENTRAL_FIELDS = ['cpv', 'region', 'valueFrom', 'valueTo', 'startFrom', 'startTo', 'mission'] as const;
+export const CENTRAL_FIELDS = [
+  'cpv',
+  'region',
+  'valueFrom',
+  'valueTo',
+  'startFrom',
+  'startTo',
+  'mission',
+] as const;
 type CentralField = (typeof CENTRAL_FIELDS)[number];
 export type CentralForm = Record<CentralField, string>;
 export type CentralFilters = Omit<EntryFilters, 'publishedOnly' | 'organisationId'>;
