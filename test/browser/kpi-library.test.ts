@@ -90,5 +90,5 @@ describe('the KPI library in Chromium', () => {
       'Build an NHS fit for the future',
     );
     await b.expectAccessible(page);
-  });
+  }, 240_000);
 });
