@@ -3,38 +3,17 @@
 // City Council and to a real contract of its buyer (Bridgend, ocds-kuma6s-148166), who may do what, and tagging a
 // pipeline entry with missions and outcomes of the buyer's effective standard (filtering the central pipeline).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/errors.js';
-import type { Actor } from '../../src/services/authz.js';
 import { createAttachedKpisService } from '../../src/services/kpis/attached-kpis.service.js';
 import { createKpiLibraryService } from '../../src/services/kpis/kpi-library.service.js';
-import { isInputProblems } from '../../src/services/missions/standards-input.js';
 import { createStandardsService } from '../../src/services/missions/standards.service.js';
 import { createPipelineMissionsService } from '../../src/services/pipeline/pipeline-missions.js';
 import { createPipelineService } from '../../src/services/pipeline/pipeline.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
-import { centralActor as central } from '../support/actors.js';
+import { centralActor as central, editorOf, failure } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const BRIDGEND_CONTRACT = 'ocds-kuma6s-148166';
-const editorOf = (id: number, role: 'viewer' | 'editor' = 'editor'): Actor => ({
-  userId: 2,
-  email: `${role}-${id}@example.gov.uk`,
-  name: 'E',
-  serviceRole: null,
-  organisations: new Map([[id, role]]),
-});
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'allowed';
-  } catch (e) {
-    if (isInputProblems(e)) return `BAD_REQUEST ${e.problems.map((x) => x.field).join(',')}`;
-    return isAppError(e) ? e.code : String(e);
-  }
-}
-
 describe('KPI library, attached KPIs and pipeline missions', () => {
   const t = useSampleDb();
   const library = () => createKpiLibraryService({ db: t().db });

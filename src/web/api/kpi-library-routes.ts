@@ -3,10 +3,9 @@
 // anyone who may see the entry, attached and tailored by the buyer's editors; the missions and outcomes of a
 // pipeline entry. Writes send the session cookie and its CSRF token in `X-CSRF-Token` (as the pipeline API).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
-import type { Actor } from '../../services/authz.js';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { readErrors, writeErrors, writer } from './write-access.js';
 import type { Subject } from '../../services/kpis/attached-kpis.service.js';
 import { libraryItemJson } from '../../services/kpis/kpi-library.service.js';
 import {
@@ -26,20 +25,9 @@ import {
 } from './kpi-library-schemas.js';
 import { EntryParams } from './pipeline-schemas.js';
 
-const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
-const writeErrors = {
-  ...errors,
-  401: { $ref: 'Error#' },
-  403: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-} as const;
+const errors = readErrors;
 
 const flat = libraryItemJson;
-
-function writer(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
-  return request.actor;
-}
 
 export function registerKpiLibraryApi(parent: FastifyInstance, services: Services): void {
   const api = parent.withTypeProvider<TypeBoxTypeProvider>();

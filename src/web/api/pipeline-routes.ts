@@ -3,10 +3,9 @@
 // `X-CSRF-Token` header (a cross-site page can send the cookie but cannot read the token). Authorisation, version
 // checks and auditing happen in the pipeline service; a stale version gets 409.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.js';
-import type { Actor } from '../../services/authz.js';
+import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { readErrors, writeErrors, writer } from './write-access.js';
 import {
   CentralQuery,
   EntryParams,
@@ -18,24 +17,12 @@ import {
   PipelineUpdateBody,
 } from './pipeline-schemas.js';
 
-const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
-const writeErrors = {
-  ...errors,
-  401: { $ref: 'Error#' },
-  403: { $ref: 'Error#' },
-  409: { $ref: 'Error#' },
-} as const;
+const errors = readErrors;
 
 export function registerPipelineApi(parent: FastifyInstance, services: Services): void {
   const api = parent.withTypeProvider<TypeBoxTypeProvider>();
   const pipeline = services.pipeline;
   api.addSchema(PipelineEntrySchema);
-
-  /** The signed-in editor behind a write (the session plugin has read the session and checked X-CSRF-Token). */
-  function writer(request: FastifyRequest): Actor {
-    if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
-    return request.actor;
-  }
 
   api.get(
     '/organisations/:id/pipeline',
