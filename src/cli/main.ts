@@ -52,8 +52,8 @@ registerPipeline(program);
 registerOpportunities(program);
 registerStandards(program);
 registerSocialValue(program);
-registerSuppliers(program);
 registerKpis(program);
+registerSuppliers(program);
 
 try {
   await program.parseAsync(process.argv);

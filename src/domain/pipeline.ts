@@ -77,3 +77,16 @@ export function yearGroup(procurementStart: Day | null, years: readonly Financia
   const fy = years.find((y) => procurementStart >= y.start && procurementStart <= y.end);
   return fy ? fy.start : 'later';
 }
+
+/** Missions and outcomes tagged on an entry (standards catalogue ids; docs/pipeline.md). */
+export interface MissionTags {
+  missionIds: string[];
+  outcomeIds: string[];
+}
+
+/** The tags stored on an entry (the `missions` column), empty when none. */
+export function missionTags(stored: unknown): MissionTags {
+  const o = (stored ?? {}) as Partial<Record<keyof MissionTags, unknown>>;
+  const ids = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return { missionIds: ids(o.missionIds), outcomeIds: ids(o.outcomeIds) };
+}

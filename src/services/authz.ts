@@ -40,6 +40,8 @@ export const ACTIONS = [
   'kpis.rate',
   'socialValue.record',
   'socialValue.verify',
+  'kpiLibrary.edit',
+  'kpis.attach',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +55,8 @@ const SERVICE_ACTIONS = {
   'users.manage': ['admin'],
   'standards.edit-regional': ['central', 'admin'],
   'suppliers.resolve': ['central', 'admin'],
+  // The KPI library is national reference material every buyer copies from (docs/kpi-library.md).
+  'kpiLibrary.edit': ['central', 'admin'],
 } as const satisfies Partial<Record<Action, readonly ServiceRole[]>>;
 type ServiceAction = keyof typeof SERVICE_ACTIONS;
 const isServiceAction = (a: Action): a is ServiceAction => Object.hasOwn(SERVICE_ACTIONS, a);
@@ -90,6 +94,8 @@ const LEAST_ORGANISATION_ROLE: Record<
   'socialValue.record': 'editor',
   // Verifying or rejecting a delivery report: the buyer's accountable officer (and central, below) [?].
   'socialValue.verify': 'accountable-officer',
+  // Attaching and tailoring library KPIs on the buyer's pipeline entries and contracts.
+  'kpis.attach': 'editor',
 };
 
 const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
@@ -139,6 +145,8 @@ const DESCRIPTIONS: Record<Action, string> = {
   'kpis.rate': 'add KPIs or record ratings for this organisation’s contracts',
   'socialValue.record': 'record social value commitments or delivery',
   'socialValue.verify': 'verify social value delivery',
+  'kpiLibrary.edit': 'add or change KPI library templates',
+  'kpis.attach': 'attach or change KPIs for this organisation',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

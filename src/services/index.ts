@@ -22,6 +22,9 @@ import { createOfficerEditService } from './officer-edit.service.js';
 import { createOidcService } from './oidc.service.js';
 import { createOpportunitiesService } from './opportunities/opportunities.service.js';
 import { createPipelineService } from './pipeline/pipeline.service.js';
+import { createPipelineMissionsService } from './pipeline/pipeline-missions.js';
+import { createAttachedKpisService } from './kpis/attached-kpis.service.js';
+import { createKpiLibraryService } from './kpis/kpi-library.service.js';
 import { loadCpvLabels, type CpvLabels } from './reference/cpv-labels.js';
 import { createQualityDetailService } from './quality-detail.service.js';
 import { createQualityService } from './quality.service.js';
@@ -45,6 +48,8 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const accounts = createAccountsService({ db });
   const redflags = createRedFlagsService({ db });
   const missionMap = createMappingService({ db });
+  const standards = createStandardsService({ db });
+  const kpiLibrary = createKpiLibraryService({ db });
   return {
     accounts,
     calendar: createCalendarService({ db }),
@@ -61,12 +66,15 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     oidc: createOidcService({ db, config, accounts }),
     opportunities: createOpportunitiesService({ db }),
     pipeline: createPipelineService({ db }),
+    pipelineMissions: createPipelineMissionsService({ db, standards }),
+    kpiLibrary,
+    attachedKpis: createAttachedKpisService({ db, library: kpiLibrary }),
     quality,
     qualityDetail: createQualityDetailService({ db }),
     redflags,
     savedSearches: createSavedSearchService({ db }),
     socialValue: createSocialValueService({ db }),
-    standards: createStandardsService({ db }),
+    standards,
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),
     supplierProfile: createSupplierService({ db, cpv }),

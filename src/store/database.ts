@@ -11,6 +11,7 @@ import type { MissionTables } from './missions.types.js';
 import type { SocialValueTables } from './social-value.types.js';
 import type { SupplierTables } from './supplier.types.js';
 import type { Lm3Tables } from './lm3.types.js';
+import type { KpiLibraryTables } from './kpi-library.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a database default. */
@@ -376,7 +377,8 @@ export interface Database
     Lm3Tables,
     OpportunityTables,
     KpiTables,
-    SocialValueTables {
+    SocialValueTables,
+    KpiLibraryTables {
   ingest_run: IngestRunTable;
   release: ReleaseTable;
   quarantine: QuarantineTable;

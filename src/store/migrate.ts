@@ -21,6 +21,7 @@ import * as m0019 from './migrations/0019-saved-searches.js';
 import * as m0020 from './migrations/0020-notice-import.js';
 import * as m0022 from './migrations/0022-supplier-profile-indexes.js';
 import * as m0023 from './migrations/0023-register-horizon.js';
+import * as m0024 from './migrations/0024-kpi-library.js';
 import * as m0025 from './migrations/0025-kpi-ratings.js';
 import * as m0026 from './migrations/0026-social-value.js';
 import * as m0027 from './migrations/0027-lm3-survey.js';
@@ -50,6 +51,7 @@ export const migrations: Record<string, Migration> = {
   '0020-notice-import': m0020,
   '0022-supplier-profile-indexes': m0022,
   '0023-register-horizon': m0023,
+  '0024-kpi-library': m0024,
   '0025-kpi-ratings': m0025,
   '0026-social-value': m0026,
   '0027-lm3-survey': m0027,

@@ -3,6 +3,7 @@
 // audit_log row together. Dates are read as 'YYYY-MM-DD' text (never a JS Date at local midnight) and money as
 // exact decimal strings.
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { missionTags, type MissionTags } from '../domain/pipeline.js';
 import type { Database } from './database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,7 +32,8 @@ export interface PipelineEntryRecord extends PipelineFields {
   organisationId: number;
   organisationName: string;
   currency: string;
-  missions: unknown;
+  /** Missions and outcomes tagged on the entry (empty lists when none). */
+  missions: MissionTags;
   version: number;
   createdAt: Date;
   createdBy: string;
@@ -40,7 +42,8 @@ export interface PipelineEntryRecord extends PipelineFields {
 }
 
 export interface FieldChange {
-  field: keyof PipelineFields;
+  /** An entry field, or `missions` (the missions and outcomes tagged on the entry, docs/pipeline.md). */
+  field: keyof PipelineFields | 'missions';
   before: unknown;
   after: unknown;
 }
@@ -116,7 +119,7 @@ const toRecord = (r: EntryRow): PipelineEntryRecord => ({
   linkedOcids: r.linked_ocids,
   innovation: r.innovation,
   published: r.published,
-  missions: r.missions,
+  missions: missionTags(r.missions),
   version: r.version,
   createdAt: r.created_at,
   createdBy: r.created_by,
@@ -167,6 +170,8 @@ export interface EntryFilters {
   startFrom?: string;
   startTo?: string;
   statuses?: readonly string[];
+  /** Entries tagged with this mission (directly or through one of its outcomes). */
+  mission?: string;
 }
 
 function filtered(db: Db, f: EntryFilters) {
@@ -184,6 +189,7 @@ function filtered(db: Db, f: EntryFilters) {
     if (f.startFrom !== undefined) w.push(eb('e.procurement_start', '>=', f.startFrom));
     if (f.startTo !== undefined) w.push(eb('e.procurement_start', '<=', f.startTo));
     if (f.statuses && f.statuses.length > 0) w.push(eb('e.status', 'in', [...f.statuses]));
+    if (f.mission) w.push(sql<SqlBool>`e.missions -> 'missionIds' ? ${f.mission}`);
     return eb.and(w);
   });
 }
@@ -243,6 +249,21 @@ export async function updateEntry(
   await trx
     .updateTable('pipeline_entry')
     .set({ ...columns(fields), version, updated_by: actor, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Writes the entry's mission and outcome tags and moves it to `version` (the caller holds the row lock). */
+export async function updateEntryMissions(
+  trx: Transaction<Database>,
+  id: number,
+  missions: { missionIds: string[]; outcomeIds: string[] },
+  version: number,
+  actor: string,
+): Promise<void> {
+  await trx
+    .updateTable('pipeline_entry')
+    .set({ missions: JSON.stringify(missions), version, updated_by: actor, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .execute();
 }

@@ -19,8 +19,8 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage, standards.edit-regional and
-// suppliers.resolve are service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another
+// role → action → [own organisation, other organisation]; users.manage, standards.edit-regional,
+// suppliers.resolve and kpiLibrary.edit are service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another
 // user's].
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
@@ -39,6 +39,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpis.rate': 'no  no',
     'socialValue.record': 'no  no',
     'socialValue.verify': 'no  no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'no  no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -56,6 +58,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpis.rate': 'no  no',
     'socialValue.record': 'no  no',
     'socialValue.verify': 'no  no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'no  no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -73,6 +77,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpis.rate': 'yes no',
     'socialValue.record': 'yes no',
     'socialValue.verify': 'no  no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'yes no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -90,6 +96,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpis.rate': 'yes no',
     'socialValue.record': 'yes no',
     'socialValue.verify': 'yes no',
+    'kpiLibrary.edit': 'no',
+    'kpis.attach': 'yes no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -107,6 +115,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpis.rate': 'no  no',
     'socialValue.record': 'no  no',
     'socialValue.verify': 'yes yes',
+    'kpiLibrary.edit': 'yes',
+    'kpis.attach': 'no  no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -124,6 +134,8 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpis.rate': 'yes yes',
     'socialValue.record': 'yes yes',
     'socialValue.verify': 'yes yes',
+    'kpiLibrary.edit': 'yes',
+    'kpis.attach': 'yes yes',
   },
 };
 
@@ -147,7 +159,10 @@ describe('authorisation matrix', () => {
       it(`${role} · ${action} → ${row[action]}`, () => {
         const actor = actorWith(role as Role | 'anonymous');
         const got =
-          action === 'users.manage' || action === 'standards.edit-regional' || action === 'suppliers.resolve'
+          action === 'users.manage' ||
+          action === 'standards.edit-regional' ||
+          action === 'suppliers.resolve' ||
+          action === 'kpiLibrary.edit'
             ? yn(can(actor, action))
             : action === 'savedSearch.manage'
               ? `${yn(can(actor, action, { ownerUserId: 1 }))} ${yn(can(actor, action, { ownerUserId: 2 }))}`

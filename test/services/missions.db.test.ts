@@ -4,25 +4,16 @@
 // default mapping, a regional rule, a buyer rule and per-contract overrides; regional and local tailoring of the
 // standard with its rules, identifiers that keep their meaning, authorisation and the audit trail.
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/services/authz.js';
 import { createMappingService } from '../../src/services/missions/mapping.service.js';
 import { createStandardsService } from '../../src/services/missions/standards.service.js';
 import { itemsById } from '../../src/domain/missions/standard.js';
 import { listAudit } from '../../src/store/audit.repository.js';
-import { centralActor as central, outcome as failure } from '../support/actors.js';
+import { centralActor as central, memberOf as editorOf, outcome as failure } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const BRIDGEND = 'ocds-kuma6s-148166';
 const HARROGATE = 'ocds-h6vhtk-067fb8';
-
-const editorOf = (id: number, role: 'viewer' | 'editor' = 'editor'): Actor => ({
-  userId: 2,
-  email: `${role}-${id}@example.gov.uk`,
-  name: 'E',
-  serviceRole: null,
-  organisations: new Map([[id, role]]),
-});
 
 describe('mapping real contracts to missions', () => {
   const t = useSampleDb();

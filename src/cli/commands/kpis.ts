@@ -1,5 +1,6 @@
 // missionbuy kpis ratings [--buyer ID] [--overdue] [--as-of DAY] [--json]: KPIs from the data and entered by buyers,
 // with their latest rating, schedule and overdue flags (docs/kpis.md); --json prints GET /api/kpis/ratings.
+// `missionbuy kpis library` is in kpi-library.ts.
 import type { Command } from 'commander';
 import { OVERDUE_TEXT, ratingLabel } from '../../domain/kpi-rating.js';
 import { AppError } from '../../errors.js';
@@ -8,6 +9,7 @@ import { createKpisService } from '../../services/kpis/kpis.service.js';
 import { createMappingService } from '../../services/missions/mapping.service.js';
 import { loadCpvLabels } from '../../services/reference/cpv-labels.js';
 import { withDatabase } from '../run.js';
+import { registerKpiLibrary } from './kpi-library.js';
 import { formatTable } from './quality.js';
 
 export function formatKpis(asOf: string, kpis: readonly KpiWithStatus[], overdue: boolean): string {
@@ -36,7 +38,10 @@ export function formatKpis(asOf: string, kpis: readonly KpiWithStatus[], overdue
 }
 
 export function registerKpis(program: Command): void {
-  const kpis = program.command('kpis').description('KPIs and ratings (docs/kpis.md)');
+  const kpis = program
+    .command('kpis')
+    .description('KPIs: the library of templates (docs/kpi-library.md), and ratings (docs/kpis.md)');
+  registerKpiLibrary(kpis);
   kpis
     .command('ratings')
     .description('KPIs with their latest rating and whether a rating is overdue')

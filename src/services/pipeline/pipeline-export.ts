@@ -7,6 +7,7 @@ import {
   STATUS_LABELS,
   type PipelineStatus,
   type ProcurementRoute,
+  missionTags,
 } from '../../domain/pipeline.js';
 import { addDays, addMonths, financialYearStart, rulesOn, type Day } from '../../domain/rules/index.js';
 import type { PipelineEntryRecord } from '../../store/pipeline.repository.js';
@@ -22,6 +23,10 @@ export const UK1_REPORTING_MONTHS = 18;
  * Partnership; until a deployment has one, this placeholder marks the releases as missionbuy's own.
  */
 export const PIPELINE_OCID_PREFIX = 'ocds-mbpipe';
+
+/** Classification schemes of the missions and outcomes in the OCDS export (docs/pipeline.md). */
+export const MISSION_SCHEME = 'x-missionbuy-mission';
+export const OUTCOME_SCHEME = 'x-missionbuy-outcome';
 
 export const pipelineOcid = (e: Pick<PipelineEntryRecord, 'id' | 'organisationId'>): string =>
   `${PIPELINE_OCID_PREFIX}-${e.organisationId}-${e.id}`;
@@ -59,6 +64,8 @@ export const PIPELINE_CSV_COLUMNS = [
   'innovation',
   'published',
   'linked_ocids',
+  'missions',
+  'outcomes',
   'version',
   'updated_at',
   'url',
@@ -94,6 +101,8 @@ export function pipelineCsv(entries: readonly PipelineEntryRecord[], baseUrl: st
       e.innovation ? 'true' : 'false',
       e.published ? 'true' : 'false',
       e.linkedOcids.join(' '),
+      missionTags(e.missions).missionIds.join(' '),
+      missionTags(e.missions).outcomeIds.join(' '),
       String(e.version),
       e.updatedAt.toISOString(),
       `${baseUrl}/pipeline/entries/${e.id}`,
@@ -200,7 +209,20 @@ export function planningRelease(e: PipelineEntryRecord): Record<string, unknown>
   if (e.route) tender.procurementMethodDetails = routeLabel(e.route);
   if (e.cpvCode) {
     tender.classification = { scheme: 'CPV', id: e.cpvCode };
-    tender.items = [{ id: '1', classification: { scheme: 'CPV', id: e.cpvCode } }];
+    // Missions and outcomes tagged on the entry as additional classifications of the item, in missionbuy's own
+    // schemes (the ids of the standards catalogue, docs/missions.md): OCDS has no field of its own for them.
+    const tags = missionTags(e.missions);
+    const extra = [
+      ...tags.missionIds.map((id) => ({ scheme: MISSION_SCHEME, id })),
+      ...tags.outcomeIds.map((id) => ({ scheme: OUTCOME_SCHEME, id })),
+    ];
+    tender.items = [
+      {
+        id: '1',
+        classification: { scheme: 'CPV', id: e.cpvCode },
+        ...(extra.length ? { additionalClassifications: extra } : {}),
+      },
+    ];
   }
   if (e.procurementStart) tender.communication = { futureNoticeDate: instant(e.procurementStart) };
   if (e.contractStart || e.contractEnd)

@@ -34,6 +34,10 @@ export const PipelineEntrySchema = Type.Object(
     linkedOcids: Type.Array(Type.String()),
     innovation: Type.Boolean(),
     published: Type.Boolean(),
+    missions: Type.Object(
+      { missionIds: Type.Array(Type.String()), outcomeIds: Type.Array(Type.String()) },
+      { description: 'Missions and outcomes the entry is tagged with (ids of the standards catalogue).' },
+    ),
     version: Type.Integer({
       description: 'Send it back with a change: a save from an older version gets 409.',
     }),
@@ -64,6 +68,7 @@ export const CentralQuery = Type.Object({
   valueTo: Type.Optional(Money),
   startFrom: Type.Optional(Day),
   startTo: Type.Optional(Day),
+  mission: Type.Optional(Type.String({ maxLength: 80, description: 'Entries tagged with this mission.' })),
 });
 
 const entryFields = {

@@ -17,6 +17,7 @@ import { registerRedFlagsApi } from './redflags-routes.js';
 import { registerSavedSearchApi } from './saved-search-routes.js';
 import { registerSocialValueApi } from './social-value-routes.js';
 import { registerStandardsApi } from './standards-routes.js';
+import { registerKpiLibraryApi } from './kpi-library-routes.js';
 import { registerImportsApi } from './imports-routes.js';
 import { registerKpisApi } from './kpis-routes.js';
 import { registerSuppliersApi } from './suppliers-routes.js';
@@ -139,6 +140,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerSavedSearchApi(api, services);
   registerStandardsApi(api, services);
   registerSocialValueApi(api, services);
+  registerKpiLibraryApi(api, services);
   registerImportsApi(api, services);
   registerKpisApi(api, services);
   registerSuppliersApi(api, services);

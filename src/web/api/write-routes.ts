@@ -1,4 +1,4 @@
-// What the API's write routes share (pipeline, engagement, social value): the error responses they declare and the signed-in
+// What the API's write routes share (pipeline, engagement, social value, KPI library): the error responses they declare and the signed-in
 // user behind a write (the session plugin has read the session and checked the X-CSRF-Token header).
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.js';

@@ -64,11 +64,20 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-// The API is public and sessionless, except its signed-in parts, which read the session: saved searches
-// (docs/saved-searches.md), import runs (GET only, docs/local-data.md), pipeline writes (docs/pipeline.md) and
-// social value writes (docs/social-value.md).
-const SIGNED_IN_API =
-  /^\/api\/(saved-searches|imports|pipeline\/entries|engagement|organisations\/\d+\/(pipeline|opportunities)|social-value\/(commitments|deliveries)\/\d+|contracts\/[^/?]+\/social-value\/commitments)(\/|$|\?)/;
+// The API is public and sessionless, except its signed-in parts, which read the session (the writes take the
+// session's CSRF token as the X-CSRF-Token header).
+const SIGNED_IN_API_PATHS = [
+  'saved-searches', // docs/saved-searches.md
+  'imports', // GET only, docs/local-data.md
+  'pipeline/entries', // docs/pipeline.md; engagement and KPIs on entries
+  'organisations/\\d+/(pipeline|opportunities)', // docs/pipeline.md, docs/opportunities.md
+  'engagement', // docs/engagement.md
+  'social-value/(commitments|deliveries)/\\d+', // docs/social-value.md
+  'contracts/[^/?]+/(social-value/commitments|kpis)', // docs/social-value.md, docs/kpi-library.md
+  'kpi-library', // docs/kpi-library.md
+  'kpis/attached', // docs/kpi-library.md
+];
+const SIGNED_IN_API = new RegExp(`^/api/(${SIGNED_IN_API_PATHS.join('|')})(/|$|\\?)`);
 // The forms a signed-out visitor may send: signing in, and registering interest in an opportunity
 // (docs/opportunities.md). Only their pages set the double-submit CSRF cookie (a strictly necessary one).
 const SIGNED_OUT_FORMS = new Set(['/login', '/opportunities/:id']);

@@ -9,6 +9,7 @@ import { missionsSection } from '../pages/contracts/missions-view-model.js';
 import { redFlagsTable } from '../pages/contracts/redflags-view-model.js';
 import { performanceHref } from '../pages/kpis/shared.js';
 import { contractSocialValueHref } from '../pages/social-value/view-model.js';
+import { attachedSection } from '../pages/kpis/library-view-model.js';
 import type { Views } from '../views.js';
 
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -63,6 +64,7 @@ export function registerContractPages(
     const detail = await contracts.get(request.params.ocid);
     const flags = await services.redflags.flags({ ocid: detail.ocid, status: 'all' });
     const missions = await services.missionMap.contractMissions(detail.ocid);
+    const kpis = detail.buyer ? await services.attachedKpis.list(request.actor, { ocid: detail.ocid }) : null;
     return views.page(request, reply, 'contracts/detail.njk', {
       ...detailViewModel(detail),
       redFlags: redFlagsTable(flags),
@@ -72,6 +74,7 @@ export function registerContractPages(
         detail.buyer && services.pipeline.mayEdit(request.actor, detail.buyer.id)
           ? `/pipeline/from/${encodeURIComponent(detail.ocid)}`
           : undefined,
+      kpis: kpis ? attachedSection(kpis, `contract:${detail.ocid}`) : null,
       missions: missionsSection(
         missions,
         services.standards.national().missions,

@@ -58,11 +58,18 @@ export function registerPipelineFiles(
     const query = request.query as Record<string, unknown>;
     const form = readCentralForm(query);
     const { filters, problems } = centralFilters(form);
+    const missions = services.standards.national().missions;
     if (problems.length > 0)
-      return views.page(request, reply, 'pipeline/central.njk', centralViewModel(form, problems), 400);
+      return views.page(
+        request,
+        reply,
+        'pipeline/central.njk',
+        centralViewModel(form, problems, undefined, missions),
+        400,
+      );
     const page = Number(query.page ?? '1');
     const result = await pipeline.central(filters, { page: Number.isInteger(page) && page > 0 ? page : 1 });
-    return views.page(request, reply, 'pipeline/central.njk', centralViewModel(form, [], result));
+    return views.page(request, reply, 'pipeline/central.njk', centralViewModel(form, [], result, missions));
   });
 }
 

@@ -22,6 +22,7 @@ import {
   pipelineHref,
   pipelineViewModel,
 } from '../pages/pipeline/view-model.js';
+import { attachedSection } from '../pages/kpis/library-view-model.js';
 import type { Views } from '../views.js';
 import { organisationId } from './quality.js';
 
@@ -123,7 +124,17 @@ export function registerPipelinePages(
 
   app.get<{ Params: { entryId: string } }>('/pipeline/entries/:entryId', async (request, reply) => {
     const view = await pipeline.entry(request.actor, entryId(request.params.entryId));
-    return views.page(request, reply, 'pipeline/entry.njk', entryViewModel(view, view.members));
+    const e = view.entry;
+    const [kpis, tags] = await Promise.all([
+      services.attachedKpis.list(request.actor, { pipelineEntryId: e.id }),
+      services.pipelineMissions.describe(e.organisationId, e.missions),
+    ]);
+    return views.page(request, reply, 'pipeline/entry.njk', {
+      ...entryViewModel(view, view.members),
+      tags,
+      missionsHref: view.mayEdit ? `${entryHref(e.id)}/missions` : null,
+      kpis: attachedSection(kpis, `entry:${e.id}`),
+    });
   });
 
   function editContext(e: Awaited<ReturnType<typeof pipeline.editable>>, values: FormValues): FormContext {

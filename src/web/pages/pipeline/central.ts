@@ -8,7 +8,15 @@ import type { EntryFilters, PipelineEntryRecord } from '../../../services/pipeli
 import { pagination } from '../shared/table-nav.js';
 import { entryTable } from './view-model.js';
 
-export const CENTRAL_FIELDS = ['cpv', 'region', 'valueFrom', 'valueTo', 'startFrom', 'startTo'] as const;
+export const CENTRAL_FIELDS = [
+  'cpv',
+  'region',
+  'valueFrom',
+  'valueTo',
+  'startFrom',
+  'startTo',
+  'mission',
+] as const;
 type CentralField = (typeof CENTRAL_FIELDS)[number];
 export type CentralForm = Record<CentralField, string>;
 export type CentralFilters = Omit<EntryFilters, 'publishedOnly' | 'organisationId'>;
@@ -31,6 +39,10 @@ export function centralFilters(f: CentralForm): {
   if (f.region) {
     if (/^(UK|TL)[A-Z0-9]{0,3}$/i.test(f.region)) filters.regionPrefix = f.region.toUpperCase();
     else problems.push({ field: 'region', text: 'Region must be an ITL code, for example UKF or TLF1' });
+  }
+  if (f.mission) {
+    if (/^[a-z0-9][a-z0-9.-]{0,79}$/.test(f.mission)) filters.mission = f.mission;
+    else problems.push({ field: 'mission', text: 'Select a mission from the list' });
   }
   for (const [field, key] of [
     ['valueFrom', 'valueFrom'],
@@ -57,7 +69,7 @@ export function centralFilters(f: CentralForm): {
   return { filters, problems };
 }
 
-const inputs: { field: CentralField; label: string; hint: string; width: string }[] = [
+const inputs: { field: Exclude<CentralField, 'mission'>; label: string; hint: string; width: string }[] = [
   {
     field: 'cpv',
     label: 'CPV code starts with',
@@ -100,6 +112,7 @@ export function centralViewModel(
   form: CentralForm,
   problems: { field: CentralField; text: string }[],
   result?: Page<PipelineEntryRecord> & { duties: Map<number, Uk1Duty> },
+  missions: readonly { id: string; name: string }[] = [],
 ) {
   const byField = new Map(problems.map((p) => [p.field, { text: p.text }]));
   const query = CENTRAL_FIELDS.filter((f) => form[f])
@@ -127,6 +140,17 @@ export function centralViewModel(
       value: form[i.field],
       errorMessage: byField.get(i.field),
     })),
+    missionSelect: {
+      id: 'mission',
+      name: 'mission',
+      label: { text: 'Mission', classes: 'govuk-label--s' },
+      hint: { text: 'Entries tagged with this mission, directly or through one of its outcomes' },
+      errorMessage: byField.get('mission'),
+      items: [
+        { value: '', text: 'Any mission' },
+        ...missions.map((m) => ({ value: m.id, text: m.name, selected: form.mission === m.id })),
+      ],
+    },
     total: result?.total ?? 0,
     table:
       result && result.items.length

@@ -5,6 +5,7 @@ import {
   STATUS_LABELS,
   type PipelineStatus,
   type ProcurementRoute,
+  missionTags,
 } from '../../../domain/pipeline.js';
 import type { Uk1Duty } from '../../../services/pipeline/pipeline-duty.js';
 import type { EntryView, Page, PipelineView } from '../../../services/pipeline/pipeline.service.js';
@@ -135,8 +136,17 @@ export function pipelineViewModel(v: PipelineView, query: string) {
   };
 }
 
+const CHANGE_LABELS: Record<FieldChange['field'], string> = {
+  ...FIELD_LABELS,
+  missions: 'Missions and outcomes',
+};
+
 const show = (field: FieldChange['field'], v: unknown): string => {
   if (v === null || v === undefined || v === '') return '–';
+  if (field === 'missions') {
+    const t = missionTags(v);
+    return [...t.missionIds, ...t.outcomeIds].join(', ') || '–';
+  }
   if (Array.isArray(v)) return v.length ? v.join(', ') : '–';
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   if (field === 'status') return STATUS_LABELS[v as PipelineStatus] ?? String(v);
@@ -148,8 +158,8 @@ const show = (field: FieldChange['field'], v: unknown): string => {
 export const changeLines = (changes: readonly FieldChange[], created: boolean) =>
   changes.map((c) =>
     created
-      ? `${FIELD_LABELS[c.field]}: ${show(c.field, c.after)}`
-      : `${FIELD_LABELS[c.field]}: ${show(c.field, c.before)} → ${show(c.field, c.after)}`,
+      ? `${CHANGE_LABELS[c.field]}: ${show(c.field, c.after)}`
+      : `${CHANGE_LABELS[c.field]}: ${show(c.field, c.before)} → ${show(c.field, c.after)}`,
   );
 
 export function changesTable(
