@@ -7,6 +7,9 @@ const externalUrl = process.env.MISSIONBUY_TEST_DATABASE_URL;
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the CPUs: one worker on CI's 2 cores, every file in turn. The tests
+    // mostly wait on PostgreSQL (its own processes), so two workers keep both cores busy.
+    maxWorkers: 2,
     testTimeout: 30_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
