@@ -42,6 +42,7 @@ export const ACTIONS = [
   'socialValue.verify',
   'kpiLibrary.edit',
   'kpis.attach',
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,9 +58,11 @@ const SERVICE_ACTIONS = {
   'suppliers.resolve': ['central', 'admin'],
   // The KPI library is national reference material every buyer copies from (docs/kpi-library.md).
   'kpiLibrary.edit': ['central', 'admin'],
+  // The whole audit log holds personal data (users' and suppliers' email addresses, before/after records).
+  'audit.read': ['admin'],
 } as const satisfies Partial<Record<Action, readonly ServiceRole[]>>;
 type ServiceAction = keyof typeof SERVICE_ACTIONS;
-const isServiceAction = (a: Action): a is ServiceAction => Object.hasOwn(SERVICE_ACTIONS, a);
+export const isServiceAction = (a: Action): a is ServiceAction => Object.hasOwn(SERVICE_ACTIONS, a);
 
 /**
  * What an action is done to: an organisation, a user's own things (savedSearch.manage), or the service as a whole
@@ -147,6 +150,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'socialValue.verify': 'verify social value delivery',
   'kpiLibrary.edit': 'add or change KPI library templates',
   'kpis.attach': 'attach or change KPIs for this organisation',
+  'audit.read': 'read the audit log of every change',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

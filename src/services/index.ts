@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import { createAccountsService } from './accounts.service.js';
+import { createAuditService } from './audit.service.js';
 import { createCalendarService } from './calendar.service.js';
 import { createCollaborationService } from './collaboration/collaboration.service.js';
 import { createEngagementService } from './engagement/engagement.service.js';
@@ -52,6 +53,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const kpiLibrary = createKpiLibraryService({ db });
   return {
     accounts,
+    audit: createAuditService({ db }),
     calendar: createCalendarService({ db }),
     collaboration: createCollaborationService({ db, cpv }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),

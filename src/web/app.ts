@@ -19,6 +19,7 @@ import { registerOpportunityPages } from './routes/opportunities.js';
 import { registerPipelineRoutes } from './routes/pipeline-files.js';
 import { registerEngagementPages } from './routes/engagement.js';
 import { registerAdminPages } from './routes/admin.js';
+import { registerAuditPage } from './routes/audit.js';
 import { registerCalendarPages } from './routes/calendar.js';
 import { registerRedFlagsPages } from './routes/redflags.js';
 import { registerSavedSearchPages } from './routes/saved-searches.js';
@@ -82,6 +83,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerHomePage(app, { views, services });
   registerContractPages(app, { views, services });
   registerAdminPages(app, { views, services });
+  registerAuditPage(app, { views, services });
   registerHorizonPages(app, { views, services, serviceName: config.serviceName });
   registerCollaborationPages(app, { views, services });
   registerMarketPages(app, { views, services });

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Sign-in and the accountable-officer form in Chromium on the real sample: the pages pass axe (WCAG 2.2 AA rules)
 // with and without errors, a buyer's accountable officer signs in through the form, records the officer and sees
-// them on the scorecard, then signs out.
+// them on the scorecard, then signs out; an admin then finds that change in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsService } from '../../src/services/accounts.service.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser.js';
@@ -25,6 +25,11 @@ describe('sign-in and the officer form in Chromium', () => {
       { email: 'officer@derby.gov.uk', role: 'accountable-officer', organisationId: derby },
       'test',
     );
+    await accounts.createUser(
+      { email: 'admin@example.gov.uk', name: 'Ada Admin', password: PASSWORD },
+      'test',
+    );
+    await accounts.grant({ email: 'admin@example.gov.uk', role: 'admin' }, 'test');
   }, 180_000);
   afterAll(() => b?.close());
 
@@ -66,5 +71,18 @@ describe('sign-in and the officer form in Chromium', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${b.base}/`);
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+  });
+
+  it('shows an admin the audit log, with the officer change just made', async () => {
+    const page = await b.open('/admin/audit');
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('Email address').fill('admin@example.gov.uk');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/audit$/);
+    await page.getByLabel('Made by (contains)').fill('officer@derby');
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    expect(await page.locator('table').textContent()).toMatch(/name: – → Jo Bloggs/);
+    await b.expectAccessible(page);
   });
 });

@@ -2,7 +2,7 @@
 // src/services/authz.ts fails this test (and docs/accounts.md must change with it).
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
-import { ACTIONS, assertCan, can, type Actor, type Role } from '../../src/services/authz.js';
+import { ACTIONS, assertCan, can, isServiceAction, type Actor, type Role } from '../../src/services/authz.js';
 
 const OWN = 101;
 const OTHER = 202;
@@ -19,8 +19,8 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
   };
 }
 
-// role → action → [own organisation, other organisation]; users.manage, standards.edit-regional,
-// suppliers.resolve and kpiLibrary.edit are service-wide (no organisation); savedSearch.manage → [the actor's own saved search, another
+// role → action → [own organisation, other organisation]; the service-wide actions (users.manage,
+// standards.edit-regional, suppliers.resolve, kpiLibrary.edit, audit.read) have one cell (no organisation); savedSearch.manage → [the actor's own saved search, another
 // user's].
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
@@ -41,6 +41,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'socialValue.verify': 'no  no',
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'no  no',
+    'audit.read': 'no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -60,6 +61,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'socialValue.verify': 'no  no',
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'no  no',
+    'audit.read': 'no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -79,6 +81,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'socialValue.verify': 'no  no',
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'yes no',
+    'audit.read': 'no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -98,6 +101,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'socialValue.verify': 'yes no',
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'yes no',
+    'audit.read': 'no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -117,6 +121,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'socialValue.verify': 'yes yes',
     'kpiLibrary.edit': 'yes',
     'kpis.attach': 'no  no',
+    'audit.read': 'no',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -136,6 +141,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'socialValue.verify': 'yes yes',
     'kpiLibrary.edit': 'yes',
     'kpis.attach': 'yes yes',
+    'audit.read': 'yes',
   },
 };
 
@@ -158,15 +164,11 @@ describe('authorisation matrix', () => {
     for (const action of ACTIONS) {
       it(`${role} · ${action} → ${row[action]}`, () => {
         const actor = actorWith(role as Role | 'anonymous');
-        const got =
-          action === 'users.manage' ||
-          action === 'standards.edit-regional' ||
-          action === 'suppliers.resolve' ||
-          action === 'kpiLibrary.edit'
-            ? yn(can(actor, action))
-            : action === 'savedSearch.manage'
-              ? `${yn(can(actor, action, { ownerUserId: 1 }))} ${yn(can(actor, action, { ownerUserId: 2 }))}`
-              : `${yn(can(actor, action, { organisationId: OWN }))} ${yn(can(actor, action, { organisationId: OTHER }))}`;
+        const got = isServiceAction(action)
+          ? yn(can(actor, action))
+          : action === 'savedSearch.manage'
+            ? `${yn(can(actor, action, { ownerUserId: 1 }))} ${yn(can(actor, action, { ownerUserId: 2 }))}`
+            : `${yn(can(actor, action, { organisationId: OWN }))} ${yn(can(actor, action, { organisationId: OTHER }))}`;
         expect(got.replace(/\s+/g, ' ')).toBe(row[action].replace(/\s+/g, ' '));
       });
     }
