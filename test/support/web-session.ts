@@ -62,3 +62,12 @@ export function webSession(app: FastifyInstance, defaults: { password?: string; 
   };
   return session;
 }
+
+/** A function that signs a fresh visitor in through the form with the given email (and this password). */
+export const signInAs =
+  (app: FastifyInstance, password: string) =>
+  async (email: string): Promise<ReturnType<typeof webSession>> => {
+    const s = webSession(app);
+    await s.signIn(email, password);
+    return s;
+  };

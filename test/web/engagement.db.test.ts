@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPipelineService } from '../../src/services/pipeline/pipeline.service.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-import { webSession } from '../support/web-session.js';
+import { signInAs } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -19,11 +19,7 @@ describe('engagement pages and API', () => {
   let entryId: number;
   let exerciseId: number;
 
-  const signedIn = async (email: string) => {
-    const s = webSession(sample.app);
-    await s.signIn(email, PASSWORD);
-    return s;
-  };
+  const signedIn = (email: string) => signInAs(sample.app, PASSWORD)(email);
 
   // Three participants: SME yes, yes, not known (share 100%, 1 not known); VCSE no, yes, no (33%); local all not known.
   const exerciseForm = (token: string, extra: Record<string, string> = {}) => ({

@@ -8,7 +8,7 @@ import { createAccountsService } from '../../src/services/accounts.service.js';
 import { createPipelineService } from '../../src/services/pipeline/pipeline.service.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-import { cookieHeader, csrfOf, webSession } from '../support/web-session.js';
+import { cookieHeader, csrfOf, signInAs } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 const BRIDGEND_CONTRACT = 'ocds-kuma6s-148166';
@@ -19,11 +19,7 @@ describe('KPI library pages and API', () => {
   let bridgend: number;
   let entryId: number;
   const accounts = () => createAccountsService({ db: sample.t.db });
-  const signedIn = async (email: string) => {
-    const s = webSession(sample.app);
-    await s.signIn(email, PASSWORD);
-    return s;
-  };
+  const signedIn = (email: string) => signInAs(sample.app, PASSWORD)(email);
 
   beforeAll(async () => {
     sample = await createSampleApp();

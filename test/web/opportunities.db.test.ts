@@ -16,7 +16,7 @@ import {
 } from '../../src/web/routes/opportunities.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-import { cookieHeader, csrfOf, setCookies, webSession } from '../support/web-session.js';
+import { cookieHeader, csrfOf, setCookies, signInAs } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -50,11 +50,7 @@ describe('opportunity pages', () => {
     ...fields,
   });
 
-  const signedIn = async (email: string) => {
-    const s = webSession(sample.app);
-    await s.signIn(email, PASSWORD);
-    return s;
-  };
+  const signedIn = (email: string) => signInAs(sample.app, PASSWORD)(email);
 
   /** A signed-out visitor from one IP address: loads the page (CSRF cookie) and posts the interest form. */
   async function supplier(ip: string) {

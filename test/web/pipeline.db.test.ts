@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_FAILED } from '../../src/web/plugins/session.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-import { webSession } from '../support/web-session.js';
+import { signInAs } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -35,11 +35,7 @@ describe('pipeline pages', () => {
     ...fields,
   });
 
-  const signedIn = async (email: string) => {
-    const s = webSession(sample.app);
-    await s.signIn(email, PASSWORD);
-    return s;
-  };
+  const signedIn = (email: string) => signInAs(sample.app, PASSWORD)(email);
 
   beforeAll(async () => {
     sample = await createSampleApp();

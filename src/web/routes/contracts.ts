@@ -10,6 +10,7 @@ import { redFlagsTable } from '../pages/contracts/redflags-view-model.js';
 import { performanceHref } from '../pages/kpis/shared.js';
 import { contractSocialValueHref } from '../pages/social-value/view-model.js';
 import { attachedSection } from '../pages/kpis/library-view-model.js';
+import { csvDownload, csvProblems } from '../csv-reply.js';
 import type { Views } from '../views.js';
 
 const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -48,16 +49,10 @@ export function registerContractPages(
     const { input, problems } = toQueryInput(form);
     const query = contracts.queryOrThrow(input);
     if (problems.length > 0) {
-      return reply
-        .code(400)
-        .type('text/plain; charset=utf-8')
-        .send(problems.map((p) => p.message).join('\n'));
+      return csvProblems(reply, problems);
     }
     const day = new Date().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="contracts-${day}.csv"`)
-      .send(contracts.exportCsv(query, baseUrl(request)));
+    return csvDownload(reply, `contracts-${day}.csv`, contracts.exportCsv(query, baseUrl(request)));
   });
 
   app.get<{ Params: { ocid: string } }>('/contracts/:ocid', async (request, reply) => {

@@ -22,6 +22,7 @@ import {
   exerciseViewModel,
 } from '../pages/engagement/view-model.js';
 import { entryHref, pipelineHref } from '../pages/pipeline/view-model.js';
+import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 import { entryId } from './pipeline.js';
 import { organisationId } from './quality.js';
@@ -205,9 +206,10 @@ export function registerEngagementPages(
 
   app.get<{ Params: { id: string } }>('/organisations/:id/engagement.csv', async (request, reply) => {
     const view = await engagement.buyer(request.actor, organisationId(request.params.id));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="engagement-${view.organisation.id}.csv"`)
-      .send(engagementCsv(view.exercises, `${request.protocol}://${request.host}`));
+    return csvDownload(
+      reply,
+      `engagement-${view.organisation.id}.csv`,
+      engagementCsv(view.exercises, `${request.protocol}://${request.host}`),
+    );
   });
 }

@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import { horizonAtom, horizonFeedTitle } from '../pages/horizon/atom.js';
 import { inputFor, readHorizonForm, toHorizonInput } from '../pages/horizon/form.js';
 import { horizonViewModel } from '../pages/horizon/view-model.js';
+import { csvDownload, csvProblems } from '../csv-reply.js';
 import type { Views } from '../views.js';
 
 export const baseUrl = (request: FastifyRequest): string => `${request.protocol}://${request.host}`;
@@ -51,24 +52,15 @@ export function registerHorizonPages(
     });
   });
 
-  const badRequest = (reply: FastifyReply, problems: { message: string }[]) =>
-    reply
-      .code(400)
-      .type('text/plain; charset=utf-8')
-      .send(problems.map((p) => p.message).join('\n'));
-
   app.get('/horizon.csv', async (request, reply) => {
     const { query, problems } = parse(request);
-    if (problems.length > 0) return badRequest(reply, problems);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="horizon.csv"')
-      .send(horizon.exportCsv(query, baseUrl(request)));
+    if (problems.length > 0) return csvProblems(reply, problems);
+    return csvDownload(reply, 'horizon.csv', horizon.exportCsv(query, baseUrl(request)));
   });
 
   app.get('/horizon.atom', async (request, reply) => {
     const { query, input, problems } = parse(request);
-    if (problems.length > 0) return badRequest(reply, problems);
+    if (problems.length > 0) return csvProblems(reply, problems);
     // A feed carries the soonest decisions: 100 entries unless the query asks for another page size.
     const feedQuery = input.pageSize === undefined ? { ...query, pageSize: 100 } : query;
     const [scan, named] = await Promise.all([

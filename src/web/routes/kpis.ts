@@ -10,6 +10,7 @@ import { performanceViewModel } from '../pages/kpis/contract-view-model.js';
 import { kpiFormViewModel, ratingFormViewModel, type FormValues } from '../pages/kpis/form-view-model.js';
 import { performanceHref } from '../pages/kpis/shared.js';
 import { buyerKpisViewModel, nationalKpisViewModel } from '../pages/kpis/summary-view-model.js';
+import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 import { idOf } from './calendar.js';
 
@@ -27,10 +28,7 @@ const kpiIdOf = (raw: string): number => {
 };
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .send(csv);
+  return csvDownload(reply, `${name}.csv`, csv);
 }
 
 export function registerKpiPages(app: FastifyInstance, deps: { views: Views; services: Services }): void {

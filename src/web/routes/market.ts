@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { marketCsv } from '../../services/market/market-csv.js';
 import { MARKET_FIELDS, marketViewModel, type MarketForm } from '../pages/market/view-model.js';
+import { csvDownload, csvProblems } from '../csv-reply.js';
 import type { Views } from '../views.js';
 
 function readForm(query: Record<string, unknown>): MarketForm {
@@ -45,14 +46,7 @@ export function registerMarketPages(app: FastifyInstance, deps: { views: Views; 
 
   app.get('/market.csv', async (request, reply) => {
     const { query, problems } = parse(request);
-    if (!query)
-      return reply
-        .code(400)
-        .type('text/plain; charset=utf-8')
-        .send(problems.map((p) => p.message).join('\n'));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="market-suppliers.csv"')
-      .send(marketCsv(await market.profile(query)));
+    if (!query) return csvProblems(reply, problems);
+    return csvDownload(reply, 'market-suppliers.csv', marketCsv(await market.profile(query)));
   });
 }

@@ -19,6 +19,7 @@ import {
   organisationOpportunitiesHref,
   organisationViewModel,
 } from '../pages/opportunities/view-model.js';
+import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 import { opportunityId } from './opportunities.js';
 import { organisationId } from './quality.js';
@@ -204,10 +205,7 @@ export function registerOpportunityAdminPages(
       const orgId = organisationId(request.params.id);
       const oid = opportunityId(request.params.oid);
       const csv = await opportunities.interestCsv(request.actor, orgId, oid);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="opportunity-${oid}-interest.csv"`)
-        .send(csv);
+      return csvDownload(reply, `opportunity-${oid}-interest.csv`, csv);
     },
   );
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { flagsCsv } from '../../services/redflags-csv.js';
 import type { Services } from '../../services/index.js';
 import { redFlagsViewModel } from '../pages/redflags/view-model.js';
+import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 import { idOf } from './calendar.js';
 
@@ -31,9 +32,10 @@ export function registerRedFlagsPages(
     const buyerId = idOf(request, reply);
     if (buyerId === null) return reply;
     const report = await services.redflags.export({ buyerId, status: request.query.status });
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="red-flags-${buyerId}-${report.status}.csv"`)
-      .send(flagsCsv(report, `${request.protocol}://${request.host}`));
+    return csvDownload(
+      reply,
+      `red-flags-${buyerId}-${report.status}.csv`,
+      flagsCsv(report, `${request.protocol}://${request.host}`),
+    );
   });
 }

@@ -17,6 +17,7 @@ import {
   contractViewModel,
   rollUpViewModel,
 } from '../pages/social-value/view-model.js';
+import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 
 const FORM = 'social-value/form.njk';
@@ -169,9 +170,6 @@ export function registerSocialValuePages(
   app.get('/social-value.csv', async (request, reply) => {
     const r = await sv.rollUp(sv.filters(request.query as Record<string, unknown>));
     const day = new Date().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="social-value-${day}.csv"`)
-      .send(socialValueCsv(r));
+    return csvDownload(reply, `social-value-${day}.csv`, socialValueCsv(r));
   });
 }

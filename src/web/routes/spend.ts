@@ -7,6 +7,7 @@ import { paidCsv } from '../../services/paid/paid-csv.js';
 import type { PaidQueryInput } from '../../services/paid/paid-query.js';
 import { LM3_FIELDS, lm3ViewModel, lm3Values } from '../pages/spend/lm3-view-model.js';
 import { SPEND_FIELDS, spendQueryString, spendViewModel, type SpendForm } from '../pages/spend/view-model.js';
+import { csvDownload, csvProblems } from '../csv-reply.js';
 import type { Views } from '../views.js';
 import { organisationId } from './quality.js';
 
@@ -55,15 +56,8 @@ export function registerSpendPages(app: FastifyInstance, deps: { views: Views; s
       ...readForm(request.query as Record<string, unknown>),
       ...scope,
     });
-    if (!query)
-      return reply
-        .code(400)
-        .type('text/plain; charset=utf-8')
-        .send(problems.map((p) => p.message).join('\n'));
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="paid-suppliers.csv"')
-      .send(paidCsv(await paid.profile(query)));
+    if (!query) return csvProblems(reply, problems);
+    return csvDownload(reply, 'paid-suppliers.csv', paidCsv(await paid.profile(query)));
   }
 
   app.get<{ Params: { id: string } }>('/organisations/:id/spend', async (request, reply) => {
