@@ -1,6 +1,6 @@
 // Horizon scan pages: the filterable scan (GET form, so every result has a shareable address), its CSV export and
 // its Atom feed (a feed per query string: the saved search until accounts exist).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { horizonAtom, horizonFeedTitle } from '../pages/horizon/atom.js';
 import { inputFor, readHorizonForm, toHorizonInput } from '../pages/horizon/form.js';
