@@ -70,6 +70,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     provider,
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
+    // Features land in parallel, each with its own number, so a database can have run a later number before an
+    // earlier one lands (e.g. 0030 before 0024): run the missing one then, instead of refusing to start. Each
+    // migration touches only its own tables, so their order between features does not matter.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
