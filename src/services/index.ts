@@ -31,6 +31,7 @@ import { createQualityService } from './quality.service.js';
 import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSocialValueService } from './social-value/social-value.service.js';
+import { createMissionDashboardService } from './missions/dashboard.service.js';
 import { createSyncService } from './sync.service.js';
 import { createSuppliersService } from './suppliers/suppliers.service.js';
 import { createSupplierService } from './market/supplier.service.js';
@@ -50,6 +51,8 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const missionMap = createMappingService({ db });
   const standards = createStandardsService({ db });
   const kpiLibrary = createKpiLibraryService({ db });
+  const socialValue = createSocialValueService({ db });
+  const missionDashboard = createMissionDashboardService({ db, socialValue });
   return {
     accounts,
     calendar: createCalendarService({ db }),
@@ -62,6 +65,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     market: createMarketService({ db }),
     paid: createPaidService({ db }),
     missionMap,
+    missionDashboard,
     officerEdit: createOfficerEditService({ db, quality }),
     oidc: createOidcService({ db, config, accounts }),
     opportunities: createOpportunitiesService({ db }),
@@ -73,7 +77,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     qualityDetail: createQualityDetailService({ db }),
     redflags,
     savedSearches: createSavedSearchService({ db }),
-    socialValue: createSocialValueService({ db }),
+    socialValue,
     standards,
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),
@@ -85,6 +89,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
       afterChange: async () => {
         await quality.refresh();
         await redflags.refresh();
+        await missionDashboard.refresh();
       },
     }),
   };
