@@ -23,7 +23,9 @@ describe('mission dashboard in Chromium', () => {
 
     await page.getByLabel('Buyer organisation id').fill('not-a-number');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    expect(await page.locator('.govuk-error-summary').textContent()).toContain('Buyer must be an organisation id');
+    expect(await page.locator('.govuk-error-summary').textContent()).toContain(
+      'Buyer must be an organisation id',
+    );
     await b.expectAccessible(page);
 
     await page.getByLabel('Buyer organisation id').fill('');

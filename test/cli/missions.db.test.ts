@@ -19,7 +19,10 @@ describe('missionbuy missions', () => {
     for (const id of ['growth', 'clean-energy', 'safer-streets', 'opportunity', 'nhs'])
       expect(text.stdout).toContain(`[${id}]`);
     const json = await runCli(['missions', '--json'], env());
-    const service = createMissionDashboardService({ db: t().db, socialValue: createSocialValueService({ db: t().db }) });
+    const service = createMissionDashboardService({
+      db: t().db,
+      socialValue: createSocialValueService({ db: t().db }),
+    });
     expect(JSON.parse(json.stdout)).toEqual(JSON.parse(JSON.stringify(await service.overview())));
     const one = await runCli(['missions', '--mission', 'clean-energy', '--region', 'UKL'], env());
     expect(one.code).toBe(0);

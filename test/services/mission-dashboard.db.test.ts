@@ -20,7 +20,9 @@ import { useSampleDb } from '../support/db.js';
 
 /** prefix → missions (primary first), read straight from the shipped CSV. */
 function defaultMap(): Map<string, string[]> {
-  const rows = parseCsv(readFileSync(repoPath('data', 'reference', 'missions', 'cpv-mission-map.csv'), 'utf8'));
+  const rows = parseCsv(
+    readFileSync(repoPath('data', 'reference', 'missions', 'cpv-mission-map.csv'), 'utf8'),
+  );
   return new Map(
     rows
       .slice(1)
@@ -68,11 +70,21 @@ describe('mission dashboard on the real sample', () => {
     await ingestPaths(t().db, [repoPath('test/fixtures/kpis/uk7-uk9-derived.jsonl')], { source: 'fixture' });
     await refreshMissions(t().db);
     const map = defaultMap();
-    const processes = await sql<{ ocid: string; cpv_main: string | null; cpv_codes: string[]; buyer_id: string | null }>`
+    const processes = await sql<{
+      ocid: string;
+      cpv_main: string | null;
+      cpv_codes: string[];
+      buyer_id: string | null;
+    }>`
       select ocid, cpv_main, cpv_codes, buyer_id from process where not synthetic`.execute(t().db);
     for (const p of processes.rows)
       missionOfOcid.set(p.ocid, missionsOf([...(p.cpv_main ? [p.cpv_main] : []), ...p.cpv_codes], map));
-    const awards = await sql<{ ocid: string; award_id: string; value: string | null; buyer_id: string | null }>`
+    const awards = await sql<{
+      ocid: string;
+      award_id: string;
+      value: string | null;
+      buyer_id: string | null;
+    }>`
       select a.ocid, a.award_id, p.buyer_id::text,
         case when a.currency = 'GBP' then coalesce(a.value_gross, a.value)::text end as value
       from award a join process p on p.ocid = a.ocid
@@ -84,12 +96,19 @@ describe('mission dashboard on the real sample', () => {
       join organisation o on o.id = coalesce(o0.merged_into, o0.id)`.execute(t().db);
     const byAward = new Map<string, Array<{ scale: string | null; n: number }>>();
     for (const s of suppliers.rows)
-      byAward.set(`${s.ocid} ${s.award_id}`, [...(byAward.get(`${s.ocid} ${s.award_id}`) ?? []), { scale: s.scale, n: Number(s.n) }]);
+      byAward.set(`${s.ocid} ${s.award_id}`, [
+        ...(byAward.get(`${s.ocid} ${s.award_id}`) ?? []),
+        { scale: s.scale, n: Number(s.n) },
+      ]);
     for (const a of awards.rows) {
       const ms = missionOfOcid.get(a.ocid) ?? new Set<string>();
       const keys = ms.size > 0 ? [...ms, '_any'] : ['_none'];
       const v = Number(a.value ?? 0);
-      const own = valueOfOcid.get(a.ocid) ?? { value: 0, awards: 0, buyer: a.buyer_id === null ? null : Number(a.buyer_id) };
+      const own = valueOfOcid.get(a.ocid) ?? {
+        value: 0,
+        awards: 0,
+        buyer: a.buyer_id === null ? null : Number(a.buyer_id),
+      };
       own.value += v;
       own.awards += 1;
       valueOfOcid.set(a.ocid, own);
@@ -110,9 +129,19 @@ describe('mission dashboard on the real sample', () => {
 
   it('gives each mission the value, awards, contracts and SME share worked out independently', async () => {
     const o = await service().overview();
-    expect(o.missions.map((m) => m.id)).toEqual(['growth', 'clean-energy', 'safer-streets', 'opportunity', 'nhs']);
+    expect(o.missions.map((m) => m.id)).toEqual([
+      'growth',
+      'clean-energy',
+      'safer-streets',
+      'opportunity',
+      'nhs',
+    ]);
     expect(golden.get('_any')!.awards).toBeGreaterThan(0);
-    const rows = [...o.missions.map((m) => [m.id, m.figures] as const), ['_any', o.anyMission] as const, ['_none', o.noMission] as const];
+    const rows = [
+      ...o.missions.map((m) => [m.id, m.figures] as const),
+      ['_any', o.anyMission] as const,
+      ['_none', o.noMission] as const,
+    ];
     for (const [id, f] of rows) {
       const g = golden.get(id) ?? { value: 0, awards: 0, contracts: new Set(), smeKnown: 0, smeYes: 0 };
       expect([id, Number(f.value)]).toEqual([id, expect.closeTo(g.value, 2)]);
@@ -161,7 +190,10 @@ describe('mission dashboard on the real sample', () => {
     const s = service();
     expect(() => s.query({ region: 'XX' })).toThrow(/ITL1/);
     await expect(s.mission('moonshot', s.query({}))).rejects.toThrow(/no mission/);
-    const growth = [...missionOfOcid].filter(([, ms]) => ms.has('growth')).map(([o]) => o).sort();
+    const growth = [...missionOfOcid]
+      .filter(([, ms]) => ms.has('growth'))
+      .map(([o]) => o)
+      .sort();
     const listed = await s.contracts('growth', { ...s.query({}), pageSize: growth.length + 1 });
     expect(listed.total).toBe(growth.length);
     expect(listed.rows.map((r) => r.ocid).sort()).toEqual(growth);
@@ -176,7 +208,11 @@ describe('mission dashboard on the real sample', () => {
     const before = (await s.overview()).missions.find((m) => m.id === mission)!.figures;
     const editor = memberOf(own.buyer!);
     const map = createMappingService({ db: t().db });
-    await map.saveOverride(editor, ocid, { missionId: mission, action: 'remove', reason: 'test: not this mission' });
+    await map.saveOverride(editor, ocid, {
+      missionId: mission,
+      action: 'remove',
+      reason: 'test: not this mission',
+    });
     const after = (await s.overview()).missions.find((m) => m.id === mission)!.figures;
     expect(Number(before.value) - Number(after.value)).toBeCloseTo(own.value, 2);
     expect(before.awards - after.awards).toBe(own.awards);

@@ -56,7 +56,10 @@ describe('mission dashboard pages, CSV and API', () => {
 
   it('downloads every mission as CSV', async () => {
     const csv = await s.app.inject('/missions.csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^mission_id,group_by,group_key,group_name,award_value_gbp/);
     expect(lines).toHaveLength(1 + 5 + 2);
   });

@@ -3,6 +3,7 @@
 // its region's rules, its own rules, longest prefix first and the most local tier at equal length — then its
 // per-contract overrides (domain/missions/mission-map.ts). The result is one row per mission, plus `_any` when it has
 // at least one mission and `_none` when it has none, so that the summary counts mapped value once as well.
+import type { Selectable } from 'kysely';
 import {
   buildMissionIndex,
   missionsForContract,
@@ -10,6 +11,7 @@ import {
   type MappingRule,
   type MissionIndex,
 } from '../../domain/missions/mission-map.js';
+import type { ContractMissionTable } from '../../store/missions.types.js';
 
 export const ANY_MISSION = '_any';
 export const NO_MISSION = '_none';
@@ -23,14 +25,8 @@ export interface ContractForMissions {
   cpvCodes: readonly string[];
 }
 
-export interface ContractMissionRow {
-  ocid: string;
-  mission_id: string;
-  role: 'primary' | 'secondary' | 'any' | 'none';
-  provenance: string;
-  buyer_id: number | null;
-  region: string | null;
-}
+/** A row of contract_mission (migration 0033). */
+export type ContractMissionRow = Selectable<ContractMissionTable>;
 
 /** The mapping of every scope at hand: indexes built once per (region, buyer) pair. */
 export function indexCache(defaultRules: readonly MappingRule[], scoped: readonly MappingRule[]) {

@@ -8,14 +8,10 @@ export interface MissionShare extends Share {
   unknownValue: number;
 }
 
-export interface MissionFigures {
-  key: string | null;
-  name: string | null;
-  awards: number;
-  contracts: number;
-  /** Award value in pounds (exact decimal); awards in other currencies or with no value are in noValueAwards. */
-  value: string;
-  noValueAwards: number;
+export interface MissionFigures extends Pick<
+  SummarySums,
+  'key' | 'name' | 'awards' | 'contracts' | 'value' | 'noValueAwards'
+> {
   sme: MissionShare;
   vcse: MissionShare;
   local: MissionShare;

@@ -162,7 +162,15 @@ export async function missionContracts(
   if (!f.includeSynthetic) q = q.where('p.synthetic', '=', false);
   const [rows, total] = await Promise.all([
     q
-      .select(['c.ocid', 'p.title', 'c.role', 'c.provenance', 'c.buyer_id', 'o.name as buyer_name', 'c.region'])
+      .select([
+        'c.ocid',
+        'p.title',
+        'c.role',
+        'c.provenance',
+        'c.buyer_id',
+        'o.name as buyer_name',
+        'c.region',
+      ])
       .orderBy('c.ocid')
       .limit(page.limit)
       .offset(page.offset)

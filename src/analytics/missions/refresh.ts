@@ -68,7 +68,10 @@ async function loadOverrides(db: Db): Promise<Map<string, ContractMissionOverrid
 
 async function insertRows(trx: Transaction<Database>, rows: ContractMissionRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT)
-    await trx.insertInto('contract_mission').values(rows.slice(i, i + INSERT)).execute();
+    await trx
+      .insertInto('contract_mission')
+      .values(rows.slice(i, i + INSERT))
+      .execute();
 }
 
 const inScope = (column: string, scope: RefreshScope) =>
@@ -123,14 +126,8 @@ export async function refreshMissionSummary(
   const indexFor = await loadScopedRules(db, defaults);
   const overrides = await loadOverrides(db);
   return db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('contract_mission')
-      .where(inScope('buyer_id', scope))
-      .execute();
-    await trx
-      .deleteFrom('mission_summary')
-      .where(inScope('buyer_id', scope))
-      .execute();
+    await trx.deleteFrom('contract_mission').where(inScope('buyer_id', scope)).execute();
+    await trx.deleteFrom('mission_summary').where(inScope('buyer_id', scope)).execute();
     let after = '';
     let contracts = 0;
     let rows = 0;

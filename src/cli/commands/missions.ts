@@ -89,7 +89,9 @@ interface Options {
 export function registerMissions(program: Command): void {
   program
     .command('missions')
-    .description('Mission dashboard: spend, contracts, KPI ratings, social value and SME/VCSE/local share per mission')
+    .description(
+      'Mission dashboard: spend, contracts, KPI ratings, social value and SME/VCSE/local share per mission',
+    )
     .option('--mission <id>', 'one mission (growth, clean-energy, safer-streets, opportunity, nhs)')
     .option('--region <code>', 'ITL1 region of the buyer (UKC … UKN)')
     .option('--buyer <id>', 'buyer organisation id')

@@ -84,7 +84,10 @@ export function createMissionDashboardService({
   includeSynthetic?: boolean;
 }) {
   const ref = (): MissionReference => reference ?? loadMissionReference();
-  const known = () => ({ regions: ref().regions, missions: new Set(ref().national.missions.map((m) => m.id)) });
+  const known = () => ({
+    regions: ref().regions,
+    missions: new Set(ref().national.missions.map((m) => m.id)),
+  });
   const summaryFilters = (f: DashboardFilters): SummaryFilters => ({
     includeSynthetic,
     ...(f.region !== undefined ? { region: f.region } : {}),
@@ -160,23 +163,24 @@ export function createMissionDashboardService({
       const m = mission(id);
       const f = { ...summaryFilters(q), missionId: m.id };
       const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort };
-      const [totals, byRegion, buyers, buyerCount, trend, kpis, names, sv, metrics, state] = await Promise.all([
-        summarySums(db, f, 'mission'),
-        summarySums(db, f, 'region'),
-        summarySums(db, f, 'buyer', page),
-        countGroups(db, f, 'buyer'),
-        summarySums(db, f, 'quarter'),
-        kpiMix(q),
-        named(q),
-        socialValue.rollUp({
-          by: 'total',
-          mission: m.id,
-          ...(q.region !== undefined ? { region: q.region } : {}),
-          ...(q.buyer !== undefined ? { buyer: q.buyer } : {}),
-        }),
-        loadMetricCatalogue(db, ref()),
-        summaryState(db),
-      ]);
+      const [totals, byRegion, buyers, buyerCount, trend, kpis, names, sv, metrics, state] =
+        await Promise.all([
+          summarySums(db, f, 'mission'),
+          summarySums(db, f, 'region'),
+          summarySums(db, f, 'buyer', page),
+          countGroups(db, f, 'buyer'),
+          summarySums(db, f, 'quarter'),
+          kpiMix(q),
+          named(q),
+          socialValue.rollUp({
+            by: 'total',
+            mission: m.id,
+            ...(q.region !== undefined ? { region: q.region } : {}),
+            ...(q.buyer !== undefined ? { buyer: q.buyer } : {}),
+          }),
+          loadMetricCatalogue(db, ref()),
+          summaryState(db),
+        ]);
       const outcomeNames = new Map(ref().national.outcomes.map((o) => [o.id, o.name]));
       const outcomes = new Map<string, OutcomeSocialValue>();
       for (const row of sv.rows) {

@@ -40,9 +40,7 @@ const Figures = Type.Object({
 });
 
 const Named = Type.Object({ region: Nullable(Str), buyer: Nullable(Str) });
-const State = Nullable(
-  Type.Object({ refreshedAt: Str, contracts: Type.Integer(), seconds: Type.Number() }),
-);
+const State = Nullable(Type.Object({ refreshedAt: Str, contracts: Type.Integer(), seconds: Type.Number() }));
 const Filters = Type.Object({ region: Type.Optional(Str), buyer: Type.Optional(Type.Integer()) });
 
 export const MissionsOverviewSchema = Type.Object({

@@ -5,11 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { missionCsv, overviewCsv } from '../../services/missions/dashboard-csv.js';
 import { isInputProblems } from '../../services/missions/standards-input.js';
-import {
-  contractsViewModel,
-  missionViewModel,
-  overviewViewModel,
-} from '../pages/missions/view-model.js';
+import { contractsViewModel, missionViewModel, overviewViewModel } from '../pages/missions/view-model.js';
 import type { Views } from '../views.js';
 
 type Raw = Record<string, unknown>;
@@ -38,7 +34,10 @@ export function registerMissionPages(app: FastifyInstance, deps: { views: Views;
   const csv = (reply: FastifyReply, name: string, body: string) =>
     reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .header(
+        'content-disposition',
+        `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`,
+      )
       .send(body);
 
   app.get('/missions', (request, reply) =>

@@ -31,7 +31,14 @@ describe('mission figures', () => {
 
   it('gives a contract one row per mission and `_any`, or only `_none`', () => {
     const index = buildMissionIndex([
-      { tier: 'default', scope: 'default', prefix: '85', primary: 'nhs', secondary: ['opportunity'], note: '' },
+      {
+        tier: 'default',
+        scope: 'default',
+        prefix: '85',
+        primary: 'nhs',
+        secondary: ['opportunity'],
+        note: '',
+      },
     ]);
     const c = { ocid: 'x', buyerId: 1, region: 'UKE', cpvMain: '85100000', cpvCodes: [] };
     expect(contractMissionRows(c, index, []).map((r) => [r.mission_id, r.role, r.provenance])).toEqual([

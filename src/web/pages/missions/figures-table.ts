@@ -21,9 +21,11 @@ export const shareText = (s: MissionShare): string =>
   s.share === null ? 'Not known' : `${(s.share * 100).toFixed(1)}%`;
 
 const shareCell = (s: MissionShare) => ({
-  html: html`${shareText(s)}${s.unknownValue > 0
-    ? html`<br /><span class="govuk-body-s">not known: ${money(s.unknownValue.toFixed(2))}</span>`
-    : ''}`.toString(),
+  html: html`${shareText(s)}${
+    s.unknownValue > 0
+      ? html`<br /><span class="govuk-body-s">not known: ${money(s.unknownValue.toFixed(2))}</span>`
+      : ''
+  }`.toString(),
   ...num,
 });
 
@@ -51,7 +53,12 @@ export const figureCells = (f: MissionFigures, recordsHref: string | null) => [
 export function figuresTable(
   caption: string,
   groupLabel: string,
-  rows: ReadonlyArray<{ label: string; labelHref?: string; figures: MissionFigures; recordsHref: string | null }>,
+  rows: ReadonlyArray<{
+    label: string;
+    labelHref?: string;
+    figures: MissionFigures;
+    recordsHref: string | null;
+  }>,
 ) {
   return {
     caption,

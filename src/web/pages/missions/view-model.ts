@@ -3,10 +3,7 @@
 // behind a figure (/missions/{id}/contracts). Every chart has the same figures in a table beside it.
 import type { MissionFigures } from '../../../analytics/missions/index.js';
 import type { DashboardFilters } from '../../../services/missions/dashboard-input.js';
-import type {
-  MissionDashboard,
-  MissionsOverview,
-} from '../../../services/missions/dashboard.service.js';
+import type { MissionDashboard, MissionsOverview } from '../../../services/missions/dashboard.service.js';
 import { barChart } from '../../charts/bar-chart.js';
 import { lineChart } from '../../charts/line-chart.js';
 import { link } from '../../html.js';
@@ -40,7 +37,11 @@ export function filterForm(action: string, f: DashboardFilters, regions: Regions
       label: { text: 'Region of the buyer (ITL1)' },
       items: [
         { value: '', text: 'All regions' },
-        ...regions.map((r) => ({ value: r.code, text: `${r.name} (${r.code})`, selected: r.code === f.region })),
+        ...regions.map((r) => ({
+          value: r.code,
+          text: `${r.name} (${r.code})`,
+          selected: r.code === f.region,
+        })),
       ],
     },
     buyer: {
@@ -99,7 +100,8 @@ export function missionViewModel(d: MissionDashboard, regions: Regions) {
   const f: DashboardFilters = { region: d.query.region, buyer: d.query.buyer };
   const q = filterQuery(f);
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
-  const regionLabel = (code: string | null) => (code ? `${regionName.get(code) ?? code} (${code})` : 'Region not known');
+  const regionLabel = (code: string | null) =>
+    code ? `${regionName.get(code) ?? code} (${code})` : 'Region not known';
   const buyerLabel = (x: MissionFigures) => x.name ?? (x.key ? `Organisation ${x.key}` : 'Buyer not known');
   const sortHref = (sort: string) => `${base}${queryString({ ...q, sort })}`;
   return {
@@ -114,7 +116,8 @@ export function missionViewModel(d: MissionDashboard, regions: Regions) {
     regionChart: barChart({
       id: 'mission-regions',
       title: `Award value by region: ${d.mission.name}`,
-      description: 'Award value mapped to the mission by the region of the buyer; the table below has the same figures.',
+      description:
+        'Award value mapped to the mission by the region of the buyer; the table below has the same figures.',
       bars: valueBars(d.byRegion.map((x) => ({ label: regionLabel(x.key), f: x }))),
       format: (n) => money(Math.round(n)),
     }),
@@ -132,7 +135,9 @@ export function missionViewModel(d: MissionDashboard, regions: Regions) {
       id: 'mission-trend',
       title: `Award value by quarter: ${d.mission.name}`,
       description: 'Award value mapped to the mission per calendar quarter of the award date.',
-      points: d.trend.filter((x) => x.key !== null).map((x) => ({ label: x.key as string, value: Number(x.value) })),
+      points: d.trend
+        .filter((x) => x.key !== null)
+        .map((x) => ({ label: x.key as string, value: Number(x.value) })),
       format: (n) => money(Math.round(n)),
     }),
     trendTable: figuresTable(
@@ -151,12 +156,19 @@ export function missionViewModel(d: MissionDashboard, regions: Regions) {
       })),
     ),
     buyerSort: { value: sortHref('value'), name: sortHref('name'), current: d.query.sort },
-    buyerShowing: showing(d.byBuyer.total, d.byBuyer.page, d.byBuyer.pageSize, d.byBuyer.rows.length, 'buyers'),
+    buyerShowing: showing(
+      d.byBuyer.total,
+      d.byBuyer.page,
+      d.byBuyer.pageSize,
+      d.byBuyer.rows.length,
+      'buyers',
+    ),
     buyerPagination: pagination({
       total: d.byBuyer.total,
       page: d.byBuyer.page,
       pageSize: d.byBuyer.pageSize,
-      href: (p) => `${base}${queryString({ ...q, sort: d.query.sort === 'value' ? undefined : d.query.sort, page: p })}`,
+      href: (p) =>
+        `${base}${queryString({ ...q, sort: d.query.sort === 'value' ? undefined : d.query.sort, page: p })}`,
       label: 'Buyers pages',
     }),
     kpis: kpiTable('KPI ratings of the contracts mapped to this mission', [
@@ -174,24 +186,22 @@ export function missionViewModel(d: MissionDashboard, regions: Regions) {
   };
 }
 
-export function contractsViewModel(
-  r: {
-    mission: { id: string; name: string };
-    named: { region: string | null; buyer: string | null };
-    query: DashboardFilters;
-    total: number;
-    page: number;
-    pageSize: number;
-    rows: Array<{
-      ocid: string;
-      title: string | null;
-      role: string;
-      provenance: string;
-      buyer: { id: number; name: string | null } | null;
-      region: string | null;
-    }>;
-  },
-) {
+export function contractsViewModel(r: {
+  mission: { id: string; name: string };
+  named: { region: string | null; buyer: string | null };
+  query: DashboardFilters;
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: Array<{
+    ocid: string;
+    title: string | null;
+    role: string;
+    provenance: string;
+    buyer: { id: number; name: string | null } | null;
+    region: string | null;
+  }>;
+}) {
   const base = `/missions/${encodeURIComponent(r.mission.id)}/contracts`;
   const q = filterQuery(r.query);
   return {
@@ -204,14 +214,23 @@ export function contractsViewModel(
       ? {
           caption: 'Contracts and how each was mapped',
           captionClasses: 'govuk-table__caption--m',
-          head: [{ text: 'Contract' }, { text: 'Buyer' }, { text: 'Region' }, { text: 'Role' }, { text: 'Decided by' }],
+          head: [
+            { text: 'Contract' },
+            { text: 'Buyer' },
+            { text: 'Region' },
+            { text: 'Role' },
+            { text: 'Decided by' },
+          ],
           rows: r.rows.map((c) => [
             { html: link(`/contracts/${encodeURIComponent(c.ocid)}`, c.title ?? c.ocid).toString() },
             { text: c.buyer ? (c.buyer.name ?? `Organisation ${c.buyer.id}`) : 'Not known' },
             { text: c.region ?? 'Not known' },
             { text: c.role },
             {
-              html: link(`/contracts/${encodeURIComponent(c.ocid)}/missions`, PROVENANCE[c.provenance] ?? c.provenance).toString(),
+              html: link(
+                `/contracts/${encodeURIComponent(c.ocid)}/missions`,
+                PROVENANCE[c.provenance] ?? c.provenance,
+              ).toString(),
             },
           ]),
         }
