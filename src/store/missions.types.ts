@@ -71,6 +71,8 @@ type Sum = ColumnType<string, string | number, string | number>;
 
 /** One mission × buyer × region × quarter cell of the mission dashboard (migration 0033). */
 export interface MissionSummaryTable {
+  /** `buyer`: one buyer's cell; `region`: the buyer cells of a region added up. */
+  level: 'buyer' | 'region';
   mission_id: string;
   buyer_id: number | null;
   region: string | null;

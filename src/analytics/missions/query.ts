@@ -42,7 +42,10 @@ const GROUP_COLUMN: Record<SummaryGroup, string> = {
 };
 
 function where(f: SummaryFilters, group: SummaryGroup): RawBuilder<boolean> {
+  // A buyer's figures, or a list by buyer, read the buyer cells; everything else the (far fewer) region cells.
+  const level = group === 'buyer' || f.buyerId !== undefined ? 'buyer' : 'region';
   const parts: RawBuilder<boolean>[] = [
+    sql<boolean>`s.level = ${level}`,
     group === 'quarter' ? sql<boolean>`s.quarter is distinct from 'all'` : sql<boolean>`s.quarter = 'all'`,
   ];
   if (!f.includeSynthetic) parts.push(sql<boolean>`not s.synthetic`);

@@ -2,7 +2,8 @@
 // contract's missions (contract-missions.ts) and the mission × buyer × region × quarter summary over the market
 // facts (market_fact, migration 0030), for all buyers or only some. One transaction: pages see the old figures or
 // the new, never half. Cost: one keyset scan of the processes in scope (50,000 per batch), the mapping in memory,
-// one insert per 2,000 contract_mission rows, then one grouped scan of their market facts.
+// one insert per 2,000 contract_mission rows, one grouped scan of their market facts, then the region-level cells
+// re-added from every buyer cell (one scan of the summary's buyer cells).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ContractMissionOverride, MappingRule } from '../../domain/missions/mission-map.js';
 import type { Database } from '../../store/database.js';
@@ -96,9 +97,9 @@ async function insertSummary(trx: Transaction<Database>, scope: RefreshScope): P
       left join organisation o on o.id = coalesce(o0.merged_into, o0.id)
       where exists (select 1 from contract_mission c where c.ocid = f.ocid and ${inScope('c.buyer_id', scope)})
     )
-    insert into mission_summary (mission_id, buyer_id, region, quarter, synthetic, awards, contracts, value,
+    insert into mission_summary (level, mission_id, buyer_id, region, quarter, synthetic, awards, contracts, value,
       no_value_awards, sme_known, sme_yes, vcse_known, vcse_yes, local_known, local_yes)
-    select cm.mission_id, cm.buyer_id, cm.region,
+    select 'buyer', cm.mission_id, cm.buyer_id, cm.region,
       case when grouping(p.quarter) = 1 then 'all' else p.quarter end, p.synthetic,
       count(*) filter (where p.pair_no = 1),
       count(distinct p.ocid),
@@ -117,6 +118,19 @@ async function insertSummary(trx: Transaction<Database>, scope: RefreshScope): P
   return Number(r.numAffectedRows ?? 0);
 }
 
+/** The region-level cells: the buyer cells added up (a contract has one buyer, so contracts add up too). */
+async function rebuildRegionLevel(trx: Transaction<Database>): Promise<void> {
+  await sql`delete from mission_summary where level = 'region'`.execute(trx);
+  await sql`
+    insert into mission_summary (level, mission_id, buyer_id, region, quarter, synthetic, awards, contracts, value,
+      no_value_awards, sme_known, sme_yes, vcse_known, vcse_yes, local_known, local_yes)
+    select 'region', mission_id, null, region, quarter, synthetic, sum(awards), sum(contracts), sum(value),
+      sum(no_value_awards), sum(sme_known), sum(sme_yes), sum(vcse_known), sum(vcse_yes), sum(local_known),
+      sum(local_yes)
+    from mission_summary where level = 'buyer'
+    group by mission_id, region, quarter, synthetic`.execute(trx);
+}
+
 export async function refreshMissionSummary(
   db: Db,
   defaults: readonly MappingRule[],
@@ -127,7 +141,11 @@ export async function refreshMissionSummary(
   const overrides = await loadOverrides(db);
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('contract_mission').where(inScope('buyer_id', scope)).execute();
-    await trx.deleteFrom('mission_summary').where(inScope('buyer_id', scope)).execute();
+    await trx
+      .deleteFrom('mission_summary')
+      .where('level', '=', 'buyer')
+      .where(inScope('buyer_id', scope))
+      .execute();
     let after = '';
     let contracts = 0;
     let rows = 0;
@@ -157,6 +175,7 @@ export async function refreshMissionSummary(
       after = batch[batch.length - 1]!.ocid;
     }
     const cells = await insertSummary(trx, scope);
+    await rebuildRegionLevel(trx);
     const seconds = (Date.now() - started) / 1000;
     if (scope.buyerIds === undefined) {
       await sql`insert into mission_summary_state (id, refreshed_at, contracts, seconds)

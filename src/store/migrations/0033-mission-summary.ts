@@ -2,7 +2,8 @@
 // CPV → mission mapping (default, region and buyer rules, per-contract overrides) stored once per contract
 // (`contract_mission`, with the pseudo-missions `_any` — mapped to at least one mission — and `_none` — mapped to
 // none), and a summary of mission × buyer × region × quarter (award value and count, SME / VCSE / local known and
-// yes values) that the pages read. Both are rebuilt by src/analytics/missions/refresh.ts after ingest or sync and
+// yes values), with the same cells added up over buyers (`level = 'region'`) so that national and regional reads
+// stay small, that the pages read. Both are rebuilt by src/analytics/missions/refresh.ts after ingest or sync and
 // after a mapping rule or override changes; empty here, the first refresh fills them.
 import { sql, type Kysely } from 'kysely';
 
@@ -22,6 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index contract_mission_buyer on contract_mission (buyer_id);
 
     create table mission_summary (
+      level text not null check (level in ('buyer', 'region')),
       mission_id text not null,
       buyer_id bigint,
       region text,
@@ -38,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       local_known numeric not null,
       local_yes numeric not null
     );
-    create index mission_summary_mission on mission_summary (mission_id, region, buyer_id);
+    create index mission_summary_mission on mission_summary (level, mission_id, region, buyer_id);
     create index mission_summary_buyer on mission_summary (buyer_id);
 
     create table mission_summary_state (
