@@ -32,6 +32,7 @@ import { createQualityService } from './quality.service.js';
 import { createRedFlagsService } from './redflags.service.js';
 import { createStatsService } from './stats.service.js';
 import { createSocialValueService } from './social-value/social-value.service.js';
+import { createMissionDashboardService } from './missions/dashboard.service.js';
 import { createSyncService } from './sync.service.js';
 import { createSuppliersService } from './suppliers/suppliers.service.js';
 import { createSupplierService } from './market/supplier.service.js';
@@ -51,6 +52,8 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const missionMap = createMappingService({ db });
   const standards = createStandardsService({ db });
   const kpiLibrary = createKpiLibraryService({ db });
+  const socialValue = createSocialValueService({ db });
+  const missionDashboard = createMissionDashboardService({ db, socialValue });
   return {
     accounts,
     audit: createAuditService({ db }),
@@ -64,6 +67,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     market: createMarketService({ db }),
     paid: createPaidService({ db }),
     missionMap,
+    missionDashboard,
     officerEdit: createOfficerEditService({ db, quality }),
     oidc: createOidcService({ db, config, accounts }),
     opportunities: createOpportunitiesService({ db }),
@@ -75,7 +79,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     qualityDetail: createQualityDetailService({ db }),
     redflags,
     savedSearches: createSavedSearchService({ db }),
-    socialValue: createSocialValueService({ db }),
+    socialValue,
     standards,
     stats: createStatsService({ db }),
     suppliers: createSuppliersService({ db }),
@@ -87,6 +91,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
       afterChange: async () => {
         await quality.refresh();
         await redflags.refresh();
+        await missionDashboard.refresh();
       },
     }),
   };

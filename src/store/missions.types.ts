@@ -57,9 +57,52 @@ export interface ContractMissionOverrideTable {
   updated_at: TimestampWithDefault;
 }
 
+/** A contract's missions as the mapping decides them (migration 0033); `_any` / `_none` rows too. */
+export interface ContractMissionTable {
+  ocid: string;
+  mission_id: string;
+  role: 'primary' | 'secondary' | 'any' | 'none';
+  provenance: string;
+  buyer_id: number | null;
+  region: string | null;
+}
+
+type Sum = ColumnType<string, string | number, string | number>;
+
+/** One mission × buyer × region × quarter cell of the mission dashboard (migration 0033). */
+export interface MissionSummaryTable {
+  /** `buyer`: one buyer's cell; `region`: the buyer cells of a region added up. */
+  level: 'buyer' | 'region';
+  mission_id: string;
+  buyer_id: number | null;
+  region: string | null;
+  quarter: string | null;
+  synthetic: boolean;
+  awards: number;
+  contracts: number;
+  value: Sum;
+  no_value_awards: number;
+  sme_known: Sum;
+  sme_yes: Sum;
+  vcse_known: Sum;
+  vcse_yes: Sum;
+  local_known: Sum;
+  local_yes: Sum;
+}
+
+export interface MissionSummaryStateTable {
+  id: number;
+  refreshed_at: ColumnType<Date, Date | string, Date | string>;
+  contracts: number;
+  seconds: Sum;
+}
+
 export interface MissionTables {
   standard_item: StandardItemTable;
   standard_setting: StandardSettingTable;
   mission_mapping_rule: MissionMappingRuleTable;
   contract_mission_override: ContractMissionOverrideTable;
+  contract_mission: ContractMissionTable;
+  mission_summary: MissionSummaryTable;
+  mission_summary_state: MissionSummaryStateTable;
 }

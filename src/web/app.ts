@@ -34,6 +34,7 @@ import { registerSpendPages } from './routes/spend.js';
 import { registerSupplierProfilePages } from './routes/supplier.js';
 import { registerQualityPages } from './routes/quality.js';
 import { registerSocialValuePages } from './routes/social-value.js';
+import { registerMissionPages } from './routes/missions.js';
 import { registerStandardsPages } from './routes/standards.js';
 import { registerKpiLibraryPages } from './routes/kpi-library.js';
 import { registerSupplierPages } from './routes/suppliers.js';
@@ -100,6 +101,7 @@ export async function buildApp({ config, services, log }: AppDeps): Promise<Fast
   registerEngagementPages(app, { views, services });
   registerStandardsPages(app, { views, services });
   registerSocialValuePages(app, { views, services });
+  registerMissionPages(app, { views, services });
   registerKpiLibraryPages(app, { views, services });
   registerImportPages(app, { views, services });
   registerOpportunityPages(app, { views, services, serviceName: config.serviceName });

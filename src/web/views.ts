@@ -40,6 +40,7 @@ const NAV = [
   { href: '/contracts', text: 'Contracts', match: (p: string) => p.startsWith('/contracts') },
   { href: '/horizon', text: 'Horizon scan', match: (p: string) => p.startsWith('/horizon') },
   { href: '/market', text: 'Markets', match: (p: string) => p.startsWith('/market') },
+  { href: '/missions', text: 'Missions', match: (p: string) => p.startsWith('/missions') },
   { href: '/suppliers', text: 'Suppliers', match: (p: string) => p.startsWith('/suppliers') },
   {
     href: '/pipeline',

@@ -6,6 +6,7 @@ import { createProgress } from '../progress.js';
 import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { withDatabase } from '../run.js';
 import { refreshRedFlags } from '../../services/redflags-refresh.js';
+import { refreshMissions } from '../../services/missions/summary-refresh.js';
 
 export function registerIngest(program: Command): void {
   program
@@ -62,10 +63,12 @@ Examples:
           const suppliers = summary.compiled > 0 ? await resolveAfterChange(handle.db) : null;
           // And the stored red flags (the buyers touched: docs/red-flags.md, "Stored results").
           const redFlags = summary.compiled > 0 ? await refreshRedFlags(handle.db) : null;
+          // And the mission dashboard's summary (docs/mission-dashboard.md, "Refresh").
+          const missions = summary.compiled > 0 ? await refreshMissions(handle.db) : null;
           const { read, stored, duplicates, quarantined, seconds } = summary;
           if (opts.json) {
             process.stdout.write(
-              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags })}\n`,
+              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags, missionsRefresh: missions })}\n`,
             );
           } else {
             process.stdout.write(

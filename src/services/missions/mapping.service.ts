@@ -27,6 +27,7 @@ import { assertCan, can, type Actor } from '../authz.js';
 import { loadMissionReference, type MissionReference } from './reference.js';
 import { guard, itl1, resolveScope, type ScopeInfo, type ScopeSelector } from './scope.js';
 import { readOverrideInput, readRuleInput } from './standards-input.js';
+import { refreshMissions, type RefreshScope } from './summary-refresh.js';
 
 export interface MappingRow {
   prefix: string;
@@ -69,6 +70,11 @@ export function createMappingService({
 }) {
   const ref = (): MissionReference => reference ?? loadMissionReference();
   const missionIds = (): Set<string> => new Set(ref().national.missions.map((m) => m.id));
+  /** The mission dashboard follows every mapping change (docs/mission-dashboard.md, "Refresh"): a buyer's rule or
+   * a contract's override rebuilds that buyer's contracts, a region's rule every contract. */
+  const refreshAfter = (scope: RefreshScope) => refreshMissions(db, scope, ref());
+  const scopeOfEdit = (edit: Scope): RefreshScope =>
+    edit.startsWith('org:') ? { buyerIds: [Number(edit.slice(4))] } : {};
 
   async function rules(scopes: readonly Scope[]): Promise<MappingRule[]> {
     const rows = await listRules(
@@ -168,11 +174,13 @@ export function createMappingService({
         throw new AppError('FORBIDDEN', 'The default mapping is reference data: it changes with a release');
       assertCan(actor, ...guard(scope.editScope));
       const input = readRuleInput(raw, missionIds());
-      return db
+      const saved = await db
         .transaction()
         .execute((trx) =>
           saveRuleRow(trx, scope.editScope as Scope, input.prefix, input.missions, input.reason, actor.email),
         );
+      await refreshAfter(scopeOfEdit(scope.editScope));
+      return saved;
     },
 
     async removeRule(actor: Actor | null, sel: ScopeSelector, prefix: string, reason: string) {
@@ -184,6 +192,7 @@ export function createMappingService({
         .execute((trx) =>
           saveRuleRow(trx, scope.editScope as Scope, prefix, null, reason || 'removed', actor.email),
         );
+      await refreshAfter(scopeOfEdit(scope.editScope));
     },
 
     /** Adds or removes a mission on one contract, or withdraws that override; a reason is always required. */
@@ -197,6 +206,7 @@ export function createMappingService({
         .execute((trx) =>
           saveOverrideRow(trx, ocid, input.missionId, input.action, input.reason, actor.email),
         );
+      await refreshAfter(c.buyer_id === null ? {} : { buyerIds: [Number(c.buyer_id)] });
     },
 
     async overrideHistory(ocid: string, missionId: string): Promise<AuditRecord[]> {

@@ -71,7 +71,7 @@ export const Performance = Type.Object({
 const Counts = Type.Object(
   Object.fromEntries([...RATING_CODES, 'unknown'].map((c) => [c, Type.Integer({ minimum: 0 })])),
 );
-const Row = Type.Object({
+export const KpiDistributionRow = Type.Object({
   key: Type.String(),
   label: Type.String(),
   counts: Counts,
@@ -83,10 +83,10 @@ export const Distribution = Type.Object({
   asOf: Day,
   kpis: Type.Integer(),
   overdue: Type.Integer(),
-  total: Row,
-  byBuyer: Type.Array(Row),
-  byCategory: Type.Array(Row),
-  byMission: Type.Array(Row),
+  total: KpiDistributionRow,
+  byBuyer: Type.Array(KpiDistributionRow),
+  byCategory: Type.Array(KpiDistributionRow),
+  byMission: Type.Array(KpiDistributionRow),
 });
 
 export const BuyerDistribution = Type.Object({
@@ -94,6 +94,6 @@ export const BuyerDistribution = Type.Object({
   asOf: Day,
   kpis: Type.Integer(),
   overdue: Type.Array(Kpi),
-  total: Row,
-  byCategory: Type.Array(Row),
+  total: KpiDistributionRow,
+  byCategory: Type.Array(KpiDistributionRow),
 });

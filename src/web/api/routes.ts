@@ -9,6 +9,7 @@ import { registerPipelineApi } from './pipeline-routes.js';
 import { registerEngagementApi } from './engagement-routes.js';
 import { registerCollaborationApi } from './collaboration-routes.js';
 import { registerMarketApi } from './market-routes.js';
+import { registerMissionsApi } from './missions-routes.js';
 import { registerSpendApi } from './spend-routes.js';
 import { registerSupplierApi } from './supplier-routes.js';
 import { registerQualityApi } from './quality-routes.js';
@@ -140,6 +141,7 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
   registerSavedSearchApi(api, services);
   registerStandardsApi(api, services);
   registerSocialValueApi(api, services);
+  registerMissionsApi(api, services);
   registerKpiLibraryApi(api, services);
   registerImportsApi(api, services);
   registerKpisApi(api, services);

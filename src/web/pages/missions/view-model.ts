@@ -1,0 +1,246 @@
+// The mission dashboard pages (docs/mission-dashboard.md): /missions (all five, nationally or for a region or
+// buyer), /missions/{id} (by region, buyer and quarter; KPI ratings; social value per outcome), and the contracts
+// behind a figure (/missions/{id}/contracts). Every chart has the same figures in a table beside it.
+import type { MissionFigures } from '../../../analytics/missions/index.js';
+import type { DashboardFilters } from '../../../services/missions/dashboard-input.js';
+import type { MissionDashboard, MissionsOverview } from '../../../services/missions/dashboard.service.js';
+import { barChart } from '../../charts/bar-chart.js';
+import { lineChart } from '../../charts/line-chart.js';
+import { link } from '../../html.js';
+import { rollUpTable } from '../social-value/view-model.js';
+import { pagination, queryString, showing } from '../shared/table-nav.js';
+import { figuresTable, kpiTable, money } from './figures-table.js';
+
+type Regions = Array<{ code: string; name: string }>;
+
+const PROVENANCE: Record<string, string> = {
+  default: 'Default CPV rule',
+  region: 'Regional CPV rule',
+  buyer: 'Buyer CPV rule',
+  contract: 'Contract override',
+};
+
+const filterQuery = (f: DashboardFilters) => ({ region: f.region, buyer: f.buyer });
+export const contractsHref = (missionId: string, f: DashboardFilters) =>
+  `/missions/${encodeURIComponent(missionId)}/contracts${queryString(filterQuery(f))}`;
+
+const scopeText = (n: { region: string | null; buyer: string | null }) =>
+  [n.region, n.buyer].filter(Boolean).join(', ') || 'United Kingdom (national)';
+
+/** The region select and buyer id input, with the current values. */
+export function filterForm(action: string, f: DashboardFilters, regions: Regions) {
+  return {
+    action,
+    region: {
+      id: 'region',
+      name: 'region',
+      label: { text: 'Region of the buyer (ITL1)' },
+      items: [
+        { value: '', text: 'All regions' },
+        ...regions.map((r) => ({
+          value: r.code,
+          text: `${r.name} (${r.code})`,
+          selected: r.code === f.region,
+        })),
+      ],
+    },
+    buyer: {
+      id: 'buyer',
+      name: 'buyer',
+      label: { text: 'Buyer organisation id' },
+      classes: 'govuk-input--width-10',
+      inputmode: 'numeric',
+      value: f.buyer === undefined ? '' : String(f.buyer),
+    },
+  };
+}
+
+const valueBars = (rows: ReadonlyArray<{ label: string; f: MissionFigures }>) =>
+  rows.map((r) => ({ label: r.label, value: Number(r.f.value) }));
+
+const refreshedText = (s: MissionsOverview['state']) =>
+  s ? `Figures as of the summary refresh at ${s.refreshedAt.slice(0, 16).replace('T', ' ')} UTC.` : null;
+
+export function overviewViewModel(o: MissionsOverview, regions: Regions) {
+  const q = queryString(filterQuery(o.filters));
+  return {
+    title: 'Missions: have we delivered them?',
+    scope: scopeText(o.named),
+    refreshed: refreshedText(o.state),
+    filterForm: filterForm('/missions', o.filters, regions),
+    chart: barChart({
+      id: 'missions-value',
+      title: 'Award value mapped to each mission',
+      description:
+        'Award value of contracts mapped to each mission; a contract mapped to several missions counts in full in each.',
+      bars: valueBars(o.missions.map((m) => ({ label: m.name, f: m.figures }))),
+      format: (n) => money(Math.round(n)),
+    }),
+    table: figuresTable('Award value and suppliers by mission', 'Mission', [
+      ...o.missions.map((m) => ({
+        label: m.name,
+        labelHref: `/missions/${m.id}${q}`,
+        figures: m.figures,
+        recordsHref: contractsHref(m.id, o.filters),
+      })),
+      { label: 'Any mission (each award once)', figures: o.anyMission, recordsHref: null },
+      { label: 'No mission mapped', figures: o.noMission, recordsHref: null },
+    ]),
+    kpis: kpiTable(
+      'KPI ratings of contracts mapped to each mission',
+      o.missions.map((m) => ({ label: m.name, kpis: m.kpis })),
+    ),
+    csvHref: `/missions.csv${q}`,
+    apiHref: `/api/missions${q}`,
+  };
+}
+
+export function missionViewModel(d: MissionDashboard, regions: Regions) {
+  const base = `/missions/${encodeURIComponent(d.mission.id)}`;
+  const f: DashboardFilters = { region: d.query.region, buyer: d.query.buyer };
+  const q = filterQuery(f);
+  const regionName = new Map(regions.map((r) => [r.code, r.name]));
+  const regionLabel = (code: string | null) =>
+    code ? `${regionName.get(code) ?? code} (${code})` : 'Region not known';
+  const buyerLabel = (x: MissionFigures) => x.name ?? (x.key ? `Organisation ${x.key}` : 'Buyer not known');
+  const sortHref = (sort: string) => `${base}${queryString({ ...q, sort })}`;
+  return {
+    title: `Mission: ${d.mission.name}`,
+    mission: d.mission,
+    scope: scopeText(d.named),
+    refreshed: refreshedText(d.state),
+    filterForm: filterForm(base, f, regions),
+    totals: figuresTable('Totals', 'Scope', [
+      { label: scopeText(d.named), figures: d.totals, recordsHref: contractsHref(d.mission.id, f) },
+    ]),
+    regionChart: barChart({
+      id: 'mission-regions',
+      title: `Award value by region: ${d.mission.name}`,
+      description:
+        'Award value mapped to the mission by the region of the buyer; the table below has the same figures.',
+      bars: valueBars(d.byRegion.map((x) => ({ label: regionLabel(x.key), f: x }))),
+      format: (n) => money(Math.round(n)),
+    }),
+    regionTable: figuresTable(
+      'By region of the buyer',
+      'Region',
+      d.byRegion.map((x) => ({
+        label: regionLabel(x.key),
+        ...(x.key ? { labelHref: `${base}${queryString({ ...q, region: x.key })}` } : {}),
+        figures: x,
+        recordsHref: x.key ? contractsHref(d.mission.id, { ...f, region: x.key }) : null,
+      })),
+    ),
+    trendChart: lineChart({
+      id: 'mission-trend',
+      title: `Award value by quarter: ${d.mission.name}`,
+      description: 'Award value mapped to the mission per calendar quarter of the award date.',
+      points: d.trend
+        .filter((x) => x.key !== null)
+        .map((x) => ({ label: x.key as string, value: Number(x.value) })),
+      format: (n) => money(Math.round(n)),
+    }),
+    trendTable: figuresTable(
+      'By quarter of the award date',
+      'Quarter',
+      d.trend.map((x) => ({ label: x.key ?? 'Award date not known', figures: x, recordsHref: null })),
+    ),
+    buyerTable: figuresTable(
+      'By buyer',
+      'Buyer',
+      d.byBuyer.rows.map((x) => ({
+        label: buyerLabel(x),
+        ...(x.key ? { labelHref: `${base}${queryString({ ...q, buyer: x.key })}` } : {}),
+        figures: x,
+        recordsHref: x.key ? contractsHref(d.mission.id, { ...f, buyer: Number(x.key) }) : null,
+      })),
+    ),
+    buyerSort: { value: sortHref('value'), name: sortHref('name'), current: d.query.sort },
+    buyerShowing: showing(
+      d.byBuyer.total,
+      d.byBuyer.page,
+      d.byBuyer.pageSize,
+      d.byBuyer.rows.length,
+      'buyers',
+    ),
+    buyerPagination: pagination({
+      total: d.byBuyer.total,
+      page: d.byBuyer.page,
+      pageSize: d.byBuyer.pageSize,
+      href: (p) =>
+        `${base}${queryString({ ...q, sort: d.query.sort === 'value' ? undefined : d.query.sort, page: p })}`,
+      label: 'Buyers pages',
+    }),
+    kpis: kpiTable('KPI ratings of the contracts mapped to this mission', [
+      { label: d.mission.name, kpis: d.kpis },
+    ]),
+    socialValue: d.socialValue.outcomes.map((o) => ({
+      outcome: o.outcomeName,
+      table: rollUpTable(o.rows, `${o.outcomeName} (${o.outcomeId || 'no outcome'})`, false),
+    })),
+    socialValueExcluded: d.socialValue.excluded,
+    socialValueHref: `/social-value${queryString({ mission: d.mission.id, region: f.region, buyer: f.buyer })}`,
+    contractsHref: contractsHref(d.mission.id, f),
+    csvHref: `${base}/figures.csv${queryString(q)}`,
+    apiHref: `/api${base}${queryString(q)}`,
+  };
+}
+
+export function contractsViewModel(r: {
+  mission: { id: string; name: string };
+  named: { region: string | null; buyer: string | null };
+  query: DashboardFilters;
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: Array<{
+    ocid: string;
+    title: string | null;
+    role: string;
+    provenance: string;
+    buyer: { id: number; name: string | null } | null;
+    region: string | null;
+  }>;
+}) {
+  const base = `/missions/${encodeURIComponent(r.mission.id)}/contracts`;
+  const q = filterQuery(r.query);
+  return {
+    title: `Contracts mapped to ${r.mission.name}`,
+    mission: r.mission,
+    scope: scopeText(r.named),
+    backHref: `/missions/${encodeURIComponent(r.mission.id)}${queryString(q)}`,
+    showing: showing(r.total, r.page, r.pageSize, r.rows.length, 'contracts'),
+    table: r.rows.length
+      ? {
+          caption: 'Contracts and how each was mapped',
+          captionClasses: 'govuk-table__caption--m',
+          head: [
+            { text: 'Contract' },
+            { text: 'Buyer' },
+            { text: 'Region' },
+            { text: 'Role' },
+            { text: 'Decided by' },
+          ],
+          rows: r.rows.map((c) => [
+            { html: link(`/contracts/${encodeURIComponent(c.ocid)}`, c.title ?? c.ocid).toString() },
+            { text: c.buyer ? (c.buyer.name ?? `Organisation ${c.buyer.id}`) : 'Not known' },
+            { text: c.region ?? 'Not known' },
+            { text: c.role },
+            {
+              html: link(
+                `/contracts/${encodeURIComponent(c.ocid)}/missions`,
+                PROVENANCE[c.provenance] ?? c.provenance,
+              ).toString(),
+            },
+          ]),
+        }
+      : undefined,
+    pagination: pagination({
+      total: r.total,
+      page: r.page,
+      pageSize: r.pageSize,
+      href: (p) => `${base}${queryString({ ...q, page: p })}`,
+      label: 'Contracts pages',
+    }),
+  };
+}
