@@ -6,6 +6,7 @@ import type { Services } from '../../services/index.js';
 import { missionCsv, overviewCsv } from '../../services/missions/dashboard-csv.js';
 import { isInputProblems } from '../../services/missions/standards-input.js';
 import { contractsViewModel, missionViewModel, overviewViewModel } from '../pages/missions/view-model.js';
+import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 
 type Raw = Record<string, unknown>;
@@ -32,13 +33,7 @@ export function registerMissionPages(app: FastifyInstance, deps: { views: Views;
   }
 
   const csv = (reply: FastifyReply, name: string, body: string) =>
-    reply
-      .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`,
-      )
-      .send(body);
+    csvDownload(reply, `${name}-${new Date().toISOString().slice(0, 10)}.csv`, body);
 
   app.get('/missions', (request, reply) =>
     withQuery(request, reply, 'missions/overview.njk', async (q) =>
