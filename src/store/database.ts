@@ -12,6 +12,12 @@ import type { SocialValueTables } from './social-value.types.js';
 import type { SupplierTables } from './supplier.types.js';
 import type { Lm3Tables } from './lm3.types.js';
 import type { KpiLibraryTables } from './kpi-library.types.js';
+import type {
+  AccountableOfficerTable,
+  AuditLogTable,
+  SyncRunTable,
+  SyncStateTable,
+} from './operations.types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a database default. */
@@ -308,61 +314,6 @@ export interface ObservationTable {
   value: Numeric | null;
   unit: string | null;
   currency: string | null;
-}
-
-export interface SyncStateTable {
-  source: string;
-  base_url: string;
-  window_from: string | null;
-  window_to: string | null;
-  next_url: string | null;
-  pages: Generated<number>;
-  completed_at: Timestamp | null;
-  updated_at: TimestampWithDefault;
-}
-
-export interface SyncRunTable {
-  id: Generated<number>;
-  source: string;
-  ingest_run_id: number | null;
-  window_from: string | null;
-  window_to: string | null;
-  status: Generated<'running' | 'done' | 'failed' | 'skipped'>;
-  started_at: TimestampWithDefault;
-  finished_at: Timestamp | null;
-  pages: Generated<number>;
-  requests: Generated<number>;
-  retries: Generated<number>;
-  releases: Generated<number>;
-  stored: Generated<number>;
-  duplicates: Generated<number>;
-  quarantined: Generated<number>;
-  problems: JsonWithDefault;
-  error: string | null;
-}
-
-export interface AccountableOfficerTable {
-  organisation_id: number;
-  name: string;
-  role: string;
-  email: string;
-  phone: string | null;
-  updated_at: TimestampWithDefault;
-  updated_by: string;
-}
-
-/** jsonb snapshots: written as JSON text, read back parsed. */
-type JsonSnapshot = ColumnType<unknown, string | null, string | null>;
-
-export interface AuditLogTable {
-  id: Generated<number>;
-  at: TimestampWithDefault;
-  actor: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: JsonSnapshot;
-  after: JsonSnapshot;
 }
 
 export interface Database
