@@ -13,12 +13,8 @@ import {
   type FormContext,
   type FormValues,
 } from '../pages/opportunities/form-view-model.js';
-import {
-  interestViewModel,
-  opportunityHref,
-  organisationOpportunitiesHref,
-  organisationViewModel,
-} from '../pages/opportunities/view-model.js';
+import { interestViewModel, organisationViewModel } from '../pages/opportunities/publisher-view-model.js';
+import { opportunityHref, organisationOpportunitiesHref } from '../pages/opportunities/view-model.js';
 import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 import { opportunityId } from './opportunities.js';

@@ -1,5 +1,5 @@
 // Opportunity pages → govuk-frontend macro parameters: the public list (filters, sort, pagination), one
-// opportunity with the supplier's interest form, an organisation's list and the interest its editors see.
+// opportunity with the supplier's interest form (the publisher's pages: publisher-view-model.ts).
 import { longDay } from '../../../domain/dates.js';
 import { OPPORTUNITY_STATUS_LABELS, type OpportunityStatus } from '../../../domain/opportunity.js';
 import type { Mission, Outcome } from '../../../domain/missions/standard.js';
@@ -7,11 +7,8 @@ import {
   INTEREST_INPUT_FIELDS,
   type InterestInputField,
 } from '../../../services/opportunities/interest-input.js';
-import type {
-  InterestRecord,
-  OpportunityRecord,
-} from '../../../services/opportunities/opportunities.service.js';
-import { formatAmount, formatDateTime, yesNo } from '../../format.js';
+import type { OpportunityRecord } from '../../../services/opportunities/opportunities.service.js';
+import { formatAmount, formatDateTime } from '../../format.js';
 import { html } from '../../html.js';
 import { problemErrors, errorsByField } from '../shared/form-fields.js';
 import { pagination, queryString, showing } from '../shared/table-nav.js';
@@ -47,7 +44,7 @@ export function windowText(o: Pick<OpportunityRecord, 'windowStart' | 'windowEnd
 const names = (ids: readonly string[], all: readonly { id: string; name: string }[]) =>
   ids.map((id) => all.find((m) => m.id === id)?.name ?? id);
 
-function rowsOf(items: readonly OpportunityRecord[], missions: readonly Mission[], withOrg: boolean) {
+export function rowsOf(items: readonly OpportunityRecord[], missions: readonly Mission[], withOrg: boolean) {
   return items.map((o) => [
     { html: html`<a class="govuk-link" href="${opportunityHref(o.id)}">${o.title}</a>` },
     ...(withOrg ? [{ text: o.organisationName }] : []),
@@ -61,7 +58,7 @@ function rowsOf(items: readonly OpportunityRecord[], missions: readonly Mission[
   ]);
 }
 
-const HEAD = (withOrg: boolean) => [
+export const HEAD = (withOrg: boolean) => [
   { text: 'Opportunity' },
   ...(withOrg ? [{ text: 'Publisher' }] : []),
   { text: 'Missions' },
@@ -323,100 +320,4 @@ export function interestValues(body: Record<string, unknown>): Record<string, st
   return Object.fromEntries(
     INTEREST_INPUT_FIELDS.map((f) => [f, typeof body[f] === 'string' ? (body[f] as string) : '']),
   );
-}
-
-export function organisationViewModel(
-  v: {
-    organisation: { id: number; name: string };
-    items: OpportunityRecord[];
-    total: number;
-    page: number;
-    pageSize: number;
-    mayPublish: boolean;
-    mayReadInterest: boolean;
-  },
-  missions: readonly Mission[],
-) {
-  const base = organisationOpportunitiesHref(v.organisation.id);
-  const rows = rowsOf(v.items, missions, false).map((r, i) => {
-    const o = v.items[i]!;
-    return v.mayReadInterest
-      ? [
-          ...r,
-          {
-            html: html`<a class="govuk-link" href="${interestHref(o)}"
-              >${o.interestCount}<span class="govuk-visually-hidden">
-                registrations of interest in ${o.title}</span
-              ></a
-            >`,
-            format: 'numeric',
-          },
-        ]
-      : r;
-  });
-  return {
-    title: `${v.organisation.name}: opportunities`,
-    caption: v.organisation.name,
-    breadcrumbs: {
-      items: [{ text: 'Opportunities', href: '/opportunities' }, { text: v.organisation.name }],
-    },
-    newHref: v.mayPublish ? `${base}/new` : undefined,
-    table:
-      rows.length > 0
-        ? {
-            caption: 'Opportunities',
-            captionClasses: 'govuk-visually-hidden',
-            head: [...HEAD(false), ...(v.mayReadInterest ? [{ text: 'Interest', format: 'numeric' }] : [])],
-            rows,
-          }
-        : undefined,
-    pagination: pagination({
-      total: v.total,
-      page: v.page,
-      pageSize: v.pageSize,
-      href: (p) => `${base}?page=${p}`,
-      label: 'Opportunities pages',
-    }),
-  };
-}
-
-export function interestViewModel(o: OpportunityRecord, items: readonly InterestRecord[]) {
-  return {
-    title: `Interest in ${o.title}`,
-    caption: o.organisationName,
-    breadcrumbs: {
-      items: [
-        { text: 'Opportunities', href: organisationOpportunitiesHref(o.organisationId) },
-        { text: o.title, href: opportunityHref(o.id) },
-        { text: 'Interest' },
-      ],
-    },
-    csvHref: `${interestHref(o)}.csv`,
-    count: items.length,
-    table:
-      items.length > 0
-        ? {
-            caption: 'Registrations of interest, oldest first',
-            captionClasses: 'govuk-table__caption--m',
-            head: [
-              { text: 'Registered' },
-              { text: 'Name and organisation' },
-              { text: 'Email' },
-              { text: 'Companies House / PPON' },
-              { text: 'SME' },
-              { text: 'VCSE' },
-              { text: 'Message' },
-            ],
-            rows: items.map((i) => [
-              { text: formatDateTime(i.createdAt) },
-              { html: html`${i.name}<br />${i.supplierOrganisation}` },
-              { html: html`<a class="govuk-link" href="mailto:${i.email}">${i.email}</a>` },
-              { text: [i.companiesHouse, i.ppon].filter(Boolean).join(' / ') || 'None given' },
-              { text: yesNo(i.sme) },
-              { text: yesNo(i.vcse) },
-              { text: i.message ?? '' },
-            ]),
-          }
-        : undefined,
-  };
 }
