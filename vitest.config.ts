@@ -45,7 +45,6 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/db-global.ts'],
-          fileParallelism: false,
         },
       },
     ],
