@@ -3,6 +3,10 @@
 import { defineConfig } from 'vitest/config';
 
 const dbTests = ['test/**/*.db.test.ts'];
+// The storage tests CI also runs against the machine's PostgreSQL: everything below the web and CLI layers (store,
+// ingest, imports, analytics, services, jobs) plus the CLI's crash-and-rerun tests. Web and CLI tests drive the same
+// services over HTTP or argv; running them twice would test no more SQL and take minutes of CI's 2 cores.
+const aboveStorage = ['test/web/**', 'test/cli/!(*-kill).db.test.ts'];
 const externalUrl = process.env.MISSIONBUY_TEST_DATABASE_URL;
 
 export default defineConfig({
@@ -34,6 +38,7 @@ export default defineConfig({
               test: {
                 name: 'db-external',
                 include: dbTests,
+                exclude: aboveStorage,
                 globalSetup: ['test/support/db-global.ts'],
               },
             },
