@@ -43,6 +43,7 @@ export const ACTIONS = [
   'kpiLibrary.edit',
   'kpis.attach',
   'audit.read',
+  'sync.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +61,8 @@ const SERVICE_ACTIONS = {
   'kpiLibrary.edit': ['central', 'admin'],
   // The whole audit log holds personal data (users' and suppliers' email addresses, before/after records).
   'audit.read': ['admin'],
+  // Sync runs' errors and positions are operational detail for the people who run the service.
+  'sync.read': ['central', 'admin'],
 } as const satisfies Partial<Record<Action, readonly ServiceRole[]>>;
 type ServiceAction = keyof typeof SERVICE_ACTIONS;
 export const isServiceAction = (a: Action): a is ServiceAction => Object.hasOwn(SERVICE_ACTIONS, a);
@@ -151,6 +154,7 @@ const DESCRIPTIONS: Record<Action, string> = {
   'kpiLibrary.edit': 'add or change KPI library templates',
   'kpis.attach': 'attach or change KPIs for this organisation',
   'audit.read': 'read the audit log of every change',
+  'sync.read': 'see the sync status of the live sources',
 };
 
 export const describeAction = (action: Action): string => DESCRIPTIONS[action];

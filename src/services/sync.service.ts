@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import { SOURCES, type SourceName } from '../ocds/sources/sources.js';
 import { syncSource, type SyncOptions, type SyncSummary } from '../ocds/sources/sync.js';
 import type { Database } from '../store/database.js';
+import { assertCan, type Actor } from './authz.js';
 
 export interface SourceStatus {
   source: SourceName;
@@ -56,7 +57,9 @@ export function createSyncService(deps: SyncServiceDeps) {
       return summary;
     },
 
-    async status(): Promise<SourceStatus[]> {
+    /** Each live source's position and last run: central teams and admins only (their errors are operational). */
+    async status(actor: Actor | null): Promise<SourceStatus[]> {
+      assertCan(actor, 'sync.read');
       const states = await deps.db.selectFrom('sync_state').selectAll().execute();
       const out: SourceStatus[] = [];
       for (const name of Object.keys(SOURCES) as SourceName[]) {

@@ -73,7 +73,7 @@ describe('sign-in and the officer form in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
   });
 
-  it('shows an admin the audit log, with the officer change just made', async () => {
+  it('shows an admin the audit log, with the officer change just made, and the sync status', async () => {
     const page = await b.open('/admin/audit');
     await page.waitForURL(/\/login\?next=/);
     await page.getByLabel('Email address').fill('admin@example.gov.uk');
@@ -83,6 +83,9 @@ describe('sign-in and the officer form in Chromium', () => {
     await page.getByLabel('Made by (contains)').fill('officer@derby');
     await page.getByRole('button', { name: 'Show changes' }).click();
     expect(await page.locator('table').textContent()).toMatch(/name: – → Jo Bloggs/);
+    await b.expectAccessible(page);
+    await page.goto(`${b.base}/admin/sync`);
+    expect(await page.locator('h1').textContent()).toMatch(/Sync status/);
     await b.expectAccessible(page);
   });
 });

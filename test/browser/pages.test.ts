@@ -30,8 +30,8 @@ describe('pages in Chromium', () => {
     await page.close();
   });
 
-  it('the home, list, sync status and not-found pages pass axe', async () => {
-    for (const path of ['/', '/contracts', '/contracts?sort=value', '/admin/sync', '/no-such-page']) {
+  it('the home, list and not-found pages pass axe', async () => {
+    for (const path of ['/', '/contracts', '/contracts?sort=value', '/no-such-page']) {
       const page = await open(path);
       await expectAccessible(page);
       await page.close();

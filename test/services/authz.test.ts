@@ -20,7 +20,7 @@ function actorWith(role: Role | 'anonymous'): Actor | null {
 }
 
 // role → action → [own organisation, other organisation]; the service-wide actions (users.manage,
-// standards.edit-regional, suppliers.resolve, kpiLibrary.edit, audit.read) have one cell (no organisation); savedSearch.manage → [the actor's own saved search, another
+// standards.edit-regional, suppliers.resolve, kpiLibrary.edit, audit.read, sync.read) have one cell (no organisation); savedSearch.manage → [the actor's own saved search, another
 // user's].
 const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
   anonymous: {
@@ -42,6 +42,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'no  no',
     'audit.read': 'no',
+    'sync.read': 'no',
   },
   viewer: {
     'organisation.read': 'yes no',
@@ -62,6 +63,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'no  no',
     'audit.read': 'no',
+    'sync.read': 'no',
   },
   editor: {
     'organisation.read': 'yes no',
@@ -82,6 +84,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'yes no',
     'audit.read': 'no',
+    'sync.read': 'no',
   },
   'accountable-officer': {
     'organisation.read': 'yes no',
@@ -102,6 +105,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpiLibrary.edit': 'no',
     'kpis.attach': 'yes no',
     'audit.read': 'no',
+    'sync.read': 'no',
   },
   central: {
     'organisation.read': 'yes yes',
@@ -122,6 +126,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpiLibrary.edit': 'yes',
     'kpis.attach': 'no  no',
     'audit.read': 'no',
+    'sync.read': 'yes',
   },
   admin: {
     'organisation.read': 'yes yes',
@@ -142,6 +147,7 @@ const MATRIX: Record<string, Record<(typeof ACTIONS)[number], string>> = {
     'kpiLibrary.edit': 'yes',
     'kpis.attach': 'yes yes',
     'audit.read': 'yes',
+    'sync.read': 'yes',
   },
 };
 

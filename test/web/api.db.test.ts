@@ -5,9 +5,13 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
+import { createAccountsService } from '../../src/services/accounts.service.js';
 import { createServices } from '../../src/services/index.js';
 import { buildApp } from '../../src/web/app.js';
 import { createTestDb, type TestDb } from '../support/db.js';
+import { signInAs } from '../support/web-session.js';
+
+const PASSWORD = 'a long enough passphrase';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed responses
 
@@ -84,9 +88,26 @@ describe('API', () => {
     expect(lines.some((l) => l.includes('ocds-h6vhtk-067fb8'))).toBe(true);
   });
 
-  it('shows the sync status page', async () => {
-    const page = await get('/admin/sync');
-    expect(page.status).toBe(200);
+  it('shows the sync status to central teams and admins only', async () => {
+    expect((await get('/admin/sync')).status).toBe(303);
+    expect((await get('/api/sync')).status).toBe(401);
+    const accounts = createAccountsService({ db: t.db });
+    for (const [email, role] of [
+      ['central@example.gov.uk', 'central'],
+      ['viewer@example.gov.uk', 'viewer'],
+    ] as const) {
+      await accounts.createUser({ email, name: role, password: PASSWORD }, 'test');
+      await accounts.grant({ email, role, ...(role === 'viewer' ? { organisationId: 1 } : {}) }, 'test');
+    }
+    const viewer = await signInAs(app, PASSWORD)('viewer@example.gov.uk');
+    expect((await viewer.get('/admin/sync')).statusCode).toBe(403);
+    expect((await viewer.get('/api/sync')).statusCode).toBe(403);
+    const central = await signInAs(app, PASSWORD)('central@example.gov.uk');
+    const page = await central.get('/admin/sync');
+    expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Find a Tender');
+    const api = await central.get('/api/sync');
+    expect(api.statusCode).toBe(200);
+    expect((JSON.parse(api.body) as { source: string }[]).map((s) => s.source)).toContain('fts');
   });
 });

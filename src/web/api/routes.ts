@@ -153,7 +153,9 @@ export async function registerApi(parent: FastifyInstance, services: Services): 
     async () => services.stats.totals(),
   );
 
-  api.get('/sync', { schema: { tags: ['service'], summary: 'Sync status of each live source' } }, async () =>
-    services.sync.status(),
+  api.get(
+    '/sync',
+    { schema: { tags: ['service'], summary: 'Sync status of each live source (central teams and admins)' } },
+    async (request) => services.sync.status(request.actor),
   );
 }

@@ -76,6 +76,7 @@ const SIGNED_IN_API_PATHS = [
   'contracts/[^/?]+/(social-value/commitments|kpis)', // docs/social-value.md, docs/kpi-library.md
   'kpi-library', // docs/kpi-library.md
   'kpis/attached', // docs/kpi-library.md
+  'sync', // central teams and admins, docs/accounts.md
 ];
 const SIGNED_IN_API = new RegExp(`^/api/(${SIGNED_IN_API_PATHS.join('|')})(/|$|\\?)`);
 // The forms a signed-out visitor may send: signing in, and registering interest in an opportunity

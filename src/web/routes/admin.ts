@@ -1,4 +1,4 @@
-// Admin pages: the sync status of each source (last run, position, counts, errors).
+// Admin pages: the sync status of each source (last run, position, counts, errors), for central teams and admins.
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { formatDateTime, formatNumber, NOT_KNOWN } from '../format.js';
@@ -15,7 +15,8 @@ function position(s: SourceStatus): string {
 
 export function registerAdminPages(app: FastifyInstance, deps: { views: Views; services: Services }): void {
   app.get('/admin/sync', async (request, reply) => {
-    const sources = await deps.services.sync.status();
+    if (!request.actor) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
+    const sources = await deps.services.sync.status(request.actor);
     return deps.views.page(request, reply, 'admin/sync.njk', {
       title: 'Sync status',
       sources: sources.map((s) => ({
