@@ -4,7 +4,14 @@
 // indexed read. One refresh at a time (a transaction-scoped advisory lock); readers see the old results until it
 // commits. Judged with the rules in force (domain/rules), as the list computed on request is by default.
 import { sql, type Kysely } from 'kysely';
-import { flagBuyer, flagRecord, loadBuyerRecords, type FlagResult } from '../analytics/redflags/index.js';
+import {
+  flagBuyer,
+  flagRecord,
+  loadBuyerRecords,
+  loadBuyersRecords,
+  type FlagResult,
+} from '../analytics/redflags/index.js';
+import type { RecordFacts } from '../analytics/quality/facts.js';
 import { survivingOrganisations } from '../analytics/quality/load-facts.js';
 import { rulesOn, type RulesOn } from '../domain/rules/index.js';
 import type { Database } from '../store/database.js';
@@ -25,10 +32,16 @@ export async function judgeBuyer(
   buyerId: number,
   rules: RulesOn,
 ): Promise<{ records: number; results: FlagResult[] }> {
-  const records = await loadBuyerRecords(db, buyerId);
+  return judgeRecords(await loadBuyerRecords(db, buyerId), rules);
+}
+
+function judgeRecords(records: RecordFacts[], rules: RulesOn): { records: number; results: FlagResult[] } {
   const results = [...flagBuyer(records, rules), ...records.flatMap((r) => flagRecord(r, rules))];
   return { records: records.length, results };
 }
+
+/** How many buyers a refresh loads at once (their records a page at a time). */
+const BUYERS_AT_ONCE = 200;
 
 export interface RedFlagRefresh {
   buyers: number;
@@ -50,18 +63,20 @@ export async function refreshRedFlags(db: Kysely<Database>): Promise<RedFlagRefr
       if (s?.id !== id) await replaceBuyerFlags(trx, id, null);
       if (s) judge.add(s.id);
     }
-    for (const id of judge) {
-      const { records, results } = await judgeBuyer(trx, id, rules);
-      const rows = sortResults(results)
-        .filter((r) => statusOf(r) === 'flagged')
-        .map((r) => ({
-          ocid: r.ocid,
-          flagId: r.flagId,
-          severity: SEVERITY[severityOf(r.flagId)],
-          result: r,
-        }));
-      await replaceBuyerFlags(trx, id, { records, summary: summarise(results), rows });
-    }
+    const ids = [...judge];
+    for (let i = 0; i < ids.length; i += BUYERS_AT_ONCE)
+      for (const [id, facts] of await loadBuyersRecords(trx, ids.slice(i, i + BUYERS_AT_ONCE))) {
+        const { records, results } = judgeRecords(facts, rules);
+        const rows = sortResults(results)
+          .filter((r) => statusOf(r) === 'flagged')
+          .map((r) => ({
+            ocid: r.ocid,
+            flagId: r.flagId,
+            severity: SEVERITY[severityOf(r.flagId)],
+            result: r,
+          }));
+        await replaceBuyerFlags(trx, id, { records, summary: summarise(results), rows });
+      }
     await clearRedFlagQueue(trx, upTo);
     return judge.size;
   });

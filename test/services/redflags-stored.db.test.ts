@@ -4,6 +4,7 @@
 // request, so a read never shows stale results nor pays for other buyers' refresh.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadBuyerRecords, loadBuyersRecords } from '../../src/analytics/redflags/index.js';
 import { rulesOn } from '../../src/domain/rules/index.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
@@ -68,4 +69,15 @@ describe('stored red flags on the ingested sample', () => {
     );
     expect(await count('red_flag_queue')).toBe(1);
   }, 240_000);
+
+  it('loads many buyers’ records at once as it loads each buyer’s (the refresh loads 200 buyers at a time)', async () => {
+    const buyers = (
+      await sql<{ id: string }>`select distinct buyer_id::text as id from process where buyer_id is not null
+        order by 1`.execute(t.db)
+    ).rows.map((r) => Number(r.id));
+    // Pages of 7 records, so pages cut across buyers.
+    const many = await loadBuyersRecords(t.db, buyers, 7);
+    expect([...many.keys()]).toEqual(buyers);
+    for (const id of buyers) expect(many.get(id)).toEqual(await loadBuyerRecords(t.db, id));
+  });
 });

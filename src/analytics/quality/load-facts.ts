@@ -75,7 +75,10 @@ const PROCESS_COLUMNS = [
   'last_updated',
 ] as const satisfies readonly (keyof ModelRows['process'])[];
 
-/** The facts of the given records (those that exist), in the order of `ocids`. */
+/**
+ * The facts of the given records (those that exist), in the order of `ocids`; each record's rows in key order
+ * (notices by date), whatever plan reads them, so a record's facts are the same however the records are paged.
+ */
 export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise<RecordFacts[]> {
   if (ocids.length === 0) return [];
   const list = [...ocids];
@@ -88,35 +91,46 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
         .selectFrom('party')
         .select(['ocid', 'party_id', 'organisation_id', 'roles', 'name', 'identifiers', 'scale', 'vcse'])
         .where(inPage('party'))
+        .orderBy(['ocid', 'party_id'])
         .execute(),
-      db.selectFrom('lot').selectAll().where(inPage('lot')).execute(),
-      db.selectFrom('award').selectAll().where(inPage('award')).execute(),
+      db.selectFrom('lot').selectAll().where(inPage('lot')).orderBy(['ocid', 'lot_id']).execute(),
+      db.selectFrom('award').selectAll().where(inPage('award')).orderBy(['ocid', 'award_id']).execute(),
       db
         .selectFrom('award_supplier')
         .select(['ocid', 'award_id', 'organisation_id', 'party_id'])
         .where(inPage('award_supplier'))
+        .orderBy(['ocid', 'award_id', 'organisation_id'])
         .execute(),
-      db.selectFrom('contract').selectAll().where(inPage('contract')).execute(),
+      db
+        .selectFrom('contract')
+        .selectAll()
+        .where(inPage('contract'))
+        .orderBy(['ocid', 'contract_id'])
+        .execute(),
       db
         .selectFrom('classification')
         .select(['ocid', 'scheme', 'code'])
         .where(inPage('classification'))
         .where('is_valid', '=', false)
+        .orderBy(['ocid', 'scheme', 'code'])
         .execute(),
       db
         .selectFrom('notice')
         .select(['ocid', 'release_id', 'release_date', 'notice_type', 'notice_kind', 'classified_by'])
         .where(inPage('notice'))
+        .orderBy(['ocid', 'release_date', 'release_id'])
         .execute(),
       db
         .selectFrom('metric')
         .select(['ocid', 'path', 'metric_id', 'contract_id', 'award_id', 'stage'])
         .where(inPage('metric'))
+        .orderBy(['ocid', 'path', 'metric_id'])
         .execute(),
       db
         .selectFrom('observation')
         .select(['ocid', 'path', 'metric_id', 'period_start', 'period_end', 'measure_classification'])
         .where(inPage('observation'))
+        .orderBy(['ocid', 'path', 'metric_id', 'observation_id'])
         .execute(),
     ]);
   const buyers = await survivingOrganisations(db, [
