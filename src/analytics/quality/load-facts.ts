@@ -91,46 +91,59 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
         .selectFrom('party')
         .select(['ocid', 'party_id', 'organisation_id', 'roles', 'name', 'identifiers', 'scale', 'vcse'])
         .where(inPage('party'))
-        .orderBy(['ocid', 'party_id'])
+        .orderBy('ocid')
+        .orderBy('party_id')
         .execute(),
-      db.selectFrom('lot').selectAll().where(inPage('lot')).orderBy(['ocid', 'lot_id']).execute(),
-      db.selectFrom('award').selectAll().where(inPage('award')).orderBy(['ocid', 'award_id']).execute(),
+      db.selectFrom('lot').selectAll().where(inPage('lot')).orderBy('ocid').orderBy('lot_id').execute(),
+      db.selectFrom('award').selectAll().where(inPage('award')).orderBy('ocid').orderBy('award_id').execute(),
       db
         .selectFrom('award_supplier')
         .select(['ocid', 'award_id', 'organisation_id', 'party_id'])
         .where(inPage('award_supplier'))
-        .orderBy(['ocid', 'award_id', 'organisation_id'])
+        .orderBy('ocid')
+        .orderBy('award_id')
+        .orderBy('organisation_id')
         .execute(),
       db
         .selectFrom('contract')
         .selectAll()
         .where(inPage('contract'))
-        .orderBy(['ocid', 'contract_id'])
+        .orderBy('ocid')
+        .orderBy('contract_id')
         .execute(),
       db
         .selectFrom('classification')
         .select(['ocid', 'scheme', 'code'])
         .where(inPage('classification'))
         .where('is_valid', '=', false)
-        .orderBy(['ocid', 'scheme', 'code'])
+        .orderBy('ocid')
+        .orderBy('scheme')
+        .orderBy('code')
         .execute(),
       db
         .selectFrom('notice')
         .select(['ocid', 'release_id', 'release_date', 'notice_type', 'notice_kind', 'classified_by'])
         .where(inPage('notice'))
-        .orderBy(['ocid', 'release_date', 'release_id'])
+        .orderBy('ocid')
+        .orderBy('release_date')
+        .orderBy('release_id')
         .execute(),
       db
         .selectFrom('metric')
         .select(['ocid', 'path', 'metric_id', 'contract_id', 'award_id', 'stage'])
         .where(inPage('metric'))
-        .orderBy(['ocid', 'path', 'metric_id'])
+        .orderBy('ocid')
+        .orderBy('path')
+        .orderBy('metric_id')
         .execute(),
       db
         .selectFrom('observation')
         .select(['ocid', 'path', 'metric_id', 'period_start', 'period_end', 'measure_classification'])
         .where(inPage('observation'))
-        .orderBy(['ocid', 'path', 'metric_id', 'observation_id'])
+        .orderBy('ocid')
+        .orderBy('path')
+        .orderBy('metric_id')
+        .orderBy('observation_id')
         .execute(),
     ]);
   const buyers = await survivingOrganisations(db, [
