@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import {
   deleteExpiredSessions,
   deleteSession,
-  findSession,
+  findSessionWithUser,
   findUserByEmail,
   findUserById,
   insertSession,
@@ -194,19 +194,18 @@ export function createAccountsService({ db, now = () => new Date() }: AccountsDe
     async resolveSession(token: string): Promise<ResolvedSession | null> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
       const idHash = hashToken(token);
-      const s = await findSession(db, idHash);
-      if (!s) return null;
+      const found = await findSessionWithUser(db, idHash);
+      if (!found) return null;
+      const { session: s, user, memberships: roles } = found;
       const at = now();
       const idle = at.getTime() - s.lastSeenAt.getTime() > SESSION_IDLE_MINUTES * 60_000;
-      const user = await findUserById(db, s.userId);
-      if (at >= s.expiresAt || idle || !user || user.disabled) {
+      if (at >= s.expiresAt || idle || user.disabled) {
         await deleteSession(db, idHash);
         return null;
       }
       if (at.getTime() - s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
         await touchSession(db, idHash, at);
       }
-      const roles = (await membershipsOf(db, [user.id])).get(user.id) ?? [];
       return { actor: toActor(user, roles), csrfToken: s.csrfSecret, expiresAt: s.expiresAt };
     },
 

@@ -1,6 +1,7 @@
 // Users, their roles and their sessions (migration 0012). Every change to a user or a role writes an audit_log
 // entry (entity "user", id = the user's id) in the same transaction; the password hash never enters the log.
 import type { Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { MembershipsTable, Role } from './accounts.types.js';
 import { writeAudit } from './audit.repository.js';
 import type { Database } from './database.js';
@@ -206,21 +207,50 @@ export async function insertSession(
     .execute();
 }
 
-export async function findSession(db: Db, idHash: Buffer): Promise<SessionRecord | null> {
+/** A session with its user and the user's roles, in one round trip (every signed-in request reads it). */
+export async function findSessionWithUser(
+  db: Db,
+  idHash: Buffer,
+): Promise<{ session: SessionRecord; user: UserRecord; memberships: Membership[] } | null> {
   const r = await db
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_secret', 'created_at', 'expires_at', 'last_seen_at'])
-    .where('id_hash', '=', idHash)
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.user_id',
+      's.csrf_secret',
+      's.created_at as session_created_at',
+      's.expires_at',
+      's.last_seen_at',
+    ])
+    .select(['u.id', 'u.email', 'u.name', 'u.disabled', 'u.created_at', 'u.password_hash'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('memberships as m')
+          .leftJoin('organisation as o', 'o.id', 'm.organisation_id')
+          .select(['m.organisation_id as organisationId', 'o.name as organisationName', 'm.role'])
+          .whereRef('m.user_id', '=', 'u.id')
+          .orderBy('o.name'),
+      ).as('memberships'),
+    )
+    .where('s.id_hash', '=', idHash)
     .executeTakeFirst();
-  return r
-    ? {
-        userId: r.user_id,
-        csrfSecret: r.csrf_secret,
-        createdAt: r.created_at,
-        expiresAt: r.expires_at,
-        lastSeenAt: r.last_seen_at,
-      }
-    : null;
+  if (!r) return null;
+  return {
+    session: {
+      userId: r.user_id,
+      csrfSecret: r.csrf_secret,
+      createdAt: r.session_created_at,
+      expiresAt: r.expires_at,
+      lastSeenAt: r.last_seen_at,
+    },
+    user: toUser(r),
+    memberships: r.memberships.map((m) => ({
+      organisationId: m.organisationId === null ? null : Number(m.organisationId),
+      organisationName: m.organisationName,
+      role: m.role,
+    })),
+  };
 }
 
 export async function touchSession(db: Db, idHash: Buffer, now: Date): Promise<void> {
