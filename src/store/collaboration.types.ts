@@ -28,6 +28,8 @@ export interface CollaborationCellTable {
 export interface CollaborationContractTable {
   level: 'group' | 'class';
   market: string;
+  /** A group anchor the contract joins (one row each), or `national` for a national contract (joins every group). */
+  anchor: string;
   /** The shortest window (months) holding the contract. */
   months: number;
   area: string[];

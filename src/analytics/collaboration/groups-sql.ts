@@ -19,7 +19,7 @@ export const SPECIFIC_CODE = (digits: number) =>
   sql`length(p) = 8 and length(rtrim(p, '0')) >= ${digits}::int`;
 
 /** The anchor → neighbourhood table (domain/itl-adjacency.ts), as two parallel arrays. */
-function hoods(): RawBuilder<unknown> {
+export function hoods(): RawBuilder<unknown> {
   const anchors: Anchor[] = [...ITL1_CODES, NATIONAL];
   return sql`select h.anchor, string_to_array(h.codes, ',') as codes
     from unnest(${anchors}::text[], ${anchors.map((a) => neighbourhood(a).join(','))}::text[]) h(anchor, codes)`;
@@ -104,7 +104,7 @@ export const isAskingBuyer = (s: CollaborationScope, col: string) =>
  * buyer first, then by value, at most `limit`, named.
  */
 export function buyerLists(src: string, limit: number): RawBuilder<unknown> {
-  return sql`pb as (
+  return sql`pb as materialized (
       select b.rn, json_agg(json_build_object('id', b.buyer_id, 'name', o.name, 'contracts', b.n, 'value', b.v::text,
                'area', b.area) order by b.k) as buyers
       from (select rn, buyer_id, sum(n)::int as n, coalesce(sum(v), 0) as v,
@@ -124,7 +124,7 @@ export function buyerLists(src: string, limit: number): RawBuilder<unknown> {
  * have no process, drop out after ranking, as they always have).
  */
 export function contractLists(src: RawBuilder<unknown>, limit: number): RawBuilder<unknown> {
-  return sql`pc as (
+  return sql`pc as materialized (
       select k.rn, json_agg(json_build_object('ocid', k.ocid, 'title', pr.title, 'buyer_id', k.buyer_id,
                'value', k.gbp_value::text, 'due', k.due::text, 'horizon_day', k.horizon_day::text,
                'from', k.horizon_from, 'area', k.area, 'synthetic', pr.synthetic) order by k.k) as contracts
@@ -139,7 +139,7 @@ export function contractLists(src: RawBuilder<unknown>, limit: number): RawBuild
  * buyers: their count and the first `limit`, named.
  */
 export function incumbentLists(src: RawBuilder<unknown>, limit: number): RawBuilder<unknown> {
-  return sql`ps as (
+  return sql`ps as materialized (
       select x.rn, count(*)::int as shared_count,
         json_agg(json_build_object('id', x.id, 'name', sup.name, 'buyers', x.buyers, 'contracts', x.contracts)
                  order by x.k) filter (where x.k <= ${limit}) as shared

@@ -8,10 +8,12 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Day, LeadTimePolicy } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
+import { hoods } from './groups-sql.js';
 import { contractsDue } from './query.js';
 import {
   COLLABORATION_LEVELS,
   COLLABORATION_MAX_MONTHS,
+  NATIONAL,
   windowLast,
   type CollaborationLevel,
 } from './rules.js';
@@ -48,10 +50,17 @@ async function refreshLevel(trx: Db, level: CollaborationLevel, asOf: Day, polic
     b as materialized (
       select cm.*, (1 + width_bucket(cm.due, array(select e + 1 from unnest(${ends}::date[]) e)))::int as months
       from cm),
+    hood as (${hoods()}),
     contracts as (
-      insert into collaboration_contract (level, market, months, area, buyer_id, ocid, gbp_value, due, horizon_day,
-                                          horizon_from)
-      select ${level}, m, months, area, buyer_id, ocid, gbp_value, due, horizon_day, horizon_from from b
+      insert into collaboration_contract (level, market, anchor, months, area, buyer_id, ocid, gbp_value, due,
+                                          horizon_day, horizon_from)
+      select ${level}, b.m, j.anchor, b.months, b.area, b.buyer_id, b.ocid, b.gbp_value, b.due, b.horizon_day,
+        b.horizon_from
+      from b cross join lateral (
+        select ${NATIONAL}::text as anchor where cardinality(b.area) = 0
+        union all
+        select hood.anchor from hood where b.area && hood.codes) j
+      order by b.m, j.anchor, b.gbp_value desc nulls last, b.ocid
       returning 1),
     cb as (
       select m, area, buyer_id, months, count(*)::int as n, coalesce(sum(gbp_value), 0) as v,
@@ -128,5 +137,7 @@ export async function refreshCollaborationSummary(
     await sql`analyze collaboration_cell, collaboration_contract, collaboration_supplier`.execute(trx);
     return out;
   });
+  // The visibility map, so that the lists' index scans check window and buyer in the index alone.
+  await sql`vacuum collaboration_cell, collaboration_contract, collaboration_supplier`.execute(db);
   return { asOf, ...totals, seconds: (Date.now() - started) / 1000 };
 }

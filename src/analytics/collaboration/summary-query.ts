@@ -26,7 +26,7 @@ import {
   type CollaborationPageOptions,
   type CollaborationScope,
 } from './query.js';
-import { COLLABORATION_MAX_MONTHS, LEVEL_DIGITS, windowLast } from './rules.js';
+import { COLLABORATION_MAX_MONTHS, LEVEL_DIGITS, NATIONAL, windowLast } from './rules.js';
 
 type Db = Kysely<Database>;
 
@@ -81,15 +81,23 @@ async function buyerMarkets(db: Db, s: CollaborationScope, w: number): Promise<s
   return r.rows.length === 0 ? null : r.rows.map((x) => x.market);
 }
 
-/** The ten largest contracts of group p (mh: its neighbourhood) among `who`'s, ordered as the lists are. */
+/**
+ * The ten largest contracts of group p among the asking buyer's (`mine`) or the others': its regional members
+ * (rows under its anchor; none for the national group) and the national contracts (rows under `national`), each an
+ * ordered range of the index.
+ */
 function largest(s: CollaborationScope, w: number, mine: boolean): RawBuilder<unknown> {
   const who = mine
     ? sql`x.buyer_id = ${s.buyerId ?? null}::bigint`
     : sql`x.buyer_id is distinct from ${s.buyerId ?? null}::bigint`;
-  return sql`(select x.ocid, x.buyer_id, x.gbp_value, x.due, x.horizon_day, x.horizon_from, x.area, ${mine} as mine
+  const branch = (anchor: RawBuilder<unknown>, when: RawBuilder<unknown>) => sql`(
+      select x.ocid, x.buyer_id, x.gbp_value, x.due, x.horizon_day, x.horizon_from, x.area, ${mine} as mine
       from collaboration_contract x
-      where x.level = ${s.level} and x.market = p.m and x.months <= ${w}::int and ${inGroup('x')} and ${who}
+      where ${when} and x.level = ${s.level} and x.market = p.m and x.anchor = ${anchor}
+        and x.months <= ${w}::int and ${who}
       order by x.gbp_value desc nulls last, x.ocid limit ${GROUP_LIST_LIMIT})`;
+  return sql`${branch(sql`p.a`, sql`p.a <> ${NATIONAL}`)}
+    union all ${branch(sql`${NATIONAL}::text`, sql`true`)}`;
 }
 
 /**
@@ -118,7 +126,7 @@ export async function findCollaborationPageFromSummary(
       from p join hood mh on mh.anchor = p.a join cell on cell.m = p.m and ${inGroup('cell')}),
     ${buyerLists('pmc', GROUP_LIST_LIMIT)},
     ${contractLists(
-      sql`(select p.rn, t.* from p join hood mh on mh.anchor = p.a
+      sql`(select p.rn, t.* from p
            cross join lateral (
              select u.*, row_number() over (order by u.mine desc, u.gbp_value desc nulls last, u.ocid) as k
              from (${candidates}) u) t) k`,

@@ -5,7 +5,9 @@
 //     window holding one of its contracts, and from there per window length (index w − months_from + 1) the
 //     contracts, value, values not known and last decision due of those due within it, and the region prefixes of
 //     its contracts each with the shortest window that brings it in (the region filter);
-//   - collaboration_contract: one row per contract × market with its window (`months`), for the page's lists;
+//   - collaboration_contract: per contract × market, one row per group anchor it joins (`anchor`: the regions whose
+//     neighbourhood its area meets) or one row `national` for a national contract (it joins every group), with its
+//     window (`months`), so that a group's ten largest contracts are an ordered index range or two;
 //   - collaboration_supplier: market × area × buyer × supplier (merged organisations followed), per window length
 //     the contracts, for the shared incumbents; only suppliers with two or more buyers in the market are kept;
 //   - collaboration_summary_state: the as-of day and lead-time policy the rows were built for.
@@ -37,6 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create table collaboration_contract (
       level text not null,
       market text not null,
+      anchor text not null,
       months smallint not null,
       area text[] not null,
       buyer_id bigint not null,
@@ -47,9 +50,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       horizon_from text not null
     );
     create index collaboration_contract_rank on collaboration_contract
-      (level, market, gbp_value desc nulls last, ocid) include (months, area, buyer_id);
+      (level, market, anchor, gbp_value desc nulls last, ocid) include (months, buyer_id);
     create index collaboration_contract_buyer on collaboration_contract
-      (level, buyer_id, market, gbp_value desc nulls last, ocid) include (months, area);
+      (level, buyer_id, market, anchor, gbp_value desc nulls last, ocid) include (months);
 
     create table collaboration_supplier (
       level text not null,
