@@ -46,6 +46,8 @@ if (counts.processes < Number(values.processes)) {
 // A second client on the same server that records the SQL it runs, for EXPLAIN.
 let lastQuery: CompiledQuery | undefined;
 const pool = new pg.Pool({ connectionString: handle.url, max: 4 });
+// An idle client cut off (the server stopping, another session ending it) is logged, not a crash before the report.
+pool.on('error', (e) => log(`idle database client: ${e.message}`));
 const db = new Kysely<Database>({
   dialect: new PostgresDialect({ pool }),
   log: (e) => {
