@@ -3,7 +3,8 @@
 // buyers, filters and sorts; first on the real sample (data/sample), then on copies of it made the benchmark's way
 // (bench/lib/scale.ts: dates shifted, buyers and suppliers mapped onto clones), where groups hold more than ten
 // contracts and suppliers serve several buyers, so the lists are cut and shared incumbents found. The summary
-// answers only the day and lead times it was built for, and no CPV filter finer than the market level.
+// answers only the day and lead times it was built for, and no CPV filter finer than the market level; the service
+// rebuilds it as of its today (what ingest, sync and the daily job call).
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { scaleContractModel } from '../../../bench/lib/scale.js';
@@ -12,6 +13,7 @@ import {
   findCollaborationPageDirect,
   findCollaborationPageFromSummary,
   refreshCollaborationSummary,
+  summaryState,
   summaryWindow,
   windowLast,
   type CollaborationGroupRow,
@@ -21,6 +23,7 @@ import {
   type CollaborationSort,
 } from '../../../src/analytics/collaboration/index.js';
 import { leadTimesOn, type Day } from '../../../src/domain/rules/index.js';
+import { createCollaborationService } from '../../../src/services/collaboration/collaboration.service.js';
 import { useSampleDb } from '../../support/db.js';
 
 const AS_OF = '2026-12-06';
@@ -89,6 +92,21 @@ describe('collaboration summary', () => {
     expect(await summaryWindow(db, scope(AS_OF, 12, 'class', { cpvPrefix: '8531' }))).toBe(12);
     const longer = { ...policy, unknownValueMonths: 24 };
     expect(await summaryWindow(db, scope(AS_OF, 12, 'group', { policy: longer }))).toBeNull();
+  });
+
+  it('is rebuilt by the service as of its today, whose pages it then answers unchanged', async () => {
+    const db = t().db;
+    const today = '2026-06-30';
+    const service = createCollaborationService({ db, today: () => today });
+    const q = service.queryOrThrow({ windowMonths: 24, pageSize: 100 });
+    expect(await summaryWindow(db, scope(today, 24, 'group'))).toBeNull();
+    const direct = await service.find(q);
+    expect(direct.groups.length).toBeGreaterThan(0);
+    const r = await service.refresh();
+    expect(r.asOf).toBe(today);
+    expect((await summaryState(db))?.asOf).toBe(today);
+    expect(await summaryWindow(db, scope(today, 24, 'group'))).toBe(24);
+    expect(await service.find(q)).toEqual(direct);
   });
 
   it('gives the direct path’s pages on copies of the sample, with lists cut at ten and shared incumbents', async () => {
