@@ -1,10 +1,12 @@
 // Scheduled work on one pg-boss instance (its own schema, `pgboss`, in the app's database): the sync of each
-// configured source and the nightly data-quality refresh.
+// configured source and the nightly refreshes (data-quality scores, the collaboration finder's summary).
 import PgBoss from 'pg-boss';
 import type { Logger } from '../log.js';
+import type { CollaborationService } from '../services/collaboration/collaboration.service.js';
 import type { SourceName } from '../ocds/sources/sources.js';
 import type { QualityService } from '../services/quality.service.js';
 import type { SyncService } from '../services/sync.service.js';
+import { registerCollaborationJobs } from './collaboration-jobs.js';
 import { registerQualityJobs } from './quality-jobs.js';
 import { registerSyncJobs } from './sync-jobs.js';
 
@@ -19,6 +21,8 @@ export interface JobOptions {
   sync?: { sources: SourceName[]; everyMinutes: number; service: SyncService };
   /** The quality service to refresh nightly (absent: no refresh job). */
   quality?: QualityService;
+  /** The collaboration finder's summary to rebuild daily (absent: no job). */
+  collaboration?: Pick<CollaborationService, 'refresh'>;
 }
 
 export async function startJobs(opts: JobOptions): Promise<Jobs> {
@@ -34,6 +38,8 @@ export async function startJobs(opts: JobOptions): Promise<Jobs> {
         log: opts.log,
       });
     if (opts.quality) await registerQualityJobs(boss, { quality: opts.quality, log: opts.log });
+    if (opts.collaboration)
+      await registerCollaborationJobs(boss, { collaboration: opts.collaboration, log: opts.log });
   } catch (e) {
     await boss.stop({ graceful: false });
     throw e;

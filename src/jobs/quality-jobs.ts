@@ -4,6 +4,7 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from '../log.js';
 import type { QualityService } from '../services/quality.service.js';
+import { registerDailyRefresh } from './daily-refresh-jobs.js';
 
 export const QUALITY_QUEUE = 'quality-refresh';
 /** Five past midnight, UK time. */
@@ -13,16 +14,14 @@ export async function registerQualityJobs(
   boss: PgBoss,
   opts: { quality: QualityService; log: Logger },
 ): Promise<void> {
-  await boss.createQueue(QUALITY_QUEUE, {
-    name: QUALITY_QUEUE,
-    policy: 'singleton',
-    retryLimit: 2,
-    expireInSeconds: 6 * 3600,
-  });
-  await boss.schedule(QUALITY_QUEUE, QUALITY_CRON, {}, { tz: 'Europe/London' });
-  await boss.work(QUALITY_QUEUE, async () => {
-    const summary = await opts.quality.refresh();
-    opts.log.info(summary, 'data-quality scores refreshed');
-  });
-  await boss.send(QUALITY_QUEUE, {});
+  await registerDailyRefresh(
+    boss,
+    {
+      queue: QUALITY_QUEUE,
+      cron: QUALITY_CRON,
+      run: () => opts.quality.refresh(),
+      done: 'data-quality scores refreshed',
+    },
+    opts.log,
+  );
 }

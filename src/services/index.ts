@@ -54,11 +54,12 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const kpiLibrary = createKpiLibraryService({ db });
   const socialValue = createSocialValueService({ db });
   const missionDashboard = createMissionDashboardService({ db, socialValue });
+  const collaboration = createCollaborationService({ db, cpv });
   return {
     accounts,
     audit: createAuditService({ db }),
     calendar: createCalendarService({ db }),
-    collaboration: createCollaborationService({ db, cpv }),
+    collaboration,
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     engagement: createEngagementService({ db }),
     horizon: createHorizonService({ db }),
@@ -92,6 +93,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
         await quality.refresh();
         await redflags.refresh();
         await missionDashboard.refresh();
+        await collaboration.refresh();
       },
     }),
   };

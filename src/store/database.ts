@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountTables } from './accounts.types.js';
 import type { AnalyticsTables } from './analytics.types.js';
+import type { CollaborationTables } from './collaboration.types.js';
 import type { EngagementTables } from './engagement.types.js';
 import type { LocalDataTables } from './local-data.types.js';
 import type { OpportunityTables } from './opportunity.types.js';
@@ -321,6 +322,7 @@ export interface Database
     LocalDataTables,
     AccountTables,
     AnalyticsTables,
+    CollaborationTables,
     PipelineTables,
     MissionTables,
     SupplierTables,

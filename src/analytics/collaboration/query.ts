@@ -1,14 +1,28 @@
-// The collaboration finder's query (docs/collaboration.md): groups of two or more buyers whose let contracts are in
-// the same CPV market, in the same or adjacent ITL1 regions (or national), with decisions due in the window. Reads
-// the horizon scan's summary table (horizon_entry): candidates come from range scans on its end-day indexes, one
-// branch per value band (the lead time, and so the decision-due day, depends on the band); the grouping is done on
-// (market, area, buyer) cells so that the test "is this group inside a bigger one" compares a few areas, not
-// thousands of contracts. Every value is a bind parameter; the rules are those of rules.ts.
+// The collaboration finder's query, direct path (docs/collaboration.md): groups of two or more buyers whose let
+// contracts are in the same CPV market, in the same or adjacent ITL1 regions (or national), with decisions due in
+// the window. Reads the horizon scan's summary table (horizon_entry): candidates come from range scans on its end-day
+// indexes, one branch per value band (the lead time, and so the decision-due day, depends on the band); the grouping
+// is done on (market, area, buyer) cells (groups-sql.ts) so that the test "is this group inside a bigger one"
+// compares a few areas, not thousands of contracts. Any as-of day, any filter; the stored summary (summary-query.ts)
+// answers today's questions faster with the same results. Every value is a bind parameter; the rules are rules.ts's.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { ITL1_CODES } from '../../domain/itl-adjacency.js';
 import type { Day, LeadTimePolicy } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
-import { LEVEL_DIGITS, NATIONAL, neighbourhood, type Anchor, type CollaborationLevel } from './rules.js';
+import {
+  areaOf,
+  buyerLists,
+  contractLists,
+  day,
+  groupsFromCells,
+  incumbentLists,
+  inGroup,
+  isAskingBuyer,
+  marketCompatible,
+  PAGE_SELECT,
+  pageOfGroups,
+  SPECIFIC_CODE,
+} from './groups-sql.js';
+import { LEVEL_DIGITS, type Anchor, type CollaborationLevel } from './rules.js';
 
 type Db = Kysely<Database>;
 
@@ -76,8 +90,6 @@ export interface CollaborationGroupRow {
   total: number;
 }
 
-const day = (d: Day) => sql`${d}::date`;
-
 /** Candidate branches: one per value band × (end, latest possible end), each a plain range on one index. */
 function candidates(s: CollaborationScope): RawBuilder<unknown> {
   const bands = s.policy.bands;
@@ -109,35 +121,21 @@ function candidates(s: CollaborationScope): RawBuilder<unknown> {
 }
 
 /**
- * `p` (an element of cpv_prefixes) is a whole code at least as specific as the market level: 85000000 (a division)
- * is in no group market, 85300000 is in group 853 (rules.ts marketsOf).
+ * The contracts due (`c`: one row per let contract whose decision falls in the window, with its area) and `cm` (one
+ * row per contract × market it is in, markets limited as asked). `regions` keeps the region prefixes (the refresh).
  */
-const SPECIFIC_CODE = (digits: number) => sql`length(p) = 8 and length(rtrim(p, '0')) >= ${digits}::int`;
-
-/** The anchor → neighbourhood table (domain/itl-adjacency.ts), as two parallel arrays. */
-function hoods(): RawBuilder<unknown> {
-  const anchors: Anchor[] = [...ITL1_CODES, NATIONAL];
-  return sql`select h.anchor, string_to_array(h.codes, ',') as codes
-    from unnest(${anchors}::text[], ${anchors.map((a) => neighbourhood(a).join(','))}::text[]) h(anchor, codes)`;
-}
-
-/** The markets a query runs over, as an SQL condition on `m` (a market code) given the CPV filter. */
-function marketCompatible(s: CollaborationScope, markets?: readonly string[]): RawBuilder<boolean> {
-  const c: RawBuilder<unknown>[] = [];
-  if (s.cpvPrefix !== undefined) c.push(sql`(m like ${s.cpvPrefix} || '%' or ${s.cpvPrefix} like m || '%')`);
-  if (markets !== undefined) c.push(sql`m = any(${[...markets]}::text[])`);
-  return c.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(c, sql` and `)}`;
-}
-
-/** The WITH list every query shares: c (contracts due), cm (per market), cb (cells), g (maximal groups). */
-function groupsWith(s: CollaborationScope, markets?: readonly string[]): RawBuilder<unknown> {
+export function contractsDue(
+  s: CollaborationScope,
+  markets?: readonly string[],
+  regions = false,
+): RawBuilder<unknown> {
   const digits = LEVEL_DIGITS[s.level];
   return sql`
     c as materialized (
       select x.ocid, x.buyer_id, x.gbp_value, x.supplier_ids, x.horizon_from, x.horizon_day,
         (x.horizon_day - make_interval(months => x.lead))::date as due, x.cpv_prefixes,
-        array(select distinct r from unnest(x.region_prefixes) r where r = any(${ITL1_CODES}::text[]) order by r)
-          as area,
+        ${areaOf(sql`x.region_prefixes`)} as area,
+        ${regions ? sql`x.region_prefixes,` : sql``}
         ${s.region === undefined ? sql`false` : sql`x.region_prefixes @> array[${s.region}]::text[]`} as region_hit
       from (${candidates(s)}) x
       where (x.horizon_day - make_interval(months => x.lead))::date between ${day(s.asOf)} and ${day(s.last)}),
@@ -145,48 +143,19 @@ function groupsWith(s: CollaborationScope, markets?: readonly string[]): RawBuil
       select m, c.* from c
       cross join lateral (select distinct left(p, ${digits}::int) as m from unnest(c.cpv_prefixes) p
                           where ${SPECIFIC_CODE(digits)}) mk
-      where ${marketCompatible(s, markets)}),
-    hood as (${hoods()}),
+      where ${marketCompatible(s, markets)})`;
+}
+
+/** The WITH list of the direct path: the contracts due, their cells, and the groups (groups-sql.ts). */
+function groupsWith(s: CollaborationScope, markets?: readonly string[]): RawBuilder<unknown> {
+  return sql`${contractsDue(s, markets)},
     cell as (
       select m, area, buyer_id, count(*)::int as n, coalesce(sum(gbp_value), 0) as v,
         count(*) filter (where gbp_value is null)::int as nk, min(due) as first_due, max(due) as last_due,
         bool_or(region_hit) as region_hit
       from cm group by m, area, buyer_id),
-    anchor as (
-      select distinct m, a from cell, unnest(case when cardinality(area) = 0 then array[${NATIONAL}]::text[] else area end) a),
-    member as (
-      select anchor.a, cell.*
-      from anchor join hood on hood.anchor = anchor.a
-      join cell on cell.m = anchor.m and (cell.area && hood.codes or cardinality(cell.area) = 0)),
-    grp as (
-      select m, a, count(distinct buyer_id)::int as buyer_count, sum(n)::int as contract_count, sum(v) as v,
-        sum(nk)::int as nk, min(first_due) as first_due, max(last_due) as last_due,
-        array_agg(distinct array_to_string(area, '+')) as areas,
-        bool_or(region_hit) as region_hit, bool_or(buyer_id = ${s.buyerId ?? null}::bigint) as has_buyer
-      from member group by m, a having count(distinct buyer_id) >= ${s.minBuyers}::int),
-    g as (
-      select grp.* from grp
-      where not exists (
-        select 1 from grp bigger
-        where bigger.m = grp.m and bigger.a <> grp.a
-          and grp.areas <@ bigger.areas
-          and (bigger.contract_count > grp.contract_count or bigger.a < grp.a)))`;
+    ${groupsFromCells(s)}`;
 }
-
-/** Group filters applied after the maximal groups are known (a filter never splits a group). */
-function groupFilter(s: CollaborationScope): RawBuilder<boolean> {
-  const c: RawBuilder<unknown>[] = [sql`true`];
-  if (s.buyerId !== undefined) c.push(sql`g.has_buyer`);
-  if (s.region !== undefined) c.push(sql`g.region_hit`);
-  return sql<boolean>`${sql.join(c, sql` and `)}`;
-}
-
-const ORDER: Record<CollaborationSort, RawBuilder<unknown>> = {
-  value: sql`g.v`,
-  buyers: sql`g.buyer_count`,
-  contracts: sql`g.contract_count`,
-  decision: sql`g.first_due`,
-};
 
 export interface CollaborationPageOptions {
   sort: CollaborationSort;
@@ -196,8 +165,7 @@ export interface CollaborationPageOptions {
 }
 
 /** A group's member contracts, joined to the groups `p` (market p.m, anchor p.a) in one pass over cm. */
-const MEMBERS_OF_P = sql`p join hood mh on mh.anchor = p.a
-  join cm on cm.m = p.m and (cm.area && mh.codes or cardinality(cm.area) = 0)`;
+const MEMBERS_OF_P = sql`p join hood mh on mh.anchor = p.a join cm on cm.m = p.m and ${inGroup('cm')}`;
 
 /** The markets a buyer has contracts due in (its groups can only be in these). */
 async function buyerMarkets(db: Db, s: CollaborationScope): Promise<string[]> {
@@ -219,74 +187,53 @@ async function scopeMarkets(db: Db, s: CollaborationScope): Promise<string[] | u
   return markets.length === 0 ? null : markets;
 }
 
-/** One page of groups, in order (ties: market, anchor), each with its leading buyers, contracts and incumbents. */
-export async function findCollaborationPage(
+/** The page's rows as the driver returns them, with ids as numbers. */
+export const pageRows = (rows: CollaborationGroupRow[]): CollaborationGroupRow[] =>
+  rows.map((r) => ({
+    ...r,
+    buyers: r.buyers.map((b) => ({ ...b, id: Number(b.id) })),
+    contracts: r.contracts.map((c) => ({ ...c, buyer_id: Number(c.buyer_id) })),
+    shared: r.shared.map((x) => ({ ...x, id: Number(x.id) })),
+  }));
+
+/**
+ * One page of groups computed from the contracts (any as-of day and filter), in order (ties: market, anchor), each
+ * with its leading buyers, contracts and incumbents.
+ */
+export async function findCollaborationPageDirect(
   db: Db,
   s: CollaborationScope,
   o: CollaborationPageOptions,
 ): Promise<CollaborationGroupRow[]> {
   const markets = await scopeMarkets(db, s);
   if (markets === null) return [];
-  const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
-  // Not a constant when no buyer is asked for (ORDER BY refuses constants).
-  const mine = sql`(cm.buyer_id = ${s.buyerId ?? null}::bigint) is true`;
   // The page's groups' members in one hash join over cm (not a scan of cm per group), then the lists per group.
   const rows = await sql<CollaborationGroupRow>`
     with ${groupsWith(s, markets)},
-    p as (select * from (
-            select g.*, count(*) over () as total, row_number() over (order by ${ORDER[o.sort]} ${dir}, g.m, g.a) as rn
-            from g where ${groupFilter(s)}) q
-          where q.rn > ${o.offset}::int and q.rn <= ${o.offset + o.limit}::int),
+    ${pageOfGroups(s, o, true)},
     pm as materialized (
-      select p.rn, cm.ocid, cm.buyer_id, cm.gbp_value, cm.due, cm.horizon_day, cm.horizon_from, cm.area,
-        cm.supplier_ids, ${mine} as mine
+      select p.rn, cm.ocid, cm.buyer_id, 1 as n, cm.gbp_value, cm.gbp_value as v, cm.due, cm.horizon_day,
+        cm.horizon_from, cm.area, cm.supplier_ids, ${isAskingBuyer(s, 'cm.buyer_id')} as mine
       from ${MEMBERS_OF_P}),
-    pb as (
-      select b.rn, json_agg(json_build_object('id', b.buyer_id, 'name', o.name, 'contracts', b.n, 'value', b.v::text,
-               'area', b.area) order by b.k) as buyers
-      from (select rn, buyer_id, count(*)::int as n, coalesce(sum(gbp_value), 0) as v,
-              array(select distinct r from unnest(string_to_array(string_agg(array_to_string(area, ','), ','), ',')) r
-                    where r <> '' order by r) as area,
-              row_number() over (partition by rn order by bool_or(mine) desc, coalesce(sum(gbp_value), 0) desc,
-                                 buyer_id) as k
-            from pm group by rn, buyer_id) b
-      left join organisation o on o.id = b.buyer_id
-      where b.k <= ${GROUP_LIST_LIMIT}
-      group by b.rn),
-    pc as (
-      select k.rn, json_agg(json_build_object('ocid', k.ocid, 'title', pr.title, 'buyer_id', k.buyer_id,
-               'value', k.gbp_value::text, 'due', k.due::text, 'horizon_day', k.horizon_day::text,
-               'from', k.horizon_from, 'area', k.area, 'synthetic', pr.synthetic) order by k.k) as contracts
-      from (select pm.*, row_number() over (partition by rn order by mine desc, gbp_value desc nulls last, ocid) as k
-            from pm) k
-      join process pr on pr.ocid = k.ocid
-      where k.k <= ${GROUP_LIST_LIMIT}
-      group by k.rn),
-    ps as (
-      select x.rn, count(*)::int as shared_count,
-        json_agg(json_build_object('id', x.id, 'name', x.name, 'buyers', x.buyers, 'contracts', x.contracts)
-                 order by x.k) filter (where x.k <= ${GROUP_LIST_LIMIT}) as shared
-      from (select pm.rn, sup.id, sup.name, count(distinct pm.buyer_id)::int as buyers,
+    ${buyerLists('pm', GROUP_LIST_LIMIT)},
+    ${contractLists(
+      sql`(select pm.*, row_number() over (partition by rn order by mine desc, gbp_value desc nulls last, ocid) as k
+            from pm) k`,
+      GROUP_LIST_LIMIT,
+    )},
+    ${incumbentLists(
+      sql`(select pm.rn, sup.id, count(distinct pm.buyer_id)::int as buyers,
               count(distinct pm.ocid)::int as contracts,
               row_number() over (partition by pm.rn order by count(distinct pm.buyer_id) desc,
                                  count(distinct pm.ocid) desc, sup.id) as k
             from pm cross join lateral unnest(pm.supplier_ids) sid
             join organisation s0 on s0.id = sid
             join organisation sup on sup.id = coalesce(s0.merged_into, s0.id)
-            group by pm.rn, sup.id, sup.name having count(distinct pm.buyer_id) >= 2) x
-      group by x.rn)
-    select p.m as market, p.a as anchor, p.buyer_count, p.contract_count, p.v::text as value_gbp,
-      p.nk as value_not_known, p.first_due::text as first_due, p.last_due::text as last_due, p.areas,
-      p.total::int as total, coalesce(pb.buyers, '[]'::json) as buyers, coalesce(pc.contracts, '[]'::json) as contracts,
-      coalesce(ps.shared, '[]'::json) as shared, coalesce(ps.shared_count, 0) as shared_count
-    from p left join pb on pb.rn = p.rn left join pc on pc.rn = p.rn left join ps on ps.rn = p.rn
-    order by p.rn`.execute(db);
-  return rows.rows.map((r) => ({
-    ...r,
-    buyers: r.buyers.map((b) => ({ ...b, id: Number(b.id) })),
-    contracts: r.contracts.map((c) => ({ ...c, buyer_id: Number(c.buyer_id) })),
-    shared: r.shared.map((x) => ({ ...x, id: Number(x.id) })),
-  }));
+            group by pm.rn, sup.id having count(distinct pm.buyer_id) >= 2) x`,
+      GROUP_LIST_LIMIT,
+    )}
+    ${PAGE_SELECT}`.execute(db);
+  return pageRows(rows.rows);
 }
 
 export interface GroupMemberRow {
@@ -314,13 +261,9 @@ export async function findGroupMembers(
 ): Promise<GroupMemberRow[]> {
   const markets = await scopeMarkets(db, s);
   if (markets === null) return [];
-  const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
   const rows = await sql<GroupMemberRow>`
     with ${groupsWith(s, markets)},
-    p as (select * from (
-            select g.*, row_number() over (order by ${ORDER[o.sort]} ${dir}, g.m, g.a) as rn
-            from g where ${groupFilter(s)}) q
-          where q.rn > ${o.offset}::int and q.rn <= ${o.offset + o.limit}::int)
+    ${pageOfGroups(s, o, false)}
     select p.m as market, p.a as anchor, p.rn::int as rank, cm.ocid, pr.title, cm.buyer_id, bo.name as buyer_name,
       cm.gbp_value::text as value, cm.due::text as due, cm.horizon_day::text as horizon_day,
       cm.horizon_from as from, cm.area, pr.synthetic,

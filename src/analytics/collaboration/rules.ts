@@ -74,6 +74,9 @@ export function decisionDue(
   return h === null ? null : decisionDueBy(h.day, leadTimeMonths(valueGbp, policy));
 }
 
+/** The longest window a query may ask for (months), and so the stored summary's reach (summary-query.ts). */
+export const COLLABORATION_MAX_MONTHS = 60;
+
 /** The window: decisions due from the as-of day to the same day `months` later (both included). */
 export const windowLast = (asOf: Day, months: number): Day => addMonths(asOf, months);
 

@@ -5,6 +5,7 @@ import { loadRegisterMapping } from '../../imports/register/layout.js';
 import { withDatabase } from '../run.js';
 import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { importOptions, printFileSummary } from './import-format.js';
+import { refreshCollaboration } from '../../services/collaboration/summary-refresh.js';
 
 export function registerImportRegister(command: Command): void {
   importOptions(
@@ -42,13 +43,15 @@ Examples:
         });
         // New register suppliers are resolved at once (docs/suppliers.md).
         const suppliers = s.status === 'imported' ? await resolveAfterChange(handle.db) : null;
+        // Its contracts are on the horizon, so in the collaboration finder's summary (docs/collaboration.md).
+        const collaboration = s.status === 'imported' ? await refreshCollaboration(handle.db) : null;
         printFileSummary(
           s,
           opts.json,
           (s) =>
             `${s.kept} contracts kept, ${s.quarantined} quarantined` +
             ` (${s.stats?.encoding}, header on line ${s.stats?.headerLine}).`,
-          { suppliers },
+          { suppliers, collaborationRefresh: collaboration },
         );
         if (suppliers && !opts.json) process.stdout.write(`${formatResolve(suppliers)}\n`);
       });

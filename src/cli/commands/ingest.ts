@@ -7,6 +7,7 @@ import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { withDatabase } from '../run.js';
 import { refreshRedFlags } from '../../services/redflags-refresh.js';
 import { refreshMissions } from '../../services/missions/summary-refresh.js';
+import { refreshCollaboration } from '../../services/collaboration/summary-refresh.js';
 
 export function registerIngest(program: Command): void {
   program
@@ -65,10 +66,12 @@ Examples:
           const redFlags = summary.compiled > 0 ? await refreshRedFlags(handle.db) : null;
           // And the mission dashboard's summary (docs/mission-dashboard.md, "Refresh").
           const missions = summary.compiled > 0 ? await refreshMissions(handle.db) : null;
+          // And the collaboration finder's summary, as of today (docs/collaboration.md, "Summary").
+          const collaboration = summary.compiled > 0 ? await refreshCollaboration(handle.db) : null;
           const { read, stored, duplicates, quarantined, seconds } = summary;
           if (opts.json) {
             process.stdout.write(
-              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags, missionsRefresh: missions })}\n`,
+              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags, missionsRefresh: missions, collaborationRefresh: collaboration })}\n`,
             );
           } else {
             process.stdout.write(

@@ -63,6 +63,7 @@ export function registerStart(program: Command): void {
           databaseUrl: handle.url,
           log,
           quality: services.quality,
+          collaboration: services.collaboration,
           ...(config.sync.length > 0
             ? {
                 sync: { sources: config.sync, everyMinutes: config.syncEveryMinutes, service: services.sync },

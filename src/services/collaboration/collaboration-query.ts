@@ -2,6 +2,7 @@
 // Problems come back per field, for an error summary next to the inputs (docs/collaboration.md, "Configuration").
 import {
   COLLABORATION_LEVELS,
+  COLLABORATION_MAX_MONTHS,
   COLLABORATION_SORTS,
   type CollaborationLevel,
   type CollaborationSort,
@@ -15,7 +16,7 @@ import { cpvRegionFilters, oneOf, organisationId, parseListing, text, whole } fr
  */
 export const COLLABORATION_DEFAULT_WINDOW = 12;
 export const COLLABORATION_MIN_WINDOW = 1;
-export const COLLABORATION_MAX_WINDOW = 60;
+export const COLLABORATION_MAX_WINDOW = COLLABORATION_MAX_MONTHS;
 export const COLLABORATION_DEFAULT_MIN_BUYERS = 2;
 export const COLLABORATION_MAX_MIN_BUYERS = 50;
 export const COLLABORATION_PAGE_SIZES = [25, 50, 100] as const;

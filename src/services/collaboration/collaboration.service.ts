@@ -1,6 +1,7 @@
 // Collaboration finder use cases (issue 6, item 4): groups of buyers who could buy together, as of a day (default:
 // today in the UK), nationally or for one buyer ("who could you buy with?"), and its CSV export. Reads published
-// data only: no authorisation. Definitions: docs/collaboration.md.
+// data only: no authorisation. Definitions: docs/collaboration.md. Pages come from the stored summary when it
+// answers the question (today's), else from the contracts; the CSV always from the contracts.
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import {
@@ -18,6 +19,7 @@ import type { Database } from '../../store/database.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
 import type { CpvLabels } from '../reference/cpv-labels.js';
 import { collaborationCsvStream, type CsvGroup } from './collaboration-csv.js';
+import { refreshCollaboration } from './summary-refresh.js';
 import {
   parseCollaborationQuery,
   type CollaborationQuery,
@@ -102,6 +104,9 @@ export function createCollaborationService(deps: CollaborationDeps) {
         groups: rows.map((r) => toCollaborationGroup(r, q.level, label)),
       };
     },
+
+    /** Rebuilds the stored summary as of today (after a sync; daily). */
+    refresh: () => refreshCollaboration(db, today()),
 
     /** Every group (all pages) with all its contracts as CSV, in the query's order. */
     exportCsv(q: CollaborationQuery, baseUrl: string): Readable {
