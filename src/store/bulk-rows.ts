@@ -13,12 +13,25 @@ export interface BulkRows {
   names: string[];
 }
 
+// JSON.stringify writes a lone surrogate (a JavaScript string that is not valid Unicode, e.g. from a publisher's
+// `"\ud800"` escape) as a `\udXXX` escape, and writes every valid pair as the character itself; PostgreSQL's JSON
+// parser rejects such an escape. The driver sends a lone surrogate in a plain parameter as U+FFFD (UTF-8 encoding),
+// so the same goes here: an escape preceded by an odd number of backslashes (not itself an escaped backslash).
+const LONE_SURROGATE = /(\\+)u(d[89a-f][0-9a-f]{2})/gi;
+
+/** Rows as JSON text PostgreSQL accepts, strings as the driver would have sent them. */
+export function rowsJson(rows: readonly object[]): string {
+  return JSON.stringify(rows).replace(LONE_SURROGATE, (match, slashes: string) =>
+    slashes.length % 2 === 1 ? `${slashes.slice(1)}\\ufffd` : match,
+  );
+}
+
 export function bulkRows(table: string, rows: readonly object[]): BulkRows {
   const names = rows[0] ? Object.keys(rows[0]) : [];
   const columns = sql.join(names.map((c) => sql.ref(c)));
   return {
     names,
     columns,
-    select: sql`select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`,
+    select: sql`select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${rowsJson(rows)}::json)`,
   };
 }
