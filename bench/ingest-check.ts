@@ -13,12 +13,13 @@ import { compilePending, ingestPaths } from '../src/ocds/pipeline.js';
 import { openDatabase } from '../src/store/db.js';
 import { repoPath } from '../src/paths.js';
 import { writeSyntheticInput } from './lib/read-parse.js';
+import { OCID_TABLES } from './lib/scale.js';
 
 const { values } = parseArgs({
   options: { releases: { type: 'string', default: '3000' }, sample: { type: 'boolean', default: false } },
 });
 
-/** The tables an ingest writes: releases and their runs' findings, records, the contract model and its summaries. */
+/** The tables an ingest writes: releases, quarantine, records, organisations, the contract model and its summaries. */
 const TABLES = [
   'release',
   'quarantine',
@@ -26,18 +27,7 @@ const TABLES = [
   'compile_queue',
   'organisation',
   'organisation_identifier',
-  'process',
-  'party',
-  'lot',
-  'award',
-  'award_supplier',
-  'contract',
-  'classification',
-  'notice',
-  'metric',
-  'observation',
-  'horizon_entry',
-  'market_fact',
+  ...OCID_TABLES,
   'quality_queue',
   'red_flag_queue',
 ];
