@@ -26,7 +26,7 @@ export interface ScaleOptions {
 }
 
 /** Tables copied per ocid, parents first (foreign keys). */
-const OCID_TABLES = [
+export const OCID_TABLES = [
   'process',
   'party',
   'lot',

@@ -4,6 +4,7 @@
 // lock: two compile workers must not create the same organisation twice.
 import { sql, type Insertable, type Transaction } from 'kysely';
 import { resolveOrganisations, type ResolutionRequest } from '../domain/org-resolution.js';
+import { bulkRows } from './bulk-rows.js';
 import type { Projection } from './contract-model.types.js';
 import type { Database } from './database.js';
 import { writeHorizonEntries } from './horizon-entry.repository.js';
@@ -13,24 +14,15 @@ import { loadResolutionLookup, writeResolution } from './organisation.repository
 
 type Trx = Transaction<Database>;
 
-/** PostgreSQL takes at most 65,535 parameters a statement; the widest row here has under 50 columns. */
-const CHUNK = 1000;
-
+/** Inserts rows in one statement whatever their number (store/bulk-rows.ts). */
 async function insertRows<T extends keyof Database & string>(
   trx: Trx,
   table: T,
   rows: readonly Insertable<Database[T]>[],
 ): Promise<void> {
-  const width = rows[0] ? Object.keys(rows[0]).length : 1;
-  const size = Math.max(1, Math.min(CHUNK, Math.floor(60000 / width)));
-  for (let i = 0; i < rows.length; i += size) {
-    const chunk = rows.slice(i, i + size);
-    // Kysely cannot narrow a generic table's row type; the rows were typed by the caller (Insertable<Database[T]>).
-    await trx
-      .insertInto(table)
-      .values(chunk as never)
-      .execute();
-  }
+  if (rows.length === 0) return;
+  const { columns, select } = bulkRows(table, rows);
+  await sql`insert into ${sql.table(table)} (${columns}) ${select}`.execute(trx);
 }
 
 const ORGANISATION_LOCK = sql`select pg_advisory_xact_lock(hashtext('missionbuy:organisation-resolution'))`;

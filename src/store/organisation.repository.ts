@@ -15,6 +15,7 @@ import {
   type ResolutionLookup,
   type ResolutionRequest,
 } from '../domain/org-resolution.js';
+import { bulkRows } from './bulk-rows.js';
 import type { Database } from './database.js';
 import { rewriteMarketFacts } from './market-fact.repository.js';
 import { queueRedFlagBuyers } from './redflag-store.repository.js';
@@ -171,67 +172,36 @@ function columns(details: OrganisationDetails, state: OrganisationState) {
   };
 }
 
-// Column → SQL type, for the typed VALUES list of the batched update.
-const UPDATE_TYPES = {
-  name: 'text',
-  normalised_name: 'text',
-  street_address: 'text',
-  locality: 'text',
-  postal_code: 'text',
-  normalised_postcode: 'text',
-  country_name: 'text',
-  region_code: 'text',
-  itl_code: 'text',
-  scale: 'text',
-  vcse: 'boolean',
-  public_service_mission: 'boolean',
-  sheltered_workshop: 'boolean',
-  buyer_type: 'text',
-  synthetic: 'boolean',
-  details_as_of: 'timestamptz',
-} as const satisfies Record<keyof ReturnType<typeof columns>, string>;
-
-/** Updates known organisations' details: one statement per chunk (`update … from (values …)`). */
+/** Updates known organisations' details in one statement (`update … from json_populate_recordset(…)`). */
 async function updateOrganisations(trx: Trx, states: readonly OrganisationState[]): Promise<void> {
-  const names = Object.keys(UPDATE_TYPES) as (keyof typeof UPDATE_TYPES)[];
-  const perStatement = Math.floor(60_000 / (names.length + 1));
-  for (let i = 0; i < states.length; i += perStatement) {
-    const rows = states.slice(i, i + perStatement).map((state) => {
-      const c = columns(state.details, state);
-      return sql`(${sql.join([
-        sql`${state.ref}::bigint`,
-        ...names.map((n) => sql`${c[n]}::${sql.raw(UPDATE_TYPES[n])}`),
-      ])})`;
-    });
-    await sql`update organisation as o set ${sql.join(
-      names.map((n) => sql`${sql.ref(n)} = v.${sql.ref(n)}`),
-    )}, updated_at = now()
-      from (values ${sql.join(rows)}) as v(id, ${sql.join(names.map((n) => sql.ref(n)))})
-      where o.id = v.id`.execute(trx);
-  }
+  if (states.length === 0) return;
+  const { names, select } = bulkRows(
+    'organisation',
+    states.map((state) => ({ id: state.ref, ...columns(state.details, state) })),
+  );
+  const set = names.filter((n) => n !== 'id').map((n) => sql`${sql.ref(n)} = v.${sql.ref(n)}`);
+  await sql`update organisation as o set ${sql.join(set)}, updated_at = now()
+    from (${select}) as v where o.id = v.id`.execute(trx);
 }
 
 /** Writes the resolution; returns the database id of every ref (new refs are negative). */
 export async function writeResolution(trx: Trx, resolution: Resolution): Promise<(ref: OrgRef) => number> {
   const created = new Map<OrgRef, number>();
-  // One multi-row insert per chunk; rows come back matched by their unique entity key.
-  const perInsert = Math.floor(60_000 / 19);
-  for (let i = 0; i < resolution.created.length; i += perInsert) {
-    const chunk = resolution.created.slice(i, i + perInsert);
-    const rows = await trx
-      .insertInto('organisation')
-      .values(
-        chunk.map((state) => ({
-          entity_key: state.entityKey,
-          origin_ocid: state.originOcid,
-          origin_party_id: state.originPartyId,
-          ...columns(state.details, state),
-        })),
-      )
-      .returning(['id', 'entity_key'])
-      .execute();
-    const idByKey = new Map(rows.map((r) => [r.entity_key, r.id]));
-    for (const state of chunk) created.set(state.ref, idByKey.get(state.entityKey)!);
+  if (resolution.created.length > 0) {
+    // One insert; rows come back matched by their unique entity key.
+    const { columns: names, select } = bulkRows(
+      'organisation',
+      resolution.created.map((state) => ({
+        entity_key: state.entityKey,
+        origin_ocid: state.originOcid,
+        origin_party_id: state.originPartyId,
+        ...columns(state.details, state),
+      })),
+    );
+    const rows = await sql<{ id: number; entity_key: string }>`
+      insert into organisation (${names}) ${select} returning id, entity_key`.execute(trx);
+    const idByKey = new Map(rows.rows.map((r) => [r.entity_key, r.id]));
+    for (const state of resolution.created) created.set(state.ref, idByKey.get(state.entityKey)!);
   }
   const idOf = (ref: OrgRef): number => {
     const live = resolution.find(ref);
@@ -246,15 +216,12 @@ export async function writeResolution(trx: Trx, resolution: Resolution): Promise
     ...resolution.addedIdentifiers.map((a) => ({ org: idOf(a.org), i: a.identifier })),
   ];
   if (identifiers.length) {
-    await trx
-      .insertInto('organisation_identifier')
-      .values(identifiers.map(({ org, i }) => ({ scheme: i.scheme, identifier: i.id, organisation_id: org })))
-      .onConflict((oc) =>
-        oc
-          .columns(['scheme', 'identifier'])
-          .doUpdateSet({ organisation_id: (eb) => eb.ref('excluded.organisation_id') }),
-      )
-      .execute();
+    const { columns: names, select } = bulkRows(
+      'organisation_identifier',
+      identifiers.map(({ org, i }) => ({ scheme: i.scheme, identifier: i.id, organisation_id: org })),
+    );
+    await sql`insert into organisation_identifier (${names}) ${select}
+      on conflict (scheme, identifier) do update set organisation_id = excluded.organisation_id`.execute(trx);
   }
   return idOf;
 }

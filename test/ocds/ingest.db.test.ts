@@ -189,6 +189,40 @@ describe('bad input next to good input', () => {
     expect(findings.some((f) => f.pointer === '/tender' && f.keyword === 'type')).toBe(true);
   });
 
+  it('stores a lone surrogate (not valid Unicode) in a title or party name as U+FFFD, as the driver sends it', async () => {
+    type Party = { id?: unknown; name?: string; roles?: string[] };
+    const buyerOf = (r: Record<string, unknown>) =>
+      Array.isArray(r.parties)
+        ? (r.parties as Party[]).find((p) => p.roles?.includes('buyer') && typeof p.id === 'string')
+        : undefined;
+    const release = realLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((r) => typeof (r.tender as { title?: unknown } | undefined)?.title === 'string' && buyerOf(r))!;
+    const tender = release.tender as { title: string };
+    tender.title = `${tender.title} \ud83d`;
+    const buyer = buyerOf(release)!;
+    buyer.name = `${buyer.name ?? ''} \\ud800 \udc00`;
+    // JSON.stringify escapes the lone surrogates: the file is valid JSON, and JSON.parse gives them back.
+    const file = files.write('surrogate.jsonl', `${JSON.stringify(release)}\n`);
+    const summary = await ingestPaths(t.db, [file], { source: 'test' });
+    expect(summary.compiled).toBe(1);
+    const row = await t.db
+      .selectFrom('process')
+      .select('title')
+      .where('ocid', '=', String(release.ocid))
+      .executeTakeFirstOrThrow();
+    expect(row.title?.endsWith(' \ufffd')).toBe(true);
+    const party = await t.db
+      .selectFrom('party')
+      .select('name')
+      .where('ocid', '=', String(release.ocid))
+      .where('party_id', '=', String(buyer.id))
+      .executeTakeFirstOrThrow();
+    // What the driver stores for the same string: UTF-8 encoding turns each lone surrogate into U+FFFD.
+    expect(party.name).toBe(Buffer.from(buyer.name, 'utf8').toString('utf8').trim());
+    expect(party.name).toContain('\\ud800 \ufffd');
+  });
+
   it('refuses an oversized release (a 50 MB string) with a clear reason and keeps its neighbours', async () => {
     const huge = JSON.stringify({
       ...(JSON.parse(realLines[10]!) as object),

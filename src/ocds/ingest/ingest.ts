@@ -11,6 +11,9 @@ import { prepareRelease, toQuarantine, type Checker } from './prepare.js';
 import { timedDeps, type StageTimes } from './stage-times.js';
 import { storeBatch } from './store-batch.js';
 
+/** Longest stretch of reading and validating before the event loop gets a turn (see the read loop). */
+const YIELD_EVERY_MS = 2;
+
 export interface IngestSummary {
   read: number;
   stored: number;
@@ -108,6 +111,7 @@ export async function ingestItems(
   try {
     // 'read' is the time spent waiting for the next item: reading, splitting, JSON.parse, the 1.0 upgrade.
     let waitFrom = performance.now();
+    let yieldedAt = waitFrom;
     for await (const item of items) {
       if (times) times.read += performance.now() - waitFrom;
       if (item.kind === 'bad') quarantine.push(toQuarantine(item));
@@ -119,6 +123,13 @@ export async function ingestItems(
       if (releases.length + quarantine.length >= batchSize) {
         await pending; // back-pressure: never more than one batch waiting
         flush();
+      }
+      // Items already read arrive as resolved promises, so this loop would keep the event loop to itself for a
+      // whole read chunk; the background compiler's database replies would wait behind it, each round trip of the
+      // critical path delayed by up to a chunk's parsing and validation. Let them in every few milliseconds.
+      if (performance.now() - yieldedAt > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yieldedAt = performance.now();
       }
       if (times) waitFrom = performance.now();
     }
