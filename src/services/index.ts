@@ -54,6 +54,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const kpiLibrary = createKpiLibraryService({ db });
   const socialValue = createSocialValueService({ db });
   const missionDashboard = createMissionDashboardService({ db, socialValue });
+  const market = createMarketService({ db });
   return {
     accounts,
     audit: createAuditService({ db }),
@@ -64,7 +65,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     horizon: createHorizonService({ db }),
     imports: createImportsService({ db }),
     kpis: createKpisService({ db, missionMap, cpv }),
-    market: createMarketService({ db }),
+    market,
     paid: createPaidService({ db }),
     missionMap,
     missionDashboard,
@@ -92,6 +93,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
         await quality.refresh();
         await redflags.refresh();
         await missionDashboard.refresh();
+        await market.refreshSummary();
       },
     }),
   };

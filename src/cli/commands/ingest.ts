@@ -7,6 +7,7 @@ import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { withDatabase } from '../run.js';
 import { refreshRedFlags } from '../../services/redflags-refresh.js';
 import { refreshMissions } from '../../services/missions/summary-refresh.js';
+import { createMarketService } from '../../services/market/market.service.js';
 
 export function registerIngest(program: Command): void {
   program
@@ -65,10 +66,13 @@ Examples:
           const redFlags = summary.compiled > 0 ? await refreshRedFlags(handle.db) : null;
           // And the mission dashboard's summary (docs/mission-dashboard.md, "Refresh").
           const missions = summary.compiled > 0 ? await refreshMissions(handle.db) : null;
+          // And the market analytics' summary (docs/market-analytics.md, "Refresh").
+          const market =
+            summary.compiled > 0 ? await createMarketService({ db: handle.db }).refreshSummary() : null;
           const { read, stored, duplicates, quarantined, seconds } = summary;
           if (opts.json) {
             process.stdout.write(
-              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags, missionsRefresh: missions })}\n`,
+              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags, missionsRefresh: missions, marketRefresh: market })}\n`,
             );
           } else {
             process.stdout.write(
