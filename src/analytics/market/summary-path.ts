@@ -17,6 +17,7 @@ import {
   type ProcessPattern,
   type SummaryYears,
   type SupplierCell,
+  type SupplierPresence,
 } from './summary-query.js';
 import { addProcess, addSupplier, addTally, emptyTally, figuresOf, type MarketTally } from './tally.js';
 
@@ -67,6 +68,7 @@ function awardTally(c: AwardCell): MarketTally {
 
 export interface SummaryCells {
   suppliers: readonly SupplierCell[];
+  presence: readonly SupplierPresence[];
   awards: readonly AwardCell[];
   patterns: readonly ProcessPattern[];
 }
@@ -80,23 +82,20 @@ export function summaryFigures(
   const lookback = policy.newEntrantLookbackYears;
   const years = Array.from({ length: y.last - y.first + 1 }, (_, i) => y.first + i);
   const tallies = new Map(years.map((fy) => [fy, emptyTally()]));
-  const presence = new Map<number, Set<number>>();
   for (const c of cells.suppliers) {
-    presence.set(c.fy, (presence.get(c.fy) ?? new Set()).add(c.supplierId));
     const t = tallies.get(c.fy);
-    if (!t || !c.sums) continue;
-    const s = c.sums;
+    if (!t) continue;
     addSupplier(t, {
       id: c.supplierId,
-      name: s.name,
-      scale: s.scale,
-      vcse: s.vcse,
-      units: unitsOf(s.units),
-      pairs: s.pairs,
-      localYesUnits: unitsOf(s.localYesUnits),
-      localYesPairs: s.localYesPairs,
-      localUnknownUnits: unitsOf(s.localUnknownUnits),
-      localUnknownPairs: s.localUnknownPairs,
+      name: c.name,
+      scale: c.scale,
+      vcse: c.vcse,
+      units: unitsOf(c.units),
+      pairs: c.pairs,
+      localYesUnits: unitsOf(c.localYesUnits),
+      localYesPairs: c.localYesPairs,
+      localUnknownUnits: unitsOf(c.localUnknownUnits),
+      localUnknownPairs: c.localUnknownPairs,
     });
   }
   let undatedAwards = 0;
@@ -111,11 +110,10 @@ export function summaryFigures(
     for (const p of cells.patterns)
       if (inPeriod(p, first, last, end)) addProcess(t.processes, p.competitive, p.tenderers, p.processes);
   };
-  /** Suppliers present in the market in the look-back years before `fy`. */
+  /** Suppliers present in the market in the look-back years before `fy` (bits from y.first − lookback). */
   const priorTo = (fy: number) => {
-    const out = new Set<number>();
-    for (let k = fy - lookback; k < fy; k++) for (const id of presence.get(k) ?? []) out.add(id);
-    return out;
+    const bits = ((1 << lookback) - 1) << (fy - y.first);
+    return new Set(cells.presence.filter((p) => (p.years & bits) !== 0).map((p) => p.supplierId));
   };
   const yearFigures = years.map((fy) => {
     const t = tallies.get(fy)!;

@@ -24,18 +24,21 @@ export interface SummaryYears {
 export interface SupplierCell {
   fy: number;
   supplierId: number;
-  /** null for a look-back year: only the supplier's presence is read. */
-  sums: {
-    name: string;
-    scale: 'sme' | 'large' | null;
-    vcse: boolean | null;
-    units: string;
-    pairs: number;
-    localYesUnits: string;
-    localYesPairs: number;
-    localUnknownUnits: string;
-    localUnknownPairs: number;
-  } | null;
+  name: string;
+  scale: 'sme' | 'large' | null;
+  vcse: boolean | null;
+  units: string;
+  pairs: number;
+  localYesUnits: string;
+  localYesPairs: number;
+  localUnknownUnits: string;
+  localUnknownPairs: number;
+}
+
+/** A supplier's presence in the market in the look-back years: bit k set = an award in year `base + k`. */
+export interface SupplierPresence {
+  supplierId: number;
+  years: number;
 }
 
 export interface AwardCell {
@@ -84,41 +87,54 @@ const inYears = (first: number, last: number, to: Day) =>
   sql<boolean>`c.fy between ${first} and ${last} and (c.late_day is null or c.late_day <= ${to}::date)`;
 
 /**
- * Each supplier's sums per year of [first, last], and its presence alone in the `lookback` years before (the new
- * entrants' look-back).
+ * Each supplier's sums per year of [first, last] (a supplier can have several cells in a year: buyer cells, late
+ * days; the caller adds them up — grouping here would sort tens of thousands of rows for the largest markets).
  */
 export async function findSupplierCells(
   db: Db,
   scope: MarketScope,
   y: SummaryYears,
-  lookback: number,
   options: SupplierQueryOptions,
 ): Promise<SupplierCell[]> {
   const r = await sql<Record<string, string | number | boolean | null>>`
-    select c.fy, c.supplier_id, c.fy >= ${y.first} as summed, min(c.supplier_name) as name, min(c.scale) as scale,
-      bool_or(c.vcse) as vcse, sum(c.units)::text as units, sum(c.pairs)::int as pairs,
-      sum(c.local_yes_units)::text as local_yes_units, sum(c.local_yes_pairs)::int as local_yes_pairs,
-      sum(c.local_unknown_units)::text as local_unknown_units, sum(c.local_unknown_pairs)::int as local_unknown_pairs
+    select c.fy, c.supplier_id, c.supplier_name, c.scale, c.vcse, c.units::text as units, c.pairs,
+      c.local_yes_units::text as local_yes_units, c.local_yes_pairs,
+      c.local_unknown_units::text as local_unknown_units, c.local_unknown_pairs
     from market_summary_supplier c
-    where ${scopeCells(scope)} and ${realOnly(options)} and ${inYears(y.first - lookback, y.last, y.to)}
-    group by c.fy, c.supplier_id`.execute(db);
+    where ${scopeCells(scope)} and ${realOnly(options)} and ${inYears(y.first, y.last, y.to)}`.execute(db);
   return r.rows.map((x) => ({
     fy: Number(x.fy),
     supplierId: Number(x.supplier_id),
-    sums: x.summed
-      ? {
-          name: String(x.name),
-          scale: (x.scale as 'sme' | 'large' | null) ?? null,
-          vcse: (x.vcse as boolean | null) ?? null,
-          units: String(x.units),
-          pairs: Number(x.pairs),
-          localYesUnits: String(x.local_yes_units),
-          localYesPairs: Number(x.local_yes_pairs),
-          localUnknownUnits: String(x.local_unknown_units),
-          localUnknownPairs: Number(x.local_unknown_pairs),
-        }
-      : null,
+    name: String(x.supplier_name),
+    scale: (x.scale as 'sme' | 'large' | null) ?? null,
+    vcse: (x.vcse as boolean | null) ?? null,
+    units: String(x.units),
+    pairs: Number(x.pairs),
+    localYesUnits: String(x.local_yes_units),
+    localYesPairs: Number(x.local_yes_pairs),
+    localUnknownUnits: String(x.local_unknown_units),
+    localUnknownPairs: Number(x.local_unknown_pairs),
   }));
+}
+
+/**
+ * Each supplier's years with an award in the market among [first − lookback, last − 1] (the new entrants'
+ * look-back of every year of the period), as bits from `first − lookback`.
+ */
+export async function findSupplierPresence(
+  db: Db,
+  scope: MarketScope,
+  y: SummaryYears,
+  lookback: number,
+  options: SupplierQueryOptions,
+): Promise<SupplierPresence[]> {
+  const base = y.first - lookback;
+  const r = await sql<{ supplier_id: string; years: number }>`
+    select c.supplier_id, bit_or(1 << (c.fy - ${base}))::int as years
+    from market_summary_supplier c
+    where ${scopeCells(scope)} and ${realOnly(options)} and ${inYears(base, y.last - 1, y.to)}
+    group by c.supplier_id`.execute(db);
+  return r.rows.map((x) => ({ supplierId: Number(x.supplier_id), years: Number(x.years) }));
 }
 
 /** The awards per year of [first, last], and the undated awards (fy null). */

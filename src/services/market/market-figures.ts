@@ -18,6 +18,7 @@ import {
   findMarketSizesInSummary,
   findProcessPatterns,
   findSupplierCells,
+  findSupplierPresence,
   type SummaryYears,
 } from '../../analytics/market/summary-query.js';
 import { addMonths, marketPolicyOn, type Day, type MarketPolicy } from '../../domain/rules/index.js';
@@ -85,12 +86,13 @@ async function fromSummary(
   policy: MarketPolicy,
   options: SupplierQueryOptions,
 ): Promise<Omit<ProfileFigures, 'source'>> {
-  const [suppliers, awards, patterns] = await Promise.all([
-    findSupplierCells(db, q.scope, y, policy.newEntrantLookbackYears, options),
+  const [suppliers, presence, awards, patterns] = await Promise.all([
+    findSupplierCells(db, q.scope, y, options),
+    findSupplierPresence(db, q.scope, y, policy.newEntrantLookbackYears, options),
     findAwardCells(db, q.scope, y, options),
     findProcessPatterns(db, q.scope, y, options),
   ]);
-  const { figures, years, undatedAwards } = summaryFigures({ suppliers, awards, patterns }, y, policy);
+  const { figures, years, undatedAwards } = summaryFigures({ suppliers, presence, awards, patterns }, y, policy);
   return { figures, periods: years, undatedAwards };
 }
 
