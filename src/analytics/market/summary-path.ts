@@ -73,7 +73,10 @@ export interface SummaryCells {
   patterns: readonly ProcessPattern[];
 }
 
-/** The figures of the period and of each of its financial years (clipped to `to`), and the undated awards. */
+/**
+ * The figures of the period and of each of its financial years (clipped to `to`; without their supplier lists), and
+ * the undated awards.
+ */
 export function summaryFigures(
   cells: SummaryCells,
   y: SummaryYears,
@@ -119,7 +122,7 @@ export function summaryFigures(
     const t = tallies.get(fy)!;
     const end = financialYearEnd(fyStart(fy));
     countProcesses(t, fy, fy, end < y.to ? end : y.to);
-    return figuresOf(t, priorTo(fy), policy);
+    return figuresOf(t, priorTo(fy), policy, false);
   });
   const period = emptyTally();
   for (const t of tallies.values()) addTally(period, t);

@@ -187,27 +187,42 @@ function supplierFlag(all: readonly SupplierTally[], flag: (s: SupplierTally) =>
   );
 }
 
-/** Every figure of a tally. `prior`: suppliers with an award in the market in the look-back years before it. */
-export function figuresOf(t: MarketTally, prior: ReadonlySet<number>, policy: MarketPolicy): MarketFigures {
+// localeCompare's order (default locale and options), without building a collator per comparison.
+const byName = new Intl.Collator().compare;
+
+/**
+ * Every figure of a tally. `prior`: suppliers with an award in the market in the look-back years before it.
+ * `listSuppliers` false: `suppliers` is left empty (the figures per year do not list them), and only the values are
+ * sorted — ties have equal values, so HHI and CRn are the same.
+ */
+export function figuresOf(
+  t: MarketTally,
+  prior: ReadonlySet<number>,
+  policy: MarketPolicy,
+  listSuppliers = true,
+): MarketFigures {
   const all = [...t.suppliers.values()];
   const suppliedUnits = sum(all, (s) => s.units);
   const suppliedValue = unitsToPounds(suppliedUnits);
-  const suppliers: SupplierTotal[] = all
-    .map((s) => {
-      const value = unitsToPounds(s.units);
-      return {
-        id: s.id,
-        name: s.name,
-        value,
-        awards: s.pairs,
-        share: suppliedValue > 0 ? value / suppliedValue : null,
-        scale: s.scale,
-        vcse: s.vcse,
-        newEntrant: !prior.has(s.id),
-      };
-    })
-    .sort((a, b) => b.value - a.value || b.awards - a.awards || a.name.localeCompare(b.name) || a.id - b.id);
-  const values = suppliers.map((s) => s.value);
+  const totals: SupplierTotal[] = all.map((s) => {
+    const value = unitsToPounds(s.units);
+    return {
+      id: s.id,
+      name: s.name,
+      value,
+      awards: s.pairs,
+      share: suppliedValue > 0 ? value / suppliedValue : null,
+      scale: s.scale,
+      vcse: s.vcse,
+      newEntrant: !prior.has(s.id),
+    };
+  });
+  const suppliers = listSuppliers
+    ? totals.sort((a, b) => b.value - a.value || b.awards - a.awards || byName(a.name, b.name) || a.id - b.id)
+    : [];
+  const values = listSuppliers
+    ? suppliers.map((s) => s.value)
+    : totals.map((s) => s.value).sort((a, b) => b - a);
   const h = hhi(values);
   const valueGbp = unitsToPounds(t.gbpUnits);
   const localUnknownUnits = sum(all, (s) => s.localUnknownUnits);
@@ -266,4 +281,5 @@ export const marketFigures = (
   rows: readonly MarketRow[],
   priorSuppliers: ReadonlySet<number>,
   policy: MarketPolicy,
-): MarketFigures => figuresOf(tallyRows(rows, policy.localItlLevel), priorSuppliers, policy);
+  listSuppliers = true,
+): MarketFigures => figuresOf(tallyRows(rows, policy.localItlLevel), priorSuppliers, policy, listSuppliers);

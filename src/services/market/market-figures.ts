@@ -38,7 +38,7 @@ export interface FiguresQuery {
 
 export interface ProfileFigures {
   figures: MarketFigures;
-  /** One per financial year of the query, in order. */
+  /** One per financial year of the query, in order (without their supplier lists). */
   periods: MarketFigures[];
   undatedAwards: number;
   source: FiguresSource;
@@ -65,15 +65,16 @@ async function fromFacts(
     findMarketRows(db, q.scope, back(q.from), q.to, options),
     countUndatedAwards(db, q.scope, options),
   ]);
-  const figuresFor = (from: Day, to: Day) =>
+  const figuresFor = (from: Day, to: Day, listSuppliers: boolean) =>
     marketFigures(
       rows.filter((r) => r.awardDay >= from && r.awardDay <= to),
       suppliersBefore(rows, from, back(from)),
       policy,
+      listSuppliers,
     );
   return {
-    figures: figuresFor(q.from, q.to),
-    periods: q.years.map((p) => figuresFor(p.from, p.to)),
+    figures: figuresFor(q.from, q.to, true),
+    periods: q.years.map((p) => figuresFor(p.from, p.to, false)),
     undatedAwards,
   };
 }
@@ -92,7 +93,11 @@ async function fromSummary(
     findAwardCells(db, q.scope, y, options),
     findProcessPatterns(db, q.scope, y, options),
   ]);
-  const { figures, years, undatedAwards } = summaryFigures({ suppliers, presence, awards, patterns }, y, policy);
+  const { figures, years, undatedAwards } = summaryFigures(
+    { suppliers, presence, awards, patterns },
+    y,
+    policy,
+  );
   return { figures, periods: years, undatedAwards };
 }
 
