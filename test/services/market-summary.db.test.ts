@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FiguresSource } from '../../src/services/market/market-figures.js';
 import { createMarketService, type MarketProfile } from '../../src/services/market/market.service.js';
 import { createSupplierService } from '../../src/services/market/supplier.service.js';
-import { refreshMarketSummary } from '../../src/store/market-summary.repository.js';
+import { refreshMarketSummary, summaryState } from '../../src/store/market-summary.repository.js';
+import { migrateToLatest } from '../../src/store/migrate.js';
 import { rewriteMarketFacts } from '../../src/store/market-fact.repository.js';
 import { createSampleDb, type TestDb } from '../support/db.js';
 
@@ -125,5 +126,31 @@ describe('market summary against the market facts', () => {
       }
     expect(markets).toBeGreaterThan(10);
     expect(sources.filter((s) => s.kind === 'summary')).toHaveLength(15);
+  });
+});
+
+describe('migration 0034', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createSampleDb();
+  }, 180_000);
+  afterAll(async () => t?.drop());
+
+  it('fills the summary from the facts a database already holds', async () => {
+    await sql`
+      drop table market_summary_supplier, market_summary_award, market_summary_process, market_summary_state,
+        market_fact_version;
+      drop trigger market_fact_version_bump on market_fact;
+      drop trigger market_fact_version_bump on organisation;
+      drop function market_fact_version_bump;
+      delete from schema_migration where name = '0034-market-summary'`.execute(t.db);
+    await migrateToLatest(t.db);
+    const state = await summaryState(t.db);
+    expect(state?.fresh).toBe(true);
+    const cells = await sql<{ n: number }>`select count(*)::int as n from market_summary_supplier`.execute(
+      t.db,
+    );
+    expect(cells.rows[0]!.n).toBeGreaterThan(0);
+    expect(state?.cells).toBeGreaterThan(cells.rows[0]!.n);
   });
 });
