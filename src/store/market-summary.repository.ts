@@ -54,7 +54,7 @@ async function loadPairs(trx: Transaction<Database>, refreshDay: Day, itlLevel: 
   }));
   const n = 2 + itlLevel; // characters of an ITL code at that level (UKE = ITL1)
   const gbp = sql`f.currency = 'GBP' and f.value is not null`;
-  const r = await sql`
+  await sql`
     create temporary table market_pair on commit drop as
     select f.ocid, f.pair_no, f.synthetic, f.buyer_id, f.cpv_main,
       extract(year from f.award_day - interval '3 months')::int as fy,
@@ -82,7 +82,9 @@ async function loadPairs(trx: Transaction<Database>, refreshDay: Day, itlLevel: 
         array(select left(x, ${n}) from unnest(array_append(f.delivery_regions, b.region_code)) x
               where length(x) >= ${n}) as others
     ) loc`.execute(trx);
-  return Number(r.numAffectedRows ?? 0);
+  // CREATE TABLE AS reports no row count through Kysely.
+  const pairs = await sql<{ n: number }>`select count(*)::int as n from market_pair`.execute(trx);
+  return pairs.rows[0]!.n;
 }
 
 /** The cells each pair (or process) `p` adds to: its buyer cell and its CPV division, group and class cells. */

@@ -32,6 +32,8 @@ describe('market summary against the market facts', () => {
   beforeAll(async () => {
     t = await createSampleDb();
     const r = await refreshMarketSummary(t.db, REFRESH_DAY);
+    const facts = await sql<{ n: number }>`select count(*)::int as n from market_fact`.execute(t.db);
+    expect(r).toMatchObject({ facts: facts.rows[0]!.n, refreshDay: REFRESH_DAY });
     expect(r.cells).toBeGreaterThan(0);
     // The buyers with the most awards, every CPV division, group and class with awards, and the ITL1 regions.
     const buyers = await sql<{ id: string }>`
