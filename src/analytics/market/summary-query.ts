@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
-import type { SupplierQueryOptions } from './award-rows.js';
+import { realOnly, type SupplierQueryOptions } from './award-rows.js';
 import type { MarketScope } from './query.js';
 
 type Db = Kysely<Database>;
@@ -79,9 +79,6 @@ function scopeCells(scope: MarketScope): RawBuilder<boolean> {
   }
 }
 
-const realOnly = (o: SupplierQueryOptions) =>
-  o.includeSynthetic ? sql<boolean>`true` : sql<boolean>`not c.synthetic`;
-
 /** Cells of years first…last whose awards are on or before `to` (late cells are kept by day). */
 const inYears = (first: number, last: number, to: Day) =>
   sql<boolean>`c.fy between ${first} and ${last} and (c.late_day is null or c.late_day <= ${to}::date)`;
@@ -101,7 +98,9 @@ export async function findSupplierCells(
       c.local_yes_units::text as local_yes_units, c.local_yes_pairs,
       c.local_unknown_units::text as local_unknown_units, c.local_unknown_pairs
     from market_summary_supplier c
-    where ${scopeCells(scope)} and ${realOnly(options)} and ${inYears(y.first, y.last, y.to)}`.execute(db);
+    where ${scopeCells(scope)} and ${realOnly(options, 'c')} and ${inYears(y.first, y.last, y.to)}`.execute(
+    db,
+  );
   return r.rows.map((x) => ({
     fy: Number(x.fy),
     supplierId: Number(x.supplier_id),
@@ -132,7 +131,7 @@ export async function findSupplierPresence(
   const r = await sql<{ supplier_id: string; years: number }>`
     select c.supplier_id, bit_or(1 << (c.fy - ${base}))::int as years
     from market_summary_supplier c
-    where ${scopeCells(scope)} and ${realOnly(options)} and ${inYears(base, y.last - 1, y.to)}
+    where ${scopeCells(scope)} and ${realOnly(options, 'c')} and ${inYears(base, y.last - 1, y.to)}
     group by c.supplier_id`.execute(db);
   return r.rows.map((x) => ({ supplierId: Number(x.supplier_id), years: Number(x.years) }));
 }
@@ -150,7 +149,7 @@ export async function findAwardCells(
       sum(c.no_supplier)::int as no_supplier, sum(c.direct_yes)::int as direct_yes,
       sum(c.direct_yes_units)::text as direct_yes_units, sum(c.direct_unknown)::int as direct_unknown
     from market_summary_award c
-    where ${scopeCells(scope)} and ${realOnly(options)} and (c.fy is null or ${inYears(y.first, y.last, y.to)})
+    where ${scopeCells(scope)} and ${realOnly(options, 'c')} and (c.fy is null or ${inYears(y.first, y.last, y.to)})
     group by c.fy`.execute(db);
   return r.rows.map((x) => ({
     fy: x.fy === null ? null : Number(x.fy),
@@ -182,7 +181,7 @@ export async function findProcessPatterns(
   }>`
     select c.years, c.late::text[] as late, c.competitive, c.tenderers, sum(c.processes)::int as processes
     from market_summary_process c
-    where ${scopeCells(scope)} and ${realOnly(options)} and (c.years && ${years}::int[] or c.late <> '{}')
+    where ${scopeCells(scope)} and ${realOnly(options, 'c')} and (c.years && ${years}::int[] or c.late <> '{}')
     group by c.years, c.late, c.competitive, c.tenderers`.execute(db);
   return r.rows.map((x) => ({ ...x, processes: Number(x.processes) }));
 }
@@ -201,7 +200,7 @@ export async function findMarketSizesInSummary(
   const r = await sql<{ prefix: string; value: string }>`
     select c.cpv as prefix, sum(c.supplied_value)::text as value
     from market_summary_award c
-    where c.level = 'cpv' and c.cpv = any(${[...prefixes]}::text[]) and ${realOnly(options)}
+    where c.level = 'cpv' and c.cpv = any(${[...prefixes]}::text[]) and ${realOnly(options, 'c')}
       and ${inYears(y.first, y.last, y.to)}
     group by c.cpv having sum(c.supplied_awards) > 0`.execute(db);
   return new Map(r.rows.map((x) => [x.prefix, Number(x.value)]));
