@@ -35,4 +35,4 @@ export function unitsToPounds(units: bigint): number {
 
 /** Units from a sum PostgreSQL returns as text (whole units; null when nothing was summed). */
 export const unitsOf = (text: string | null | undefined): bigint =>
-  text === null || text === undefined ? 0n : BigInt(text.replace(/\.0*$/, ''));
+  text === null || text === undefined ? 0n : BigInt(text.includes('.') ? text.replace(/\.0*$/, '') : text);

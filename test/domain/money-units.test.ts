@@ -38,6 +38,7 @@ describe('money units', () => {
     expect(unitsToPounds(-1n)).toBe(-1e-10);
     expect(unitsToPounds(333_333_333_333n)).toBe(Number('33.3333333333'));
     expect(unitsOf('12345000000000')).toBe(12_345_000_000_000n);
+    expect(unitsOf('5.000')).toBe(5n);
     expect(unitsOf(null)).toBe(0n);
   });
 });
