@@ -3,18 +3,34 @@
 // profile at division, group and class (/market?cpv=), and the supplier profile (/organisations/:id/supplier), each
 // over the default period (the current financial year and the two before it). Synthetic processes are counted (the
 // pages leave them out; here they are the data). The inputs are real ids and codes drawn from the dataset, spread
-// from the largest to small ones. Prints p50/p95 and the ratio to the 50 ms target per case.
+// from the largest to small ones. Prints p50/p95 and the ratio to the 50 ms target per case, and which table served
+// each case's requests (the summary table of migration 0034, or the market facts and why). The summary is rebuilt
+// first when it is older than the facts (or always with BENCH_MARKET_REFRESH=1), and that refresh is timed.
 // Usage: npm run build && node dist/bench/market.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m] [--runs 50]
 import { sql } from 'kysely';
+import type { FiguresSource } from '../src/services/market/market-figures.js';
 import { createMarketService } from '../src/services/market/market.service.js';
 import { createSupplierService } from '../src/services/market/supplier.service.js';
+import { refreshMarketSummary, summaryState } from '../src/store/market-summary.repository.js';
 import { openBenchDataset } from './lib/dataset.js';
 import { timeCases } from './lib/timing.js';
 
 const { handle, counts, runs, log } = await openBenchDataset();
 const db = handle.db;
-const market = createMarketService({ db, includeSynthetic: true });
-const supplier = createSupplierService({ db, includeSynthetic: true });
+const state = await summaryState(db);
+let refresh = null;
+if (!state?.fresh || process.env.BENCH_MARKET_REFRESH === '1') {
+  log(`refreshing the market summary (${state ? (state.fresh ? 'asked' : 'stale') : 'never built'})…`);
+  refresh = await refreshMarketSummary(db);
+}
+/** Which source served the requests of the case being timed. */
+let served = new Map<string, number>();
+const onSource = (s: FiguresSource) => {
+  const key = s.kind === 'summary' ? 'summary' : `facts: ${s.reason}`;
+  served.set(key, (served.get(key) ?? 0) + 1);
+};
+const market = createMarketService({ db, includeSynthetic: true, onSource });
+const supplier = createSupplierService({ db, includeSynthetic: true, onSource });
 
 /** `runs` values of a ranked list, evenly spread from the first (largest) to the last. */
 async function spread(query: ReturnType<typeof sql<{ v: string }>>): Promise<string[]> {
@@ -33,16 +49,18 @@ const cpvAt = (n: number) =>
 const suppliers = await spread(sql<{ v: string }>`
   select organisation_id::text as v from award_supplier group by 1 order by count(*) desc`);
 
-const results = await timeCases(
-  [
-    ['buyer profile', buyers, (v) => market.profile(market.queryOrThrow({ buyerId: v }))],
-    ['market profile, CPV division', await cpvAt(2), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
-    ['market profile, CPV group', await cpvAt(3), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
-    ['market profile, CPV class', await cpvAt(4), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
-    ['supplier profile', suppliers, (v) => supplier.profile(supplier.queryOrThrow(Number(v), {}))],
-  ],
-  runs,
-  log,
-);
+const cases: Parameters<typeof timeCases>[0] = [
+  ['buyer profile', buyers, (v) => market.profile(market.queryOrThrow({ buyerId: v }))],
+  ['market profile, CPV division', await cpvAt(2), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
+  ['market profile, CPV group', await cpvAt(3), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
+  ['market profile, CPV class', await cpvAt(4), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
+  ['supplier profile', suppliers, (v) => supplier.profile(supplier.queryOrThrow(Number(v), {}))],
+];
+const results = [];
+for (const c of cases) {
+  served = new Map();
+  const [r] = await timeCases([c], runs, log);
+  results.push({ ...r!, servedBy: Object.fromEntries(served) });
+}
 await handle.close();
-console.log(JSON.stringify({ synthetic: true, dataset: counts, results }, null, 2));
+console.log(JSON.stringify({ synthetic: true, dataset: counts, summary: state, refresh, results }, null, 2));

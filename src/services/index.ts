@@ -34,6 +34,7 @@ import { createStatsService } from './stats.service.js';
 import { createSocialValueService } from './social-value/social-value.service.js';
 import { createMissionDashboardService } from './missions/dashboard.service.js';
 import { createSyncService } from './sync.service.js';
+import { refreshDerived } from './derived-refresh.js';
 import { createSuppliersService } from './suppliers/suppliers.service.js';
 import { createSupplierService } from './market/supplier.service.js';
 
@@ -54,12 +55,11 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const kpiLibrary = createKpiLibraryService({ db });
   const socialValue = createSocialValueService({ db });
   const missionDashboard = createMissionDashboardService({ db, socialValue });
-  const collaboration = createCollaborationService({ db, cpv });
   return {
     accounts,
     audit: createAuditService({ db }),
     calendar: createCalendarService({ db }),
-    collaboration,
+    collaboration: createCollaborationService({ db, cpv }),
     contracts: createContractsService({ db, cpv, publisherName: config.serviceName }),
     engagement: createEngagementService({ db }),
     horizon: createHorizonService({ db }),
@@ -89,12 +89,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
       db,
       config,
       log,
-      afterChange: async () => {
-        await quality.refresh();
-        await redflags.refresh();
-        await missionDashboard.refresh();
-        await collaboration.refresh();
-      },
+      afterChange: () => refreshDerived(db),
     }),
   };
 }

@@ -9,6 +9,7 @@ import type { OpportunityTables } from './opportunity.types.js';
 import type { PipelineTables } from './pipeline.types.js';
 import type { KpiTables } from './kpi.types.js';
 import type { MissionTables } from './missions.types.js';
+import type { MarketSummaryTables } from './market-summary.types.js';
 import type { SocialValueTables } from './social-value.types.js';
 import type { SupplierTables } from './supplier.types.js';
 import type { Lm3Tables } from './lm3.types.js';
@@ -325,6 +326,7 @@ export interface Database
     CollaborationTables,
     PipelineTables,
     MissionTables,
+    MarketSummaryTables,
     SupplierTables,
     EngagementTables,
     Lm3Tables,

@@ -1,7 +1,10 @@
 // `missionbuy market` as a user runs it (the built CLI in a child process) on the ingested sample: the same
 // profile as the service as JSON, the readable report, and usage errors for bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createMarketService } from '../../src/services/market/market.service.js';
+import { rewriteMarketFacts } from '../../src/store/market-fact.repository.js';
+import { summaryState } from '../../src/store/market-summary.repository.js';
 import { runCli } from '../support/cli.js';
 import { createSampleDb, type TestDb } from '../support/db.js';
 
@@ -26,6 +29,15 @@ describe('missionbuy market', () => {
     );
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(direct)));
     expect(direct.figures.awards).toBeGreaterThan(0);
+  });
+
+  it('rebuilds the summary table first with --refresh, when the facts have changed', async () => {
+    const ocid = await sql<{ ocid: string }>`select ocid from market_fact limit 1`.execute(t.db);
+    await rewriteMarketFacts(t.db, [ocid.rows[0]!.ocid]);
+    expect((await summaryState(t.db))?.fresh).toBe(false);
+    const r = await runCli(['market', '--cpv', '34', ...PERIOD, '--refresh'], env());
+    expect(r.code).toBe(0);
+    expect((await summaryState(t.db))?.fresh).toBe(true);
   });
 
   it('prints a report with every figure and the largest suppliers', async () => {

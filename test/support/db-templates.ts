@@ -7,12 +7,13 @@ import pg from 'pg';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createKysely } from '../../src/store/db.js';
+import { refreshMarketSummary } from '../../src/store/market-summary.repository.js';
 import { migrateToLatest } from '../../src/store/migrate.js';
 
 export interface Templates {
   /** Migrated to the latest schema, no data. */
   migrated: string;
-  /** Migrated, with the real sample ingested (source 'sample'). */
+  /** Migrated, with the real sample ingested (source 'sample') and the market summary refreshed. */
   sample: string;
 }
 
@@ -49,6 +50,8 @@ export async function createTemplates(adminUrl: string): Promise<Templates> {
   const s = createKysely(withDatabase(adminUrl, sample), 4);
   try {
     await ingestPaths(s, [repoPath('data/sample')], { source: 'sample' });
+    // As `missionbuy ingest` does after compiling: the market profiles read the summary for whole financial years.
+    await refreshMarketSummary(s);
   } finally {
     await s.destroy();
   }

@@ -18,7 +18,7 @@ export {
   type HorizonItem,
   type HorizonSource,
 } from './item.js';
-export { howProcured, type Procedure, type ProcedureInput } from './procedure.js';
+export { howProcured, type Procedure, type ProcedureInput } from '../../domain/procedure.js';
 export {
   HORIZON_SORTS,
   findHorizonPage,

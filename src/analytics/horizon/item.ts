@@ -15,7 +15,7 @@ import {
   type HorizonBasis,
   type HorizonDate,
 } from './dates.js';
-import { howProcured, type Procedure } from './procedure.js';
+import { howProcured, type Procedure } from '../../domain/procedure.js';
 import type { HorizonRow, RegisterRowFields } from './query.js';
 
 /** Where a horizon row comes from: published notices (OCDS), or a contract register imported for its buyer. */

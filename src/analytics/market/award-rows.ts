@@ -12,9 +12,9 @@ export interface SupplierQueryOptions {
   includeSynthetic?: boolean;
 }
 
-/** `not f.synthetic`, unless a benchmark asks for synthetic processes too. */
-export const realOnly = (o: SupplierQueryOptions) =>
-  o.includeSynthetic ? sql<boolean>`true` : sql<boolean>`not f.synthetic`;
+/** `not f.synthetic` (of `table`), unless a benchmark asks for synthetic processes too. */
+export const realOnly = (o: SupplierQueryOptions, table = 'f') =>
+  o.includeSynthetic ? sql<boolean>`true` : sql<boolean>`not ${sql.ref(`${table}.synthetic`)}`;
 
 /** The awards every market figure counts: fact row `f` (active awards only) dated in [from, to] (UK days), real. */
 export const activeInPeriod = (from: Day, to: Day, o: SupplierQueryOptions) =>

@@ -1,11 +1,12 @@
 // Market-shaping analytics (issue 6, item 2): concentration, SME/VCSE, local, new entrants, single bids and direct
-// awards per market slice and period (docs/market-analytics.md). A query (query.ts) and pure functions (metrics.ts).
+// awards per market slice and period (docs/market-analytics.md). Formulas (metrics.ts), sums (tally.ts) filled from
+// the fact rows (query.ts) or from the summary table (summary-query.ts, summary-path.ts; refreshed by
+// summary-refresh.ts).
 export {
   concentrationRatio,
   flagShare,
   hhi,
   isLocal,
-  marketFigures,
   share,
   type FlagItem,
   type FlagShare,
@@ -13,6 +14,7 @@ export {
   type Share,
   type SupplierTotal,
 } from './metrics.js';
+export { marketFigures } from './tally.js';
 export { countUndatedAwards, findMarketRows, type MarketRow, type MarketScope } from './query.js';
 export {
   supplierFigures,

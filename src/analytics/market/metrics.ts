@@ -1,10 +1,8 @@
-// Market-shaping figures from the rows of one market slice and period (docs/market-analytics.md, domain.md §5).
-// Pure: no I/O. Value is the award value in pounds (incl. VAT where published); awards in other currencies or with
-// no value are counted apart and left out of every value figure. An award with several suppliers is split equally
-// among them. Unknown (scale, VCSE flag, region, bid count, procedure) is its own bucket, never "no".
-import { howProcured } from '../horizon/procedure.js';
-import { hhiBand, type HhiBand, type MarketPolicy } from '../../domain/rules/index.js';
-import type { MarketRow } from './query.js';
+// The market-shaping figures' formulas and shapes (docs/market-analytics.md, domain.md §5): shares, HHI, CRn, flag
+// shares with unknown kept apart, local. Pure: no I/O. tally.ts adds the rows (or summary cells) of one market slice
+// and period up and computes every figure with these. Unknown (scale, VCSE flag, region, bid count, procedure) is
+// its own bucket, never "no".
+import type { HhiBand } from '../../domain/rules/index.js';
 
 export interface Share {
   /** Numerator ÷ denominator, 0–1; null when the denominator is 0 (not computable). */
@@ -82,6 +80,20 @@ export interface FlagItem {
   flag: boolean | null;
 }
 
+/** A FlagShare from its sums: yes, known and unknown by value (pounds) and by count; `allValue` = known + unknown. */
+export function flagShareOf(
+  value: { yes: number; known: number; unknown: number; all: number },
+  count: { yes: number; known: number; unknown: number },
+): FlagShare {
+  return {
+    byValue: share(value.yes, value.known),
+    byCount: share(count.yes, count.known),
+    unknownValue: value.unknown,
+    unknownCount: count.unknown,
+    unknownValueShare: value.all > 0 ? value.unknown / value.all : null,
+  };
+}
+
 /** Known-yes ÷ known, by value and count, with unknown apart (domain.md §5 "SME share"). */
 export function flagShare(items: readonly FlagItem[]): FlagShare {
   let yesV = 0;
@@ -104,14 +116,10 @@ export function flagShare(items: readonly FlagItem[]): FlagShare {
       }
     }
   }
-  const allV = knownV + unknownV;
-  return {
-    byValue: share(yesV, knownV),
-    byCount: share(yesN, knownN),
-    unknownValue: unknownV,
-    unknownCount: unknownN,
-    unknownValueShare: allV > 0 ? unknownV / allV : null,
-  };
+  return flagShareOf(
+    { yes: yesV, known: knownV, unknown: unknownV, all: knownV + unknownV },
+    { yes: yesN, known: knownN, unknown: unknownN },
+  );
 }
 
 /**
@@ -129,114 +137,4 @@ export function isLocal(
   const others = [at(buyerRegion), ...places.map(at)].filter((c): c is string => c !== null);
   if (s === null || others.length === 0) return null;
   return others.includes(s);
-}
-
-const COMPETITIVE = new Set(['open', 'selective']);
-
-/**
- * Every figure for the rows of one period. `priorSuppliers`: suppliers with an award in the same market in the
- * look-back years before the period (their absence makes a new entrant).
- */
-export function marketFigures(
-  rows: readonly MarketRow[],
-  priorSuppliers: ReadonlySet<number>,
-  policy: MarketPolicy,
-): MarketFigures {
-  const awards = new Map<string, MarketRow>();
-  for (const r of rows)
-    if (!awards.has(`${r.ocid}\u0000${r.awardId}`)) awards.set(`${r.ocid}\u0000${r.awardId}`, r);
-  const gbp = (r: MarketRow) => (r.currency === 'GBP' && r.value !== null ? Number(r.value) : null);
-  const award = [...awards.values()];
-  const valueGbp = award.reduce((a, r) => a + (gbp(r) ?? 0), 0);
-
-  const pairs = rows.filter((r) => r.supplierId !== null);
-  const pairValue = (r: MarketRow) => {
-    const v = gbp(r);
-    return v === null ? null : v / Math.max(1, r.supplierCount);
-  };
-  const bySupplier = new Map<number, SupplierTotal>();
-  for (const r of pairs) {
-    const id = r.supplierId!;
-    const t = bySupplier.get(id) ?? {
-      id,
-      name: r.supplierName ?? '',
-      value: 0,
-      awards: 0,
-      share: null,
-      scale: r.scale,
-      vcse: r.vcse,
-      newEntrant: !priorSuppliers.has(id),
-    };
-    t.value += pairValue(r) ?? 0;
-    t.awards += 1;
-    bySupplier.set(id, t);
-  }
-  const suppliedValue = [...bySupplier.values()].reduce((a, s) => a + s.value, 0);
-  const suppliers = [...bySupplier.values()]
-    .map((s) => ({ ...s, share: suppliedValue > 0 ? s.value / suppliedValue : null }))
-    .sort((a, b) => b.value - a.value || b.awards - a.awards || a.name.localeCompare(b.name));
-  const values = suppliers.map((s) => s.value);
-  const h = hhi(values);
-
-  const entrants = suppliers.filter((s) => s.newEntrant);
-  const processes = new Map<string, MarketRow>();
-  for (const r of award) if (!processes.has(r.ocid)) processes.set(r.ocid, r);
-  const competitive = [...processes.values()].filter((p) => COMPETITIVE.has(p.procurementMethod ?? ''));
-  const withBids = competitive.filter((p) => p.numberOfTenderers !== null);
-  const direct = award.map((r) => ({
-    value: gbp(r),
-    flag: howProcured({
-      procurementMethod: r.procurementMethod,
-      procurementMethodDetails: r.procurementMethodDetails,
-      noticeTypes: r.noticeTypes,
-    }).directAward,
-  }));
-  const directN = direct.filter((d) => d.flag === true);
-
-  return {
-    awards: award.length,
-    processes: processes.size,
-    valueGbp,
-    excluded: {
-      otherCurrency: award.filter((r) => r.value !== null && r.currency !== 'GBP').length,
-      noValue: award.filter((r) => r.value === null).length,
-      noSupplier: award.filter((r) => r.supplierId === null).length,
-    },
-    suppliers,
-    hhi: h,
-    hhiBand: hhiBand(h, policy.hhi),
-    top1Share: concentrationRatio(values, 1),
-    top3Share: concentrationRatio(values, 3),
-    sme: flagShare(
-      pairs.map((r) => ({ value: pairValue(r), flag: r.scale === null ? null : r.scale === 'sme' })),
-    ),
-    vcse: flagShare(pairs.map((r) => ({ value: pairValue(r), flag: r.vcse }))),
-    local: flagShare(
-      pairs.map((r) => ({
-        value: pairValue(r),
-        flag: isLocal(r.supplierRegion, r.buyerRegion, r.deliveryRegions, policy.localItlLevel),
-      })),
-    ),
-    newEntrants: {
-      count: entrants.length,
-      ofSuppliers: suppliers.length,
-      valueShare: share(
-        entrants.reduce((a, s) => a + s.value, 0),
-        suppliedValue,
-      ),
-    },
-    singleBid: {
-      rate: share(withBids.filter((p) => p.numberOfTenderers === 1).length, withBids.length),
-      competitive: competitive.length,
-      noBidData: competitive.length - withBids.length,
-    },
-    directAward: {
-      byValue: share(
-        directN.reduce((a, d) => a + (d.value ?? 0), 0),
-        valueGbp,
-      ),
-      byCount: share(directN.length, award.length),
-      unknownCount: direct.filter((d) => d.flag === null).length,
-    },
-  };
 }

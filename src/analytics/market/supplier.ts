@@ -2,7 +2,7 @@
 // by buyer, by market (CPV prefix of the main classification, with its share of each market), by financial year,
 // and how it won them (direct-award share, single-bid rate in competitive procedures). Pure: no I/O. Value is in
 // pounds and split equally among an award's suppliers, exactly as in the market figures.
-import { howProcured } from '../horizon/procedure.js';
+import { howProcured } from '../../domain/procedure.js';
 import type { Day } from '../../domain/rules/index.js';
 import { share, type Share } from './metrics.js';
 import type { SupplierAwardRow } from './supplier-query.js';

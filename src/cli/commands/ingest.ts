@@ -1,13 +1,10 @@
 // missionbuy ingest <file|dir>… : store real OCDS releases, quarantine what cannot be used, compile records.
 import type { Command } from 'commander';
 import { ingestPaths } from '../../ocds/pipeline.js';
-import { createQualityService } from '../../services/quality.service.js';
 import { createProgress } from '../progress.js';
-import { formatResolve, resolveAfterChange } from './suppliers.js';
+import { refreshDerived } from '../../services/derived-refresh.js';
+import { formatResolve } from './suppliers.js';
 import { withDatabase } from '../run.js';
-import { refreshRedFlags } from '../../services/redflags-refresh.js';
-import { refreshMissions } from '../../services/missions/summary-refresh.js';
-import { refreshCollaboration } from '../../services/collaboration/summary-refresh.js';
 
 export function registerIngest(program: Command): void {
   program
@@ -57,21 +54,15 @@ Examples:
               ),
           });
           progress.stop();
-          // The stored data-quality scores follow the data (only the buyers touched, when the day is the same).
-          const quality =
-            summary.compiled > 0 ? await createQualityService({ db: handle.db }).refresh() : null;
-          // Suppliers follow the data too (skipped when nothing they read changed: docs/suppliers.md).
-          const suppliers = summary.compiled > 0 ? await resolveAfterChange(handle.db) : null;
-          // And the stored red flags (the buyers touched: docs/red-flags.md, "Stored results").
-          const redFlags = summary.compiled > 0 ? await refreshRedFlags(handle.db) : null;
-          // And the mission dashboard's summary (docs/mission-dashboard.md, "Refresh").
-          const missions = summary.compiled > 0 ? await refreshMissions(handle.db) : null;
-          // And the collaboration finder's summary, as of today (docs/collaboration.md, "Summary").
-          const collaboration = summary.compiled > 0 ? await refreshCollaboration(handle.db) : null;
+          // The stored figures that follow the data: suppliers, data-quality scores, red flags, the mission dashboard,
+          // the market and collaboration summaries (services/derived-refresh.ts).
+          const derived = summary.compiled > 0 ? await refreshDerived(handle.db) : null;
+          const quality = derived?.qualityRefresh ?? null;
+          const suppliers = derived?.suppliers ?? null;
           const { read, stored, duplicates, quarantined, seconds } = summary;
           if (opts.json) {
             process.stdout.write(
-              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, qualityRefresh: quality, suppliers, redFlagsRefresh: redFlags, missionsRefresh: missions, collaborationRefresh: collaboration })}\n`,
+              `${JSON.stringify({ read, stored, duplicates, quarantined, seconds, ...derived })}\n`,
             );
           } else {
             process.stdout.write(

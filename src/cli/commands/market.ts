@@ -74,6 +74,7 @@ interface MarketOptions {
   bands?: string;
   top: string;
   json: boolean;
+  refresh: boolean;
 }
 
 export function registerMarket(program: Command): void {
@@ -94,6 +95,7 @@ export function registerMarket(program: Command): void {
     .option('--bands <set>', 'HHI band set: us-2023 (default), us-2010, cma-2010')
     .option('--top <n>', 'suppliers listed in the table', '10')
     .option('--json', 'print the profile as JSON (the same as GET /api/market)', false)
+    .option('--refresh', 'rebuild the summary table first (as after ingest or sync)', false)
     .addHelpText(
       'after',
       '\nGive one of --buyer, --cpv and --region, or --cpv with --buyer or --region.\n\nExamples:\n  missionbuy market --cpv 72\n  missionbuy market --region TLE --from 2024-04-01 --to 2025-03-31\n  missionbuy market --buyer 441 --json\n  missionbuy market --buyer 441 --cpv 45',
@@ -109,6 +111,7 @@ export function registerMarket(program: Command): void {
           to: opts.to,
           bands: opts.bands,
         });
+        if (opts.refresh) await market.refreshSummary();
         const profile = await market.profile(query);
         const top = Math.max(1, Number.parseInt(opts.top, 10) || 10);
         process.stdout.write(

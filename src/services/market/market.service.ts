@@ -1,14 +1,7 @@
 // Market analytics use cases (issue 6, item 2): the profile of one market slice over a period, with the same
 // figures per financial year. Reads published data only. Definitions: docs/market-analytics.md.
 import type { Kysely } from 'kysely';
-import {
-  countUndatedAwards,
-  findMarketRows,
-  marketFigures,
-  type MarketFigures,
-  type MarketRow,
-  type MarketScope,
-} from '../../analytics/market/index.js';
+import type { MarketFigures, MarketScope } from '../../analytics/market/index.js';
 import {
   HHI_BAND_SETS,
   addMonths,
@@ -20,7 +13,9 @@ import {
 } from '../../domain/rules/index.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
+import { refreshMarketSummary, type MarketSummaryRefresh } from '../../store/market-summary.repository.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
+import { marketFiguresOf, type FiguresSource } from './market-figures.js';
 import {
   checkMarketQuery,
   parseMarketQuery,
@@ -34,6 +29,10 @@ export interface MarketDeps {
   today?: () => Day;
   /** Benchmarks only: count synthetic (generated) processes too. Pages, API and CLI never do. */
   includeSynthetic?: boolean;
+  /** Read the summary table when it can answer (default true); false: always the facts (tests compare the two). */
+  summary?: boolean;
+  /** Told which source served each profile, and why not the summary (benchmarks, tests). */
+  onSource?: (source: FiguresSource) => void;
 }
 
 export interface MarketPeriod extends Omit<MarketFigures, 'suppliers'> {
@@ -71,13 +70,6 @@ export function financialYears(from: Day, to: Day): { from: Day; to: Day }[] {
   return out;
 }
 
-const suppliersBefore = (rows: readonly MarketRow[], from: Day, since: Day) =>
-  new Set(
-    rows
-      .filter((r) => r.supplierId !== null && r.awardDay < from && r.awardDay >= since)
-      .map((r) => r.supplierId!),
-  );
-
 export function createMarketService(deps: MarketDeps) {
   const { db } = deps;
   const today = deps.today ?? (() => ukDay(new Date())!);
@@ -99,30 +91,27 @@ export function createMarketService(deps: MarketDeps) {
     /** Checks a query (API, CLI); throws BAD_REQUEST with every problem. */
     queryOrThrow: (input: MarketQueryInput): MarketQuery => parseMarketQuery(input, today()),
 
+    /** Rebuilds the summary table from the facts (after ingest and sync: docs/market-analytics.md, "Refresh"). */
+    refreshSummary: (): Promise<MarketSummaryRefresh> => refreshMarketSummary(db, today()),
+
     async profile(q: MarketQuery): Promise<MarketProfile> {
       const rule = marketPolicyOn(q.to);
       const chosen = q.bands === undefined ? undefined : HHI_BAND_SETS[q.bands];
       const policy = chosen ? { ...rule.value, hhi: chosen } : rule.value;
-      const back = (d: Day) => addMonths(d, -12 * policy.newEntrantLookbackYears);
-      const [name, rows, undatedAwards] = await Promise.all([
+      const years = financialYears(q.from, q.to);
+      const [name, { figures, periods, undatedAwards, source }] = await Promise.all([
         label(q.scope),
-        findMarketRows(db, q.scope, back(q.from), q.to, options),
-        countUndatedAwards(db, q.scope, options),
+        marketFiguresOf(db, { ...q, years }, policy, { ...options, summary: deps.summary ?? true }),
       ]);
-      const figuresFor = (from: Day, to: Day) =>
-        marketFigures(
-          rows.filter((r) => r.awardDay >= from && r.awardDay <= to),
-          suppliersBefore(rows, from, back(from)),
-          policy,
-        );
+      deps.onSource?.(source);
       return {
         scope: { ...q.scope, label: name },
         from: q.from,
         to: q.to,
-        figures: figuresFor(q.from, q.to),
-        periods: financialYears(q.from, q.to).map((p) => {
-          const { suppliers: _omit, ...f } = figuresFor(p.from, p.to);
-          return { from: p.from, to: p.to, ...f };
+        figures,
+        periods: periods.map((f, i) => {
+          const { suppliers: _omit, ...rest } = f;
+          return { from: years[i]!.from, to: years[i]!.to, ...rest };
         }),
         undatedAwards,
         policy: {

@@ -3,7 +3,6 @@
 // flags (unknown stays unknown). Reads published data only. Definitions: docs/market-analytics.md.
 import type { Kysely } from 'kysely';
 import {
-  findMarketSizes,
   findSupplierAwards,
   supplierFigures,
   type SupplierFigures,
@@ -14,6 +13,7 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
 import type { CpvLabels } from '../reference/cpv-labels.js';
+import { marketSizesOf, type FiguresSource } from './market-figures.js';
 import { financialYears } from './market.service.js';
 import {
   CPV_LEVELS,
@@ -30,6 +30,10 @@ export interface SupplierDeps {
   today?: () => Day;
   /** Benchmarks only: count synthetic processes too. */
   includeSynthetic?: boolean;
+  /** Read the market sizes from the summary table when it can answer (default true); false: from the facts. */
+  summary?: boolean;
+  /** Told which source served the market sizes (benchmarks, tests). */
+  onSource?: (source: FiguresSource) => void;
 }
 
 export interface SupplierProfile {
@@ -54,7 +58,7 @@ export interface SupplierProfile {
 export function createSupplierService(deps: SupplierDeps) {
   const { db } = deps;
   const today = deps.today ?? (() => ukDay(new Date())!);
-  const options = { includeSynthetic: deps.includeSynthetic ?? false };
+  const options = { includeSynthetic: deps.includeSynthetic ?? false, summary: deps.summary ?? true };
 
   async function organisation(id: number) {
     const org = await findOrganisationById(db, id);
@@ -93,7 +97,8 @@ export function createSupplierService(deps: SupplierDeps) {
           rows.flatMap((r) => (r.cpvMain && r.cpvMain.length >= length ? [r.cpvMain.slice(0, length)] : [])),
         ),
       ];
-      const sizes = await findMarketSizes(db, prefixes, q.from, q.to, options);
+      const { sizes, source } = await marketSizesOf(db, prefixes, q.from, q.to, options);
+      deps.onSource?.(source);
       const figures = supplierFigures(rows, length, sizes, financialYears(q.from, q.to));
       return {
         supplier: {
