@@ -30,6 +30,7 @@ import * as m0029 from './migrations/0029-opportunities.js';
 import * as m0030 from './migrations/0030-analytics-summaries.js';
 import * as m0032 from './migrations/0032-oidc.js';
 import * as m0033 from './migrations/0033-mission-summary.js';
+import * as m0035 from './migrations/0035-redflags-national-modifications.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -61,6 +62,7 @@ export const migrations: Record<string, Migration> = {
   '0030-analytics-summaries': m0030,
   '0032-oidc': m0032,
   '0033-mission-summary': m0033,
+  '0035-redflags-national-modifications': m0035,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,6 +3,7 @@
 // Organisations merged into another (organisation.merged_into) are followed, so results count against the survivor.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
+import { readContractValueSteps } from '../../store/contract-change.repository.js';
 import { buildRecordFacts, type ModelRows } from './build-facts.js';
 import type { BuyerFacts, RecordFacts } from './facts.js';
 
@@ -81,44 +82,56 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
   const list = [...ocids];
   const inPage = <T extends string>(table: T) =>
     sql<boolean>`${sql.ref(`${table}.ocid`)} = any(${list}::text[])`;
-  const [processes, parties, lots, awards, suppliers, contracts, invalid, notices, metrics, observations] =
-    await Promise.all([
-      db.selectFrom('process').select(PROCESS_COLUMNS).where(inPage('process')).execute(),
-      db
-        .selectFrom('party')
-        .select(['ocid', 'party_id', 'organisation_id', 'roles', 'name', 'identifiers', 'scale', 'vcse'])
-        .where(inPage('party'))
-        .execute(),
-      db.selectFrom('lot').selectAll().where(inPage('lot')).execute(),
-      db.selectFrom('award').selectAll().where(inPage('award')).execute(),
-      db
-        .selectFrom('award_supplier')
-        .select(['ocid', 'award_id', 'organisation_id', 'party_id'])
-        .where(inPage('award_supplier'))
-        .execute(),
-      db.selectFrom('contract').selectAll().where(inPage('contract')).execute(),
-      db
-        .selectFrom('classification')
-        .select(['ocid', 'scheme', 'code'])
-        .where(inPage('classification'))
-        .where('is_valid', '=', false)
-        .execute(),
-      db
-        .selectFrom('notice')
-        .select(['ocid', 'release_id', 'release_date', 'notice_type', 'notice_kind', 'classified_by'])
-        .where(inPage('notice'))
-        .execute(),
-      db
-        .selectFrom('metric')
-        .select(['ocid', 'path', 'metric_id', 'contract_id', 'award_id', 'stage'])
-        .where(inPage('metric'))
-        .execute(),
-      db
-        .selectFrom('observation')
-        .select(['ocid', 'path', 'metric_id', 'period_start', 'period_end', 'measure_classification'])
-        .where(inPage('observation'))
-        .execute(),
-    ]);
+  const [
+    processes,
+    parties,
+    lots,
+    awards,
+    suppliers,
+    contracts,
+    invalid,
+    notices,
+    metrics,
+    observations,
+    steps,
+  ] = await Promise.all([
+    db.selectFrom('process').select(PROCESS_COLUMNS).where(inPage('process')).execute(),
+    db
+      .selectFrom('party')
+      .select(['ocid', 'party_id', 'organisation_id', 'roles', 'name', 'identifiers', 'scale', 'vcse'])
+      .where(inPage('party'))
+      .execute(),
+    db.selectFrom('lot').selectAll().where(inPage('lot')).execute(),
+    db.selectFrom('award').selectAll().where(inPage('award')).execute(),
+    db
+      .selectFrom('award_supplier')
+      .select(['ocid', 'award_id', 'organisation_id', 'party_id'])
+      .where(inPage('award_supplier'))
+      .execute(),
+    db.selectFrom('contract').selectAll().where(inPage('contract')).execute(),
+    db
+      .selectFrom('classification')
+      .select(['ocid', 'scheme', 'code'])
+      .where(inPage('classification'))
+      .where('is_valid', '=', false)
+      .execute(),
+    db
+      .selectFrom('notice')
+      .select(['ocid', 'release_id', 'release_date', 'notice_type', 'notice_kind', 'classified_by'])
+      .where(inPage('notice'))
+      .execute(),
+    db
+      .selectFrom('metric')
+      .select(['ocid', 'path', 'metric_id', 'contract_id', 'award_id', 'stage'])
+      .where(inPage('metric'))
+      .execute(),
+    db
+      .selectFrom('observation')
+      .select(['ocid', 'path', 'metric_id', 'period_start', 'period_end', 'measure_classification'])
+      .where(inPage('observation'))
+      .execute(),
+    readContractValueSteps(db, list),
+  ]);
   const buyers = await survivingOrganisations(db, [
     ...new Set(
       processes
@@ -137,6 +150,7 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
     notices: group(notices),
     metrics: group(metrics),
     observations: group(observations),
+    steps: group(steps),
   };
   const byOcid = new Map(processes.map((p) => [p.ocid, p]));
   const out: RecordFacts[] = [];
@@ -162,6 +176,7 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
       notices: by.notices.get(ocid) ?? [],
       metrics: by.metrics.get(ocid) ?? [],
       observations: by.observations.get(ocid) ?? [],
+      valueSteps: by.steps.get(ocid) ?? [],
     };
     out.push(buildRecordFacts(rows));
   }

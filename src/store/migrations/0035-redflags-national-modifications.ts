@@ -1,0 +1,53 @@
+// Red flags across buyers and contract modifications (docs/red-flags.md, "National list" and modification-increase).
+// 1. The stored flagged results carry what the national list filters on besides flag, severity and buyer: the
+//    record's main CPV code, and the prefixes of its places of performance and of its buyer's region (a buyer-level
+//    result: the buyer's region only), as the market analytics read a region. Filled here from what is stored; the
+//    refresh writes them with each buyer's results.
+// 2. contract_value_step: for each contract with modifications published (contracts[].amendments[]), the value
+//    first agreed (the first release publishing the contract with a value, before any amendment) and each
+//    amendment's value (ocds_uk_extension Amendment.value: "the total value of the amended contract"), with the
+//    release, its date and notice type. Written after each projection (src/store/contract-change.repository.ts);
+//    re-projecting a process drops its rows by cascade. The records already stored with amendments are queued for
+//    compilation, so the next ingest or sync (or compilePending) writes their steps.
+import { sql, type Kysely } from 'kysely';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`
+    alter table red_flag_result
+      add column cpv_main text,
+      add column region_prefixes text[] not null default '{}';
+    update red_flag_result r set
+      cpv_main = p.cpv_main,
+      region_prefixes = array(
+        select distinct left(code, n)
+        from unnest(p.delivery_regions || array_remove(array[o.region_code], null)) code,
+             generate_series(2, length(code)) n
+        where length(code) >= 2)
+    from process p left join organisation o on o.id = p.buyer_id
+    where p.ocid = r.ocid;
+    update red_flag_result r set
+      region_prefixes = array(select left(o.region_code, n) from generate_series(2, length(o.region_code)) n)
+    from organisation o
+    where r.ocid is null and o.id = r.buyer_id and length(o.region_code) >= 2;
+
+    create table contract_value_step (
+      ocid text not null references process (ocid) on delete cascade,
+      contract_id text not null,
+      step int not null,
+      kind text not null check (kind in ('first', 'amendment')),
+      release_id text not null,
+      release_date timestamptz not null,
+      notice_type text,
+      amendment_id text,
+      amendment_date timestamptz,
+      value numeric,
+      value_gross numeric,
+      currency text,
+      primary key (ocid, contract_id, step)
+    );
+    insert into compile_queue (ocid)
+    select distinct ocid from contract where amendment_count > 0
+    on conflict do nothing;
+  `.execute(db);
+}
