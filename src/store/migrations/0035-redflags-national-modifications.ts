@@ -18,18 +18,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column cpv_main text,
       add column region_prefixes text[] not null default '{}';
     update red_flag_result r set
-      cpv_main = p.cpv_main,
+      cpv_main = (select p.cpv_main from process p where p.ocid = r.ocid),
       region_prefixes = array(
         select distinct left(code, n)
-        from unnest(p.delivery_regions || array_remove(array[o.region_code], null)) code,
+        from unnest(
+               coalesce((select p.delivery_regions from process p where p.ocid = r.ocid), '{}')
+               || array_remove(array[(select o.region_code from organisation o where o.id = r.buyer_id)], null)
+             ) code,
              generate_series(2, length(code)) n
-        where length(code) >= 2)
-    from process p left join organisation o on o.id = p.buyer_id
-    where p.ocid = r.ocid;
-    update red_flag_result r set
-      region_prefixes = array(select left(o.region_code, n) from generate_series(2, length(o.region_code)) n)
-    from organisation o
-    where r.ocid is null and o.id = r.buyer_id and length(o.region_code) >= 2;
+        where length(code) >= 2);
 
     create table contract_value_step (
       ocid text not null references process (ocid) on delete cascade,
