@@ -6,7 +6,8 @@
 // The national list (every buyer's stored flagged results, filtered and paged: src/services/redflags-national.ts) is
 // timed over varied filters, sorts and pages. With BENCH_REFRESH=sample only the benchmarked buyers have stored
 // results; BENCH_NATIONAL_FILL=copy then gives every other buyer a copy of one benchmarked buyer's results (said so
-// in the output), so the national read runs on a table of the size a full refresh would give.
+// in the output), so the national read runs on a table of the size a full refresh would give; BENCH_NATIONAL_TIMES=k
+// then stores each result k times (a bigger table than the synthetic records give).
 // Usage: npm run build && node dist/bench/redflags.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m] [--runs 50]
 import { sql } from 'kysely';
 import { RED_FLAGS } from '../src/analytics/redflags/index.js';
@@ -121,8 +122,15 @@ async function fillNational() {
     select f.target, r.position, r.ocid, r.flag_id, r.severity, r.result, r.cpv_main, r.region_prefixes
     from fill_pair f join red_flag_result r on r.buyer_id = f.donor`.execute(db);
   await sql`delete from red_flag_queue q using fill_pair f where q.buyer_id = f.target`.execute(db);
+  // BENCH_NATIONAL_TIMES=k: each stored result k times (more positions per buyer), for a table of a real dataset's
+  // size (the synthetic records raise few flags).
+  const times = Number(process.env.BENCH_NATIONAL_TIMES ?? '1');
+  for (let k = 1; k < times; k++)
+    await sql`insert into red_flag_result (buyer_id, position, ocid, flag_id, severity, result, cpv_main, region_prefixes)
+      select buyer_id, position + ${k * 1_000_000}, ocid, flag_id, severity, result, cpv_main, region_prefixes
+      from red_flag_result where position < 1000000`.execute(db);
   await sql`analyze red_flag_buyer`.execute(db);
   await sql`analyze red_flag_result`.execute(db);
   const n = await sql<{ n: string }>`select count(*)::text as n from fill_pair`.execute(db);
-  return { synthetic: true, buyersFilledByCopy: Number(n.rows[0]!.n) };
+  return { synthetic: true, buyersFilledByCopy: Number(n.rows[0]!.n), eachResultTimes: times };
 }
