@@ -66,16 +66,24 @@ export async function readNationalFlags(
   cap: number,
 ): Promise<NationalFlagPage> {
   const w = where(filter);
+  // The matching rows' keys, in order, up to cap + 1 (materialised: the count and the page read them once). Without a
+  // selective filter this walks the ordering index and stops at cap + 1; with one, PostgreSQL can fetch the few
+  // matches by the CPV or region index and sort them, instead of walking the ordering index past every row that does
+  // not match (a LIMIT 50 page did that: 7 s for a region with no result among 800,000, docs/performance.md).
   const r = await sql<{ total: number; queued_buyers: number; items: NationalFlagRow[] }>`
+    with m as materialized (
+      select r.buyer_id, r.position, r.severity, r.flag_id from red_flag_result r where ${w}
+      order by ${ORDER[sort]} limit ${cap + 1}
+    )
     select
-      (select count(*) from (select 1 from red_flag_result r where ${w} limit ${cap + 1}) c)::int as total,
+      (select count(*) from m)::int as total,
       (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers,
       coalesce((
         select json_agg(json_build_object('buyerId', r.buyer_id, 'buyerName', o.name,
-                                          'queued', ${queuedSql(sql.ref('r.buyer_id'))}, 'result', r.result)
+                                          'queued', ${queuedSql(sql.ref('r.buyer_id'))}, 'result', x.result)
                         order by ${ORDER[sort]})
-        from (select * from red_flag_result r where ${w} order by ${ORDER[sort]}
-              offset ${offset} limit ${limit}) r
+        from (select * from m r order by ${ORDER[sort]} offset ${offset} limit ${limit}) r
+        join red_flag_result x on x.buyer_id = r.buyer_id and x.position = r.position
         join organisation o on o.id = r.buyer_id), '[]') as items`.execute(db);
   const row = r.rows[0]!;
   return {

@@ -28,6 +28,10 @@ export async function up(db: Kysely<any>): Promise<void> {
              generate_series(2, length(code)) n
         where length(code) >= 2);
 
+    -- A CPV or region filter fetches its few matches by these instead of walking red_flag_result_national.
+    create index red_flag_result_cpv on red_flag_result (cpv_main text_pattern_ops);
+    create index red_flag_result_region on red_flag_result using gin (region_prefixes);
+
     create table contract_value_step (
       ocid text not null references process (ocid) on delete cascade,
       contract_id text not null,
