@@ -4,7 +4,7 @@
 // change: a UK7 and a UK10 (+10.5%) are derived from the real UK6 award of 06e832 (test/analytics/quality/support.ts),
 // written as a release package and ingested through the real pipeline, so migration 0035's value steps are written
 // by the projection and judged by the refresh.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -22,11 +22,12 @@ const OCID = 'ocds-h6vhtk-06e832';
 describe('national red-flag list', () => {
   let t: TestDb;
   let service: ReturnType<typeof createRedFlagsService>;
+  let dir = '';
   beforeAll(async () => {
     t = await createTestDb();
     const uk6 = releasesOf(SAMPLE.fts, OCID)[0]!;
     const pkg = JSON.parse(readFileSync(repoPath(SAMPLE.fts), 'utf8')) as Record<string, unknown>;
-    const dir = mkdtempSync(join(tmpdir(), 'flags-national-'));
+    dir = mkdtempSync(join(tmpdir(), 'flags-national-'));
     writeFileSync(
       join(dir, 'derived-uk7-uk10.json'),
       JSON.stringify({
@@ -44,6 +45,7 @@ describe('national red-flag list', () => {
     await service.refresh();
   }, 180_000);
   afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
     await t.drop();
   });
 
