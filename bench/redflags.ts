@@ -3,8 +3,14 @@
 // the summary per flag), for buyers spread from the largest to small ones. The flagged list is read from the stored
 // results (docs/red-flags.md, "Stored results"): the refresh that fills them is timed first (a full one when every
 // buyer is queued, as after migration 0030), then an incremental one after the largest buyer's records change.
+// The national list (every buyer's stored flagged results, filtered and paged: src/services/redflags-national.ts) is
+// timed over varied filters, sorts and pages. With BENCH_REFRESH=sample only the benchmarked buyers have stored
+// results; BENCH_NATIONAL_FILL=copy then gives every other buyer a copy of one benchmarked buyer's results (said so
+// in the output), so the national read runs on a table of the size a full refresh would give; BENCH_NATIONAL_TIMES=k
+// then stores each result k times (a bigger table than the synthetic records give).
 // Usage: npm run build && node dist/bench/redflags.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m] [--runs 50]
 import { sql } from 'kysely';
+import { RED_FLAGS } from '../src/analytics/redflags/index.js';
 import { refreshRedFlags } from '../src/services/redflags-refresh.js';
 import { createRedFlagsService } from '../src/services/redflags.service.js';
 import { queueRedFlagBuyers } from '../src/store/redflag-store.repository.js';
@@ -42,12 +48,35 @@ const fullRefresh = {
 };
 await queueRedFlagBuyers(db, [Number(buyers[0]!.v)]);
 const incrementalRefresh = await refreshRedFlags(db);
+const nationalFill = process.env.BENCH_NATIONAL_FILL === 'copy' ? await fillNational() : null;
+const storedResults = Number(
+  (await sql<{ n: string }>`select count(*)::text as n from red_flag_result`.execute(db)).rows[0]!.n,
+);
+log(`stored flagged results: ${storedResults}`);
+const regions = ['TLC', 'TLD', 'TLE', 'TLF', 'TLG', 'TLH', 'TLI', 'TLJ', 'TLK', 'TLL', 'TLM', 'TLN'];
+const nationalInputs = [
+  {},
+  ...RED_FLAGS.map((f) => ({ flag: f.id })),
+  { severity: 'high' },
+  { severity: 'medium' },
+  ...regions.map((region) => ({ region })),
+  ...['45', '72', '79', '33', '90'].map((cpv) => ({ cpv })),
+  { region: 'TLI', flag: 'single-bid' },
+  { sort: 'buyer' },
+  ...[2, 10, 50, 150].map((page) => ({ page })),
+  ...buyers.slice(0, 10).map((b) => ({ buyerId: b.v })),
+].map((x) => JSON.stringify(x));
 const results = await timeCases(
   [
     [
       'red flags per buyer',
       buyers.map((b) => b.v),
       (v) => redflags.flags({ buyerId: v, status: 'flagged', pageSize: 50 }),
+    ],
+    [
+      'national red flags (filters, sorts, pages)',
+      nationalInputs,
+      (v) => redflags.national({ ...(JSON.parse(v) as Record<string, string>), pageSize: 50 }),
     ],
   ],
   runs,
@@ -62,9 +91,46 @@ console.log(
       fullRefresh,
       incrementalRefresh,
       largestBuyerRecords: Number(buyers[0]!.n),
+      storedResults,
+      nationalFill,
       results,
     },
     null,
     2,
   ),
 );
+
+/** BENCH_NATIONAL_FILL=copy: every buyer without stored results gets a copy of a refreshed buyer's (synthetic). */
+async function fillNational() {
+  log(
+    'filling every other buyer with a copy of a refreshed buyer’s stored results (BENCH_NATIONAL_FILL=copy)…',
+  );
+  await sql`
+    create temporary table fill_pair as
+    with donors as (select buyer_id, row_number() over (order by buyer_id) - 1 as k from red_flag_buyer),
+    targets as (
+      select buyer_id, row_number() over (order by buyer_id) as rn
+      from (select distinct buyer_id from process where buyer_id is not null) p
+      where not exists (select 1 from red_flag_buyer b where b.buyer_id = p.buyer_id))
+    select t.buyer_id as target, d.buyer_id as donor
+    from targets t join donors d on d.k = t.rn % (select count(*) from donors)`.execute(db);
+  await sql`insert into red_flag_buyer (buyer_id, records, summary)
+    select f.target, b.records, b.summary from fill_pair f join red_flag_buyer b on b.buyer_id = f.donor`.execute(
+    db,
+  );
+  await sql`insert into red_flag_result (buyer_id, position, ocid, flag_id, severity, result, cpv_main, region_prefixes)
+    select f.target, r.position, r.ocid, r.flag_id, r.severity, r.result, r.cpv_main, r.region_prefixes
+    from fill_pair f join red_flag_result r on r.buyer_id = f.donor`.execute(db);
+  await sql`delete from red_flag_queue q using fill_pair f where q.buyer_id = f.target`.execute(db);
+  // BENCH_NATIONAL_TIMES=k: each stored result k times (more positions per buyer), for a table of a real dataset's
+  // size (the synthetic records raise few flags).
+  const times = Number(process.env.BENCH_NATIONAL_TIMES ?? '1');
+  for (let k = 1; k < times; k++)
+    await sql`insert into red_flag_result (buyer_id, position, ocid, flag_id, severity, result, cpv_main, region_prefixes)
+      select buyer_id, position + ${k * 1_000_000}, ocid, flag_id, severity, result, cpv_main, region_prefixes
+      from red_flag_result where position < 1000000`.execute(db);
+  await sql`analyze red_flag_buyer`.execute(db);
+  await sql`analyze red_flag_result`.execute(db);
+  const n = await sql<{ n: string }>`select count(*)::text as n from fill_pair`.execute(db);
+  return { synthetic: true, buyersFilledByCopy: Number(n.rows[0]!.n), eachResultTimes: times };
+}

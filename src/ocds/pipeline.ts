@@ -2,11 +2,13 @@
 // CLI commands and jobs drive it; tests drive the parts.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
+import { writeContractValueSteps } from '../store/contract-change.repository.js';
 import { saveProjections } from '../store/contract-model.repository.js';
 import { createCompiledRelease, createVersionedRelease, getMergeRules } from './compile/index.js';
 import { drainCompileQueue } from './ingest/compile-queue.js';
 import { ingestItems, type IngestDeps, type IngestOptions, type IngestSummary } from './ingest/ingest.js';
 import { checkUsable, readInputs } from './parse/index.js';
+import { contractValueSteps } from './project/contract-value-steps.js';
 import { projectRecord } from './project/index.js';
 import { loadReleaseSchema } from './schema/index.js';
 import { upgradeRelease10to11 } from './upgrade/index.js';
@@ -23,11 +25,17 @@ export function pipelineDeps(): IngestDeps {
   cached = {
     checker: { checkUsable, validate: (r) => validator.validate(r) },
     compile: (releases) => createCompiledRelease(releases, rules),
-    saveRecords: (trx, records) =>
-      saveProjections(
+    saveRecords: async (trx, records) => {
+      await saveProjections(
         trx,
         records.map((r) => projectRecord(r)),
-      ),
+      );
+      // Modified contracts' value history (migration 0035), for the modification-increase red flag.
+      await writeContractValueSteps(
+        trx,
+        records.flatMap((r) => contractValueSteps(r.ocid, r.releases)),
+      );
+    },
   };
   return cached;
 }

@@ -7,10 +7,11 @@ import { loadRecordFacts, survivingOrganisations } from '../analytics/quality/lo
 import { RULES, rulesOn, ukDay, type RuleId, type RulesOn } from '../domain/rules/index.js';
 import { AppError } from '../errors.js';
 import type { Database } from '../store/database.js';
+import { nationalFlags, type NationalFlagsInput } from './redflags-national.js';
 import { parseFlagsQuery, type FlagsQueryInput } from './redflags-input.js';
 import { refreshRedFlags, judgeBuyer } from './redflags-refresh.js';
 import { sortResults, statusOf, summarise, type FlagSummaryRow } from './redflags-report.js';
-import { isBuyerQueued, readBuyerFlags } from '../store/redflag-store.repository.js';
+import { readBuyerFlags } from '../store/redflag-store.repository.js';
 
 export type { FlagSummaryRow } from './redflags-report.js';
 
@@ -121,29 +122,30 @@ export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: Rule
       );
     }
     if (q.buyerId === undefined) return definitions();
-    const org = (await survivingOrganisations(db, [q.buyerId])).get(q.buyerId);
+    // The flagged list is read from the stored results (docs/red-flags.md, "Stored results"), in one round trip
+    // with the organisation (merges followed) and whether it waits to be judged again; a queued buyer, like other
+    // statuses and rules other than the ones in force, is judged on request: a read never pays for other buyers'
+    // refresh, and never shows results older than the data.
+    const start = (q.page - 1) * q.pageSize;
+    const read =
+      stored && q.status === 'flagged' ? await readBuyerFlags(db, q.buyerId, start, q.pageSize) : undefined;
+    const org =
+      read === undefined ? (await survivingOrganisations(db, [q.buyerId])).get(q.buyerId) : read?.buyer;
     if (!org) throw new AppError('NOT_FOUND', `No organisation ${q.buyerId}`);
     const buyer = { id: org.id, name: org.name };
-    // The flagged list is read from the stored results (docs/red-flags.md, "Stored results") unless the buyer waits
-    // to be judged again (then, like other statuses and rules other than the ones in force, it is judged on request:
-    // a read never pays for other buyers' refresh, and never shows results older than the data).
-    if (stored && q.status === 'flagged' && !(await isBuyerQueued(db, org.id))) {
-      const start = (q.page - 1) * q.pageSize;
-      const s = await readBuyerFlags(db, org.id, start, q.pageSize);
-      if (s !== null)
-        return {
-          kind: 'buyer',
-          buyer,
-          ocid: null,
-          records: s.records,
-          summary: s.summary as FlagSummaryRow[],
-          status: q.status,
-          total: s.total,
-          page: q.page,
-          pageSize: q.pageSize,
-          items: s.items as FlagResult[],
-        };
-    }
+    if (read?.stored && !read.queued)
+      return {
+        kind: 'buyer',
+        buyer,
+        ocid: null,
+        records: read.stored.records,
+        summary: read.stored.summary as FlagSummaryRow[],
+        status: q.status,
+        total: read.stored.total,
+        page: q.page,
+        pageSize: q.pageSize,
+        items: read.stored.items as FlagResult[],
+      };
     const { records, results } = await judgeBuyer(db, org.id, rules);
     return report({ kind: 'buyer', buyer, ocid: null, records }, results, q);
   }
@@ -151,6 +153,10 @@ export function createRedFlagsService(deps: { db: Kysely<Database>; rules?: Rule
   return {
     /** Brings the stored red flags up to date (after an ingest or sync); what it recomputed. */
     refresh: () => refreshRedFlags(db),
+    /** A page of the national list: every buyer's stored flagged results (redflags-national.ts). */
+    national: (input: NationalFlagsInput = {}) => nationalFlags(db, input),
+    /** The national list's first NATIONAL_CAP results passing the filters, for a download. */
+    nationalExport: (input: NationalFlagsInput = {}) => nationalFlags(db, input, { all: true }),
     /** A page of results (or the definitions without buyerId and ocid). */
     flags: async (input: FlagsQueryInput = {}): Promise<FlagsAnswer> => run(parseFlagsQuery(input)),
     /** Every result passing the status filter, for a download; buyerId or ocid is required. */

@@ -31,6 +31,7 @@ import * as m0030 from './migrations/0030-analytics-summaries.js';
 import * as m0032 from './migrations/0032-oidc.js';
 import * as m0033 from './migrations/0033-mission-summary.js';
 import * as m0034 from './migrations/0034-market-summary.js';
+import * as m0035 from './migrations/0035-redflags-national-modifications.js';
 import * as m0036 from './migrations/0036-collaboration-summary.js';
 
 export const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   '0032-oidc': m0032,
   '0033-mission-summary': m0033,
   '0034-market-summary': m0034,
+  '0035-redflags-national-modifications': m0035,
   '0036-collaboration-summary': m0036,
 };
 

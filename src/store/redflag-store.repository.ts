@@ -3,7 +3,7 @@
 // every process it writes (in its own transaction), organisation merges queue both organisations, and the refresh
 // (services/redflags-refresh.ts) recomputes the queued buyers. Results are stored as JSON: the analytics own their
 // shape.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -42,17 +42,6 @@ export async function hasQueuedRedFlags(db: Db): Promise<boolean> {
   return r.rows[0]?.queued ?? false;
 }
 
-/** Whether a buyer (or an organisation merged into it) waits to be judged again: its stored results are stale. */
-export async function isBuyerQueued(db: Db, buyerId: number): Promise<boolean> {
-  const r = await sql<{ queued: boolean }>`
-    select exists (
-      select 1 from red_flag_queue q
-      where q.buyer_id = ${buyerId}
-         or q.buyer_id in (select o.id from organisation o where o.merged_into = ${buyerId})
-    ) as queued`.execute(db);
-  return r.rows[0]?.queued ?? false;
-}
-
 export interface StoredFlagRow {
   ocid: string | null;
   flagId: string;
@@ -73,8 +62,15 @@ export async function replaceBuyerFlags(
   const CHUNK = 1000;
   for (let i = 0; i < stored.rows.length; i += CHUNK) {
     const chunk = stored.rows.slice(i, i + CHUNK);
-    await sql`insert into red_flag_result (buyer_id, position, ocid, flag_id, severity, result)
-      select ${buyerId}, x.position, x.ocid, x.flag_id, x.severity, x.result
+    // With what the national list filters on (migration 0035): the record's main CPV code, and the prefixes of
+    // its places of performance and of the buyer's region (as the market analytics read a region).
+    await sql`insert into red_flag_result (buyer_id, position, ocid, flag_id, severity, result, cpv_main,
+        region_prefixes)
+      select ${buyerId}, x.position, x.ocid, x.flag_id, x.severity, x.result, p.cpv_main,
+        array(select distinct left(code, n)
+              from unnest(coalesce(p.delivery_regions, '{}') || array_remove(array[b.region_code], null)) code,
+                   generate_series(2, length(code)) n
+              where length(code) >= 2)
       from jsonb_to_recordset(${JSON.stringify(
         chunk.map((r, k) => ({
           position: i + k,
@@ -83,36 +79,67 @@ export async function replaceBuyerFlags(
           severity: r.severity,
           result: r.result,
         })),
-      )}::jsonb) as x(position int, ocid text, flag_id text, severity smallint, result jsonb)`.execute(db);
+      )}::jsonb) as x(position int, ocid text, flag_id text, severity smallint, result jsonb)
+      left join process p on p.ocid = x.ocid
+      left join organisation b on b.id = ${buyerId}`.execute(db);
   }
 }
 
+/** Whether organisation `id` (or one merged into it) waits in the queue: its stored results are stale. */
+export const queuedSql = (id: RawBuilder<unknown>) => sql<boolean>`exists (
+  select 1 from red_flag_queue q
+  where q.buyer_id = ${id} or q.buyer_id in (select m.id from organisation m where m.merged_into = ${id}))`;
+
 export interface StoredBuyerFlags {
-  records: number;
-  summary: unknown;
-  total: number;
-  items: unknown[];
+  /** The organisation asked for, after following merges. */
+  buyer: { id: number; name: string };
+  /** Whether it waits to be judged again (its stored results, if any, are older than its data). */
+  queued: boolean;
+  /** Null when nothing is stored for it. */
+  stored: { records: number; summary: unknown; total: number; items: unknown[] } | null;
 }
 
-/** A page of one buyer's stored flagged results with its summary; null when the buyer has none stored. */
+/**
+ * In one round trip: the organisation after merges, whether it is queued, and a page of its stored flagged results
+ * with its summary. Null when no such organisation.
+ */
 export async function readBuyerFlags(
   db: Db,
-  buyerId: number,
+  organisationId: number,
   offset: number,
   limit: number,
 ): Promise<StoredBuyerFlags | null> {
-  const b = await sql<{ records: number; summary: unknown; total: string }>`
-    select records, summary, (select count(*) from red_flag_result r where r.buyer_id = b.buyer_id)::text as total
-    from red_flag_buyer b where buyer_id = ${buyerId}`.execute(db);
-  const head = b.rows[0];
-  if (!head) return null;
-  const items = await sql<{ result: unknown }>`
-    select result from red_flag_result where buyer_id = ${buyerId}
-    order by position offset ${offset} limit ${limit}`.execute(db);
+  const r = await sql<{
+    id: string;
+    name: string;
+    queued: boolean;
+    records: number | null;
+    summary: unknown;
+    total: number;
+    items: unknown[];
+  }>`
+    with recursive chain (id, merged_into, depth) as (
+      select id, merged_into, 0 from organisation where id = ${organisationId}
+      union all
+      select o.id, o.merged_into, chain.depth + 1
+      from chain join organisation o on o.id = chain.merged_into
+      where chain.depth < 64
+    ), s as (select id from chain where merged_into is null)
+    select s.id::text, o.name, ${queuedSql(sql.ref('s.id'))} as queued, b.records, b.summary,
+      (select count(*) from red_flag_result r where r.buyer_id = s.id)::int as total,
+      coalesce((select json_agg(x.result order by x.position)
+                from (select result, position from red_flag_result r where r.buyer_id = s.id
+                      order by position offset ${offset} limit ${limit}) x), '[]') as items
+    from s join organisation o on o.id = s.id
+    left join red_flag_buyer b on b.buyer_id = s.id`.execute(db);
+  const row = r.rows[0];
+  if (!row) return null;
   return {
-    records: head.records,
-    summary: head.summary,
-    total: Number(head.total),
-    items: items.rows.map((r) => r.result),
+    buyer: { id: Number(row.id), name: row.name },
+    queued: row.queued,
+    stored:
+      row.records === null
+        ? null
+        : { records: row.records, summary: row.summary, total: row.total, items: row.items },
   };
 }

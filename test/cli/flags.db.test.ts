@@ -15,12 +15,36 @@ describe('missionbuy flags', () => {
   afterAll(() => t.drop());
 
   it('lists every flag with its thresholds, marking configurable defaults', async () => {
-    const r = await runCli(['flags'], env);
+    const r = await runCli(['flags', '--definitions'], env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('short-tender-period — Tender period below statutory minimum (record, high)');
     expect(r.stdout).toContain('  redflag.tender-period-min-days = 25\n');
     expect(r.stdout).toContain('  redflag.rollover-min-awards = 3 [?]');
+  });
+
+  it('prints the national list (no --buyer) as text and as the service’s JSON, filters applied', async () => {
+    const service = createRedFlagsService({ db: t.db });
+    await service.refresh();
+    const all = await service.national({});
+    expect(all.total).toBeGreaterThan(0);
+    const text = await runCli(['flags'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `^National red flags, sorted by severity: ${all.total} flagged result\\(s\\), page 1 of 1\n`,
+      ),
+    );
+    const i = all.items[0]!;
+    expect(text.stdout).toContain(`  ${i.flagId}${i.ocid ? ` ${i.ocid}` : ''}`);
+    expect(text.stdout).toContain(`— ${i.buyer.name} (organisation ${i.buyer.id}): ${i.detail}`);
+    const json = await runCli(['flags', '--flag', i.flagId, '--json'], env);
+    expect(JSON.parse(json.stdout)).toEqual(
+      JSON.parse(JSON.stringify(await service.national({ flag: i.flagId }))),
+    );
+    const bad = await runCli(['flags', '--region', 'nowhere'], env);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toMatch(/Region must be an ITL or NUTS code/);
   });
 
   it('prints one record’s flags as text and as the service’s JSON', async () => {

@@ -99,6 +99,19 @@ export interface ModelRows {
     actual_end: Stamp;
     termination_reasons: string[];
   }[];
+  /** Modified contracts' value steps (migration 0035), in step order; absent = none. */
+  valueSteps?: {
+    contract_id: string;
+    kind: 'first' | 'amendment';
+    release_id: string;
+    release_date: Stamp;
+    notice_type: string | null;
+    amendment_id: string | null;
+    amendment_date: Stamp;
+    value: Num;
+    value_gross: Num;
+    currency: string | null;
+  }[];
   /** Classifications whose code is not valid (is_valid = false). */
   invalidClassifications: { scheme: string; code: string }[];
   notices: {
@@ -163,6 +176,17 @@ function contractFacts(rows: ModelRows, c: ModelRows['contracts'][number]): Cont
     noAgreedMetricsRationale: c.no_agreed_metrics_rationale,
     actualEnd: iso(c.actual_end),
     amendmentCount: c.amendment_count,
+    valueSteps: (rows.valueSteps ?? [])
+      .filter((v) => v.contract_id === c.contract_id)
+      .map((v) => ({
+        kind: v.kind,
+        releaseId: v.release_id,
+        releaseDate: iso(v.release_date)!,
+        noticeType: v.notice_type,
+        amendmentId: v.amendment_id,
+        amendmentDate: iso(v.amendment_date),
+        value: money(v.value, v.value_gross, v.currency),
+      })),
     terminationReasons: c.termination_reasons,
     kpiIds: [...kpis].sort(),
     ratings,

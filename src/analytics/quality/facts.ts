@@ -73,11 +73,24 @@ export interface ContractFacts {
   /** implementation.endDate: when the contract actually ended. */
   actualEnd: string | null;
   amendmentCount: number;
+  /** With amendments: the value first agreed and each amendment's value (migration 0035), in date order. */
+  valueSteps: ValueStepFacts[];
   terminationReasons: string[];
   /** Agreed KPIs (metric ids) on the contract and on its award. */
   kpiIds: string[];
   /** KPI ratings published on the contract's implementation metrics. */
   ratings: RatingFacts[];
+}
+
+/** One step of a modified contract's value (src/ocds/project/contract-value-steps.ts). */
+export interface ValueStepFacts {
+  kind: 'first' | 'amendment';
+  releaseId: string;
+  releaseDate: string;
+  noticeType: string | null;
+  amendmentId: string | null;
+  amendmentDate: string | null;
+  value: Money;
 }
 
 export interface NoticeFacts {

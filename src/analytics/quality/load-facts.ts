@@ -3,6 +3,7 @@
 // Organisations merged into another (organisation.merged_into) are followed, so results count against the survivor.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/database.js';
+import { readContractValueSteps } from '../../store/contract-change.repository.js';
 import { buildRecordFacts, type ModelRows } from './build-facts.js';
 import type { BuyerFacts, RecordFacts } from './facts.js';
 
@@ -84,68 +85,80 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
   const list = [...ocids];
   const inPage = <T extends string>(table: T) =>
     sql<boolean>`${sql.ref(`${table}.ocid`)} = any(${list}::text[])`;
-  const [processes, parties, lots, awards, suppliers, contracts, invalid, notices, metrics, observations] =
-    await Promise.all([
-      db.selectFrom('process').select(PROCESS_COLUMNS).where(inPage('process')).execute(),
-      db
-        .selectFrom('party')
-        .select(['ocid', 'party_id', 'organisation_id', 'roles', 'name', 'identifiers', 'scale', 'vcse'])
-        .where(inPage('party'))
-        .orderBy('ocid')
-        .orderBy('party_id')
-        .execute(),
-      db.selectFrom('lot').selectAll().where(inPage('lot')).orderBy('ocid').orderBy('lot_id').execute(),
-      db.selectFrom('award').selectAll().where(inPage('award')).orderBy('ocid').orderBy('award_id').execute(),
-      db
-        .selectFrom('award_supplier')
-        .select(['ocid', 'award_id', 'organisation_id', 'party_id'])
-        .where(inPage('award_supplier'))
-        .orderBy('ocid')
-        .orderBy('award_id')
-        .orderBy('organisation_id')
-        .execute(),
-      db
-        .selectFrom('contract')
-        .selectAll()
-        .where(inPage('contract'))
-        .orderBy('ocid')
-        .orderBy('contract_id')
-        .execute(),
-      db
-        .selectFrom('classification')
-        .select(['ocid', 'scheme', 'code'])
-        .where(inPage('classification'))
-        .where('is_valid', '=', false)
-        .orderBy('ocid')
-        .orderBy('scheme')
-        .orderBy('code')
-        .execute(),
-      db
-        .selectFrom('notice')
-        .select(['ocid', 'release_id', 'release_date', 'notice_type', 'notice_kind', 'classified_by'])
-        .where(inPage('notice'))
-        .orderBy('ocid')
-        .orderBy('release_date')
-        .orderBy('release_id')
-        .execute(),
-      db
-        .selectFrom('metric')
-        .select(['ocid', 'path', 'metric_id', 'contract_id', 'award_id', 'stage'])
-        .where(inPage('metric'))
-        .orderBy('ocid')
-        .orderBy('path')
-        .orderBy('metric_id')
-        .execute(),
-      db
-        .selectFrom('observation')
-        .select(['ocid', 'path', 'metric_id', 'period_start', 'period_end', 'measure_classification'])
-        .where(inPage('observation'))
-        .orderBy('ocid')
-        .orderBy('path')
-        .orderBy('metric_id')
-        .orderBy('observation_id')
-        .execute(),
-    ]);
+  const [
+    processes,
+    parties,
+    lots,
+    awards,
+    suppliers,
+    contracts,
+    invalid,
+    notices,
+    metrics,
+    observations,
+    steps,
+  ] = await Promise.all([
+    db.selectFrom('process').select(PROCESS_COLUMNS).where(inPage('process')).execute(),
+    db
+      .selectFrom('party')
+      .select(['ocid', 'party_id', 'organisation_id', 'roles', 'name', 'identifiers', 'scale', 'vcse'])
+      .where(inPage('party'))
+      .orderBy('ocid')
+      .orderBy('party_id')
+      .execute(),
+    db.selectFrom('lot').selectAll().where(inPage('lot')).orderBy('ocid').orderBy('lot_id').execute(),
+    db.selectFrom('award').selectAll().where(inPage('award')).orderBy('ocid').orderBy('award_id').execute(),
+    db
+      .selectFrom('award_supplier')
+      .select(['ocid', 'award_id', 'organisation_id', 'party_id'])
+      .where(inPage('award_supplier'))
+      .orderBy('ocid')
+      .orderBy('award_id')
+      .orderBy('organisation_id')
+      .execute(),
+    db
+      .selectFrom('contract')
+      .selectAll()
+      .where(inPage('contract'))
+      .orderBy('ocid')
+      .orderBy('contract_id')
+      .execute(),
+    db
+      .selectFrom('classification')
+      .select(['ocid', 'scheme', 'code'])
+      .where(inPage('classification'))
+      .where('is_valid', '=', false)
+      .orderBy('ocid')
+      .orderBy('scheme')
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('notice')
+      .select(['ocid', 'release_id', 'release_date', 'notice_type', 'notice_kind', 'classified_by'])
+      .where(inPage('notice'))
+      .orderBy('ocid')
+      .orderBy('release_date')
+      .orderBy('release_id')
+      .execute(),
+    db
+      .selectFrom('metric')
+      .select(['ocid', 'path', 'metric_id', 'contract_id', 'award_id', 'stage'])
+      .where(inPage('metric'))
+      .orderBy('ocid')
+      .orderBy('path')
+      .orderBy('metric_id')
+      .execute(),
+    db
+      .selectFrom('observation')
+      .select(['ocid', 'path', 'metric_id', 'period_start', 'period_end', 'measure_classification'])
+      .where(inPage('observation'))
+      .orderBy('ocid')
+      .orderBy('path')
+      .orderBy('metric_id')
+      .orderBy('observation_id')
+      .execute(),
+    readContractValueSteps(db, list),
+  ]);
   const buyers = await survivingOrganisations(db, [
     ...new Set(
       processes
@@ -164,6 +177,7 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
     notices: group(notices),
     metrics: group(metrics),
     observations: group(observations),
+    steps: group(steps),
   };
   const byOcid = new Map(processes.map((p) => [p.ocid, p]));
   const out: RecordFacts[] = [];
@@ -189,6 +203,7 @@ export async function loadRecordFacts(db: Db, ocids: readonly string[]): Promise
       notices: by.notices.get(ocid) ?? [],
       metrics: by.metrics.get(ocid) ?? [],
       observations: by.observations.get(ocid) ?? [],
+      valueSteps: by.steps.get(ocid) ?? [],
     };
     out.push(buildRecordFacts(rows));
   }

@@ -1,9 +1,16 @@
-// A buyer's red-flags page and its CSV download (same status filter): docs/red-flags.md.
-import type { FastifyInstance } from 'fastify';
-import { flagsCsv } from '../../services/redflags-csv.js';
+// A buyer's red-flags page and its CSV download (same status filter), and the national list (/flags, /flags.csv, same
+// filters): docs/red-flags.md.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { flagsCsv, nationalFlagsCsv } from '../../services/redflags-csv.js';
+import { checkNationalFlagsQuery } from '../../services/redflags-national.js';
 import type { Services } from '../../services/index.js';
 import { redFlagsViewModel } from '../pages/redflags/view-model.js';
-import { csvDownload } from '../csv-reply.js';
+import { csvDownload, csvProblems } from '../csv-reply.js';
+import {
+  NATIONAL_FORM_FIELDS,
+  nationalFlagsViewModel,
+  type NationalForm,
+} from '../pages/redflags/national-view-model.js';
 import type { Views } from '../views.js';
 import { idOf } from './calendar.js';
 
@@ -15,6 +22,47 @@ export function registerRedFlagsPages(
   deps: { views: Views; services: Services },
 ): void {
   const { views, services } = deps;
+
+  const readNational = (request: FastifyRequest) => {
+    const raw = request.query as Record<string, unknown>;
+    const form: NationalForm = {};
+    for (const f of NATIONAL_FORM_FIELDS) {
+      const v = raw[f];
+      if (typeof v === 'string' && v.trim() !== '') form[f] = v.trim().slice(0, 40);
+    }
+    const page = typeof raw.page === 'string' ? raw.page : undefined;
+    return { form, page, ...checkNationalFlagsQuery({ ...form, page }) };
+  };
+
+  app.get('/flags', async (request, reply) => {
+    const { form, page, query, problems } = readNational(request);
+    if (!query)
+      return views.page(
+        request,
+        reply,
+        'redflags/national.njk',
+        nationalFlagsViewModel({ form, problems }),
+        400,
+      );
+    const answer = await services.redflags.national({ ...form, page });
+    return views.page(
+      request,
+      reply,
+      'redflags/national.njk',
+      nationalFlagsViewModel({ form, problems, answer }),
+    );
+  });
+
+  app.get('/flags.csv', async (request, reply) => {
+    const { form, problems } = readNational(request);
+    if (problems.length > 0) return csvProblems(reply, problems);
+    const answer = await services.redflags.nationalExport(form);
+    return csvDownload(
+      reply,
+      'red-flags-national.csv',
+      nationalFlagsCsv(answer, `${request.protocol}://${request.host}`),
+    );
+  });
 
   app.get<{ Params: Params; Querystring: Query }>('/organisations/:id/flags', async (request, reply) => {
     const buyerId = idOf(request, reply);

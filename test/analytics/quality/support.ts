@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../../../src/paths.js';
 import { projectReleases } from '../../support/project.js';
+import { contractValueSteps } from '../../../src/ocds/project/contract-value-steps.js';
 import { resolveOrganisations } from '../../../src/domain/org-resolution.js';
 import { rulesOn } from '../../../src/domain/rules/index.js';
 import type { CheckContext } from '../../../src/analytics/quality/check.js';
@@ -104,6 +105,10 @@ export function factsFromReleases(releases: Release[], source = 'sample'): Recor
     notices: p.notices,
     metrics: p.metrics,
     observations: p.observations,
+    valueSteps: contractValueSteps(
+      ocid,
+      releases.map((r) => ({ id: String(r.id), date: String(r.date), tags: r.tag as string[], data: r })),
+    ),
   };
   return buildRecordFacts(rows);
 }
@@ -142,6 +147,43 @@ export function derivedUk7(
         value: award.value,
         documents: [{ id, documentType: 'contractNotice', noticeType: 'UK7' }],
         ...contract,
+      },
+    ],
+  };
+}
+
+/**
+ * A UK10 contract change release derived from a real release (a mutation: the sample has no UK10): the same ocid,
+ * buyer and parties, one amendment of contract `contractId` with the total value of the amended contract
+ * (ocds_uk_extension Amendment.value), carried by a UK10 document whose id is the release id.
+ */
+export function derivedUk10(
+  base: Release,
+  id: string,
+  date: string,
+  contractId: string,
+  amendment: Record<string, unknown>,
+): Release {
+  return {
+    ocid: base.ocid,
+    id,
+    date,
+    tag: ['contractAmendment'],
+    initiationType: 'tender',
+    buyer: base.buyer,
+    parties: base.parties,
+    contracts: [
+      {
+        id: contractId,
+        amendments: [
+          {
+            id: '1',
+            date,
+            description: 'Additional services within scope (derived fixture)',
+            ...amendment,
+          },
+        ],
+        documents: [{ id, documentType: 'contractAmendmentNotice', noticeType: 'UK10' }],
       },
     ],
   };

@@ -7,7 +7,14 @@ import { shortTenderPeriod } from '../../../src/analytics/redflags/flags/short-t
 import { singleBid } from '../../../src/analytics/redflags/flags/single-bid.js';
 import type { RecordFacts } from '../../../src/analytics/quality/facts.js';
 import { rulesOn } from '../../../src/domain/rules/index.js';
-import { SAMPLE, factsFromReleases, releasesOf, sampleFacts } from '../quality/support.js';
+import {
+  SAMPLE,
+  derivedUk10,
+  derivedUk7,
+  factsFromReleases,
+  releasesOf,
+  sampleFacts,
+} from '../quality/support.js';
 
 const ctx = { rules: rulesOn() };
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- release JSON
@@ -130,19 +137,69 @@ describe('award-over-estimate', () => {
 });
 
 describe('modification-increase', () => {
-  it('is clear without amendments and not computable with them (values not in the model)', () => {
-    const f = mutated('ocds-h6vhtk-078217', (r) => {
-      r.contracts = [{ id: 'C1', awardID: r.awards[0].id, value: { amount: 31715, currency: 'GBP' } }];
-    });
-    expect(modificationIncrease.evaluate(f, ctx)).toMatchObject([
-      { status: 'clear', subject: 'contract C1' },
+  // The sample has no contract, amendment or UK10 notice (nor any contract value changing across a record's
+  // releases): the contract and its change are derived from the real UK6 award of 06e832 (£256,378.74 VAT included,
+  // 6 Oct 2026) as a UK7 contract details notice and a UK10 contract change notice (test/analytics/quality/support.ts).
+  const uk6 = releasesOf(SAMPLE.fts, 'ocds-h6vhtk-06e832')[0]!;
+  const uk7 = derivedUk7(uk6, 'uk7-1', '2026-10-20T09:00:00+01:00', { id: 'C1' });
+  const changed = (gross: number, extra: Json = {}) =>
+    factsFromReleases([
+      uk6,
+      uk7,
+      derivedUk10(uk6, 'uk10-1', '2027-03-02T10:00:00Z', 'C1', {
+        value: { amountGross: gross, currency: 'GBP' },
+        ...extra,
+      }),
     ]);
-    const amended = { ...f, contracts: f.contracts.map((c) => ({ ...c, amendmentCount: 2 })) };
-    expect(modificationIncrease.evaluate(amended, ctx)).toMatchObject([
-      { reason: 'not-computable', missing: ['contracts[].amendments[].value', 'original contracts[].value'] },
-    ]);
-    expect(modificationIncrease.evaluate(sampleFacts(SAMPLE.fts, 'ocds-h6vhtk-078217'), ctx)[0]!.reason).toBe(
+
+  it('is out of scope without a contract and clear on a contract without amendments', () => {
+    expect(modificationIncrease.evaluate(sampleFacts(SAMPLE.fts, 'ocds-h6vhtk-06e832'), ctx)[0]!.reason).toBe(
       'out-of-scope',
     );
+    expect(modificationIncrease.evaluate(factsFromReleases([uk6, uk7]), ctx)).toMatchObject([
+      { status: 'clear', subject: 'contract C1', detail: 'No modification published.' },
+    ]);
+  });
+
+  it('flags a UK10 raising the value first agreed by more than 10%, with the values and notices', () => {
+    const [r] = modificationIncrease.evaluate(changed(283298.5), ctx); // +10.5%
+    expect(r).toMatchObject({
+      status: 'flagged',
+      subject: 'contract C1',
+      detail: 'Value £256,378.74 first agreed, £283,298.50 after modification: up 10.5%, more than 10%.',
+      rules: [{ id: 'redflag.modification-increase-percent', value: '10', configurableDefault: true }],
+    });
+    expect(r!.evidence).toEqual([
+      { label: 'value first agreed', value: '£256,378.74 (VAT included), release uk7-1 of 2026-10-20 (UK7)' },
+      {
+        label: 'value after modifications',
+        value: '£283,298.50 (VAT included), release uk10-1 of 2027-03-02 (UK10)',
+      },
+      { label: 'increase', value: '10.5%' },
+      { label: 'amendments published', value: '1' },
+      { label: 'amendment 1', value: 'release uk10-1 of 2027-03-02 (UK10), dated 2027-03-02' },
+    ]);
+    expect(modificationIncrease.evaluate(changed(280734.72), ctx)[0]).toMatchObject({
+      status: 'clear',
+      detail: 'Value £256,378.74 first agreed, £280,734.72 after modification: up 9.5%.',
+    });
+  });
+
+  it('is not computable when the amended value or the value first agreed is not published', () => {
+    expect(modificationIncrease.evaluate(changed(0, { value: undefined }), ctx)[0]).toMatchObject({
+      reason: 'not-computable',
+      missing: ['contracts[].amendments[].value'],
+    });
+    // The contract first published by its UK10: the value before the modification is unknown.
+    const late = factsFromReleases([
+      uk6,
+      derivedUk10(uk6, 'uk10-1', '2027-03-02T10:00:00Z', 'C1', {
+        value: { amountGross: 300000, currency: 'GBP' },
+      }),
+    ]);
+    expect(modificationIncrease.evaluate(late, ctx)[0]).toMatchObject({
+      reason: 'not-computable',
+      missing: ['contracts[].value before the first amendment'],
+    });
   });
 });

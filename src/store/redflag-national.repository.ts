@@ -1,0 +1,95 @@
+// The national red-flag list (docs/red-flags.md, "National list"): every buyer's stored flagged results (migration
+// 0030, filter columns 0035), filtered by flag, severity, buyer, main CPV prefix and region prefix, in one round
+// trip: a page of results with their buyer and whether that buyer waits to be judged again, the number of results
+// (counted up to a cap, so a count never scans the whole table), and how many buyers are queued.
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from './database.js';
+import { queuedSql } from './redflag-store.repository.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NationalFlagFilter {
+  flagId?: string;
+  /** 0 high, 1 medium, 2 low (red_flag_result.severity). */
+  severity?: number;
+  /** A surviving organisation id. */
+  buyerId?: number;
+  /** Digits only (checked by the service). */
+  cpvPrefix?: string;
+  /** A region code prefix (NUTS form, as stored), e.g. UKE or UKE4. */
+  region?: string;
+}
+
+/** `severity`: severity, flag, buyer, then the buyer's list order (red_flag_result_national); `buyer`: buyer first. */
+export type NationalFlagSort = 'severity' | 'buyer';
+
+export interface NationalFlagRow {
+  buyerId: number;
+  buyerName: string;
+  /** The buyer waits to be judged again: this result is from its last refresh, older than its data. */
+  queued: boolean;
+  result: unknown;
+}
+
+export interface NationalFlagPage {
+  /** Results matching, counted up to `cap`. */
+  total: number;
+  /** More than `cap` results match (total is then `cap`). */
+  capped: boolean;
+  /** Buyers waiting to be judged again, anywhere (their stored results are stale or not there yet). */
+  queuedBuyers: number;
+  items: NationalFlagRow[];
+}
+
+function where(f: NationalFlagFilter): RawBuilder<boolean> {
+  const parts: RawBuilder<boolean>[] = [sql<boolean>`true`];
+  if (f.flagId !== undefined) parts.push(sql<boolean>`r.flag_id = ${f.flagId}`);
+  if (f.severity !== undefined) parts.push(sql<boolean>`r.severity = ${f.severity}`);
+  if (f.buyerId !== undefined) parts.push(sql<boolean>`r.buyer_id = ${f.buyerId}`);
+  // Prefixes are digits (CPV) or letters and digits (regions): no LIKE wildcards in them.
+  if (f.cpvPrefix !== undefined) parts.push(sql<boolean>`r.cpv_main like ${`${f.cpvPrefix}%`}`);
+  if (f.region !== undefined) parts.push(sql<boolean>`r.region_prefixes @> array[${f.region}]::text[]`);
+  return sql.join(parts, sql` and `) as RawBuilder<boolean>;
+}
+
+const ORDER: Record<NationalFlagSort, RawBuilder<unknown>> = {
+  severity: sql`r.severity, r.flag_id, r.buyer_id, r.position`,
+  buyer: sql`r.buyer_id, r.position`,
+};
+
+export async function readNationalFlags(
+  db: Db,
+  filter: NationalFlagFilter,
+  sort: NationalFlagSort,
+  offset: number,
+  limit: number,
+  cap: number,
+): Promise<NationalFlagPage> {
+  const w = where(filter);
+  // The matching rows' keys, in order, up to cap + 1 (materialised: the count and the page read them once). Without a
+  // selective filter this walks the ordering index and stops at cap + 1; with one, PostgreSQL can fetch the few
+  // matches by the CPV or region index and sort them, instead of walking the ordering index past every row that does
+  // not match (a LIMIT 50 page did that: 7 s for a region with no result among 800,000, docs/performance.md).
+  const r = await sql<{ total: number; queued_buyers: number; items: NationalFlagRow[] }>`
+    with m as materialized (
+      select r.buyer_id, r.position, r.severity, r.flag_id from red_flag_result r where ${w}
+      order by ${ORDER[sort]} limit ${cap + 1}
+    )
+    select
+      (select count(*) from m)::int as total,
+      (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers,
+      coalesce((
+        select json_agg(json_build_object('buyerId', r.buyer_id, 'buyerName', o.name,
+                                          'queued', ${queuedSql(sql.ref('r.buyer_id'))}, 'result', x.result)
+                        order by ${ORDER[sort]})
+        from (select * from m r order by ${ORDER[sort]} offset ${offset} limit ${limit}) r
+        join red_flag_result x on x.buyer_id = r.buyer_id and x.position = r.position
+        join organisation o on o.id = r.buyer_id), '[]') as items`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    total: Math.min(row.total, cap),
+    capped: row.total > cap,
+    queuedBuyers: row.queued_buyers,
+    items: row.items.map((i) => ({ ...i, buyerId: Number(i.buyerId) })),
+  };
+}
