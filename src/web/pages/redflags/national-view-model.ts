@@ -11,6 +11,7 @@ import {
 import { html, link } from '../../html.js';
 import { errorFor, errorSummary, textInput } from '../shared/query-form-view.js';
 import { pagination } from '../shared/table-nav.js';
+import { evidenceText } from './view-model.js';
 
 export const NATIONAL_FORM_FIELDS = ['flag', 'severity', 'buyerId', 'cpv', 'region', 'sort'] as const;
 export type NationalForm = Partial<Record<(typeof NATIONAL_FORM_FIELDS)[number], string>>;
@@ -145,10 +146,7 @@ export function nationalFlagsViewModel(input: {
                           },
                       { text: i.detail },
                       {
-                        text: [
-                          ...i.evidence.map((e) => `${e.label}: ${e.value}`),
-                          ...i.rules.map((u) => `${u.id} = ${u.value}${u.configurableDefault ? ' [?]' : ''}`),
-                        ].join('; '),
+                        text: evidenceText(i),
                       },
                     ]),
                   },

@@ -3,6 +3,7 @@
 // each flag's definition with its thresholds in force ([?] = configurable default).
 import { FLAG_STATUSES, type FlagStatusFilter } from '../../../services/redflags-input.js';
 import type { FlagDefinition, FlagsReport } from '../../../services/redflags.service.js';
+import type { FlagOutcome } from '../../../analytics/redflags/index.js';
 import { link } from '../../html.js';
 import { pagination } from '../shared/table-nav.js';
 
@@ -18,6 +19,13 @@ const resultLabel = (status: string, reason?: string) =>
   status === 'not-applicable'
     ? STATUS_LABELS[reason === 'not-computable' ? 'not-computable' : 'out-of-scope']
     : STATUS_LABELS[status as FlagStatusFilter];
+
+/** A result's evidence and the dated rules it used, as one cell of text ([?] marks a configurable default). */
+export const evidenceText = (i: Pick<FlagOutcome, 'evidence' | 'rules'>): string =>
+  [
+    ...i.evidence.map((e) => `${e.label}: ${e.value}`),
+    ...i.rules.map((u) => `${u.id} = ${u.value}${u.configurableDefault ? ' [?]' : ''}`),
+  ].join('; ');
 
 export function redFlagsViewModel(r: FlagsReport, definitions: FlagDefinition[], base: string) {
   const href = (status: string, page = 1) => `${base}?status=${status}${page > 1 ? `&page=${page}` : ''}`;
@@ -93,10 +101,7 @@ export function redFlagsViewModel(r: FlagsReport, definitions: FlagDefinition[],
               { text: resultLabel(i.status, i.reason) },
               { text: i.missing ? `${i.detail} Missing: ${i.missing.join(', ')}.` : i.detail },
               {
-                text: [
-                  ...i.evidence.map((e) => `${e.label}: ${e.value}`),
-                  ...i.rules.map((u) => `${u.id} = ${u.value}${u.configurableDefault ? ' [?]' : ''}`),
-                ].join('; '),
+                text: evidenceText(i),
               },
             ]),
           },
