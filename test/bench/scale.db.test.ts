@@ -3,15 +3,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaleContractModel } from '../../bench/lib/scale.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 describe('scaling the sample for benchmarks', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
   }, 180_000);
   afterAll(async () => {
     await t.drop();

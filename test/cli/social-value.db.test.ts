@@ -2,19 +2,16 @@
 // commitment on Harrogate Town Council's district heating (ocds-h6vhtk-067fb8) recorded through the service, then
 // the table, the JSON (equal to the service's) and a one-line error with exit code 64 for a bad filter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import type { Actor } from '../../src/services/authz.js';
 import { createSocialValueService } from '../../src/services/social-value/social-value.service.js';
 import { runCli } from '../support/cli.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 describe('missionbuy social-value', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
     const harrogate = await organisationIdByName(t, 'Harrogate Town Council');
     const editor: Actor = {
       userId: 5,

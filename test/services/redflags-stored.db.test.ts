@@ -6,16 +6,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuyerRecords, loadBuyersRecords } from '../../src/analytics/redflags/index.js';
 import { rulesOn } from '../../src/domain/rules/index.js';
-import { ingestPaths } from '../../src/ocds/pipeline.js';
-import { repoPath } from '../../src/paths.js';
 import { createRedFlagsService } from '../../src/services/redflags.service.js';
-import { createTestDb, type TestDb } from '../support/db.js';
+import { createSampleDb, type TestDb } from '../support/db.js';
 
 describe('stored red flags on the ingested sample', () => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb();
-    await ingestPaths(t.db, [repoPath('data/sample')], { source: 'sample' });
+    t = await createSampleDb();
   }, 180_000);
   afterAll(async () => {
     await t.drop();

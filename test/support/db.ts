@@ -36,7 +36,10 @@ export function createTestDb(options: { migrate?: boolean } = {}): Promise<TestD
   return createDb(options.migrate === false ? 'empty' : 'migrated');
 }
 
-/** A fresh database holding the real sample (data/sample) as `ingestPaths(…, { source: 'sample' })` leaves it. */
+/**
+ * A fresh database holding the real sample (data/sample) as `ingestPaths(…, { source: 'sample' })` leaves it, with
+ * the market summary refreshed as ingest does (the other derived tables still queued).
+ */
 export function createSampleDb(): Promise<TestDb> {
   return createDb('sample');
 }
