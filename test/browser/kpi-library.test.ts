@@ -4,9 +4,10 @@
 // from the library", searches, attaches a template after tailoring its target (meeting the error summary first),
 // tags the entry with an outcome, and sees both on the entry page. Every page passes axe (WCAG 2.2 AA rules).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountsService } from '../../src/services/accounts.service.js';
 import { createPipelineService } from '../../src/services/pipeline/pipeline.service.js';
+import { memberActor } from '../support/actors.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { addMembers } from '../support/organisations.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -18,16 +19,8 @@ describe('the KPI library in Chromium', () => {
   beforeAll(async () => {
     b = await startBrowserApp();
     const derby = await organisationIdByName(b.sample.t, 'DERBY CITY COUNCIL');
-    const accounts = createAccountsService({ db: b.sample.t.db });
-    await accounts.createUser({ email: 'editor@derby.gov.uk', name: 'Ed Itor', password: PASSWORD }, 'test');
-    await accounts.grant({ email: 'editor@derby.gov.uk', role: 'editor', organisationId: derby }, 'test');
-    const editor = {
-      userId: 0,
-      email: 'setup',
-      name: 's',
-      serviceRole: null,
-      organisations: new Map([[derby, 'editor' as const]]),
-    };
+    await addMembers(b.sample.t.db, PASSWORD, [['editor@derby.gov.uk', 'editor', derby]]);
+    const editor = memberActor('editor@derby.gov.uk', [[derby, 'editor']]);
     entryId = (
       await createPipelineService({ db: b.sample.t.db }).create(editor, derby, {
         title: 'Facilities management for council buildings',

@@ -4,9 +4,9 @@
 // through the public form (after the minimum fill time), and the editor sees the registration on the interest page.
 // Every page passes axe (WCAG 2.2 AA rules).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountsService } from '../../src/services/accounts.service.js';
 import { MIN_FILL_MS } from '../../src/services/opportunities/form-token.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { addMembers } from '../support/organisations.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -19,9 +19,7 @@ describe('opportunities in Chromium', () => {
   beforeAll(async () => {
     b = await startBrowserApp();
     derby = await organisationIdByName(b.sample.t, 'DERBY CITY COUNCIL');
-    const accounts = createAccountsService({ db: b.sample.t.db });
-    await accounts.createUser({ email: 'editor@derby.gov.uk', name: 'Ed Itor', password: PASSWORD }, 'test');
-    await accounts.grant({ email: 'editor@derby.gov.uk', role: 'editor', organisationId: derby }, 'test');
+    await addMembers(b.sample.t.db, PASSWORD, [['editor@derby.gov.uk', 'editor', derby]]);
   }, 180_000);
   afterAll(() => b?.close());
 

@@ -5,8 +5,8 @@
 // axe (WCAG 2.2 AA rules).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountsService } from '../../src/services/accounts.service.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { addMembers } from '../support/organisations.js';
 import { organisationIdByName } from '../support/sample-app.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -25,9 +25,7 @@ describe('the pipeline in Chromium', () => {
       }>`select ocid from horizon_entry where buyer_id = ${derby} and end_day is not null
         order by end_day desc, ocid limit 1`.execute(b.sample.t.db)
     ).rows[0]!.ocid;
-    const accounts = createAccountsService({ db: b.sample.t.db });
-    await accounts.createUser({ email: 'editor@derby.gov.uk', name: 'Ed Itor', password: PASSWORD }, 'test');
-    await accounts.grant({ email: 'editor@derby.gov.uk', role: 'editor', organisationId: derby }, 'test');
+    await addMembers(b.sample.t.db, PASSWORD, [['editor@derby.gov.uk', 'editor', derby]]);
   }, 180_000);
   afterAll(() => b?.close());
 
