@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPipelineService } from '../../src/services/pipeline/pipeline.service.js';
+import { memberActor } from '../support/actors.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
 import { signInAs } from '../support/web-session.js';
@@ -64,13 +65,7 @@ describe('engagement pages and API', () => {
       ['second@derby.gov.uk', 'editor', derby],
       ['editor@etc.ac.uk', 'editor', etc],
     ]);
-    const editor = {
-      userId: 0,
-      email: 'editor@derby.gov.uk',
-      name: 'E',
-      serviceRole: null,
-      organisations: new Map([[derby, 'editor' as const]]),
-    };
+    const editor = memberActor('editor@derby.gov.uk', [[derby, 'editor']]);
     const entry = await createPipelineService({ db: sample.t.db }).create(editor, derby, {
       title: 'Electric refuse vehicles',
       cpvCode: '34144511',
