@@ -14,7 +14,7 @@ import {
   type OpportunityInputRaw,
 } from '../../../services/opportunities/opportunity-input.js';
 import type { OpportunityRecord } from '../../../services/opportunities/opportunities.service.js';
-import { bodyText, dayInput, joinDay } from '../shared/edit-form.js';
+import { bodyText, dayInput, editFormFrame, joinDay, type EditFormFrame } from '../shared/edit-form.js';
 import { errorsByField, problemErrors } from '../shared/form-fields.js';
 
 export type FormValues = Partial<Record<OpportunityInputField, string | string[]>> & {
@@ -81,26 +81,16 @@ export function valuesOf(o: OpportunityRecord, nationalOutcomes: ReadonlySet<str
   };
 }
 
-export interface FormContext {
-  title: string;
-  caption: string;
-  action: string;
-  cancelHref: string;
+export interface FormContext extends EditFormFrame {
   values: FormValues;
   missions: readonly Mission[];
   outcomes: readonly Outcome[];
   error?: string | undefined;
-  version?: number;
   savedStatus?: OpportunityStatus;
-  breadcrumbs: { text: string; href?: string }[];
 }
 
 const hrefOf = (f: OpportunityInputField) =>
-  (DATES as readonly string[]).includes(f)
-    ? `#${f}-day`
-    : (LISTS as readonly string[]).includes(f)
-      ? `#${f}`
-      : `#${f}`;
+  (DATES as readonly string[]).includes(f) ? `#${f}-day` : `#${f}`;
 
 export function formViewModel(c: FormContext) {
   const v = c.values;
@@ -133,13 +123,7 @@ export function formViewModel(c: FormContext) {
     );
   const missionName = new Map(c.missions.map((m) => [m.id, m.name]));
   return {
-    title: c.title,
-    caption: c.caption,
-    breadcrumbs: { items: c.breadcrumbs },
-    action: c.action,
-    cancelHref: c.cancelHref,
-    version: c.version,
-    errorSummary: errors.length > 0 ? errors : undefined,
+    ...editFormFrame(c, errors),
     fields: {
       title: input('title'),
       problem: input('problem', {
