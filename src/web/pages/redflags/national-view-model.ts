@@ -11,7 +11,7 @@ import {
 import { html, link } from '../../html.js';
 import { errorFor, errorSummary, textInput } from '../shared/query-form-view.js';
 import { pagination } from '../shared/table-nav.js';
-import { evidenceText } from './view-model.js';
+import { evidenceText, recordCell } from './view-model.js';
 
 export const NATIONAL_FORM_FIELDS = ['flag', 'severity', 'buyerId', 'cpv', 'region', 'sort'] as const;
 export type NationalForm = Partial<Record<(typeof NATIONAL_FORM_FIELDS)[number], string>>;
@@ -136,14 +136,7 @@ export function nationalFlagsViewModel(input: {
                             : html``
                         }`.toString(),
                       },
-                      i.ocid === null
-                        ? { text: i.subject ? `Buyer (${i.subject})` : 'Buyer' }
-                        : {
-                            html: link(
-                              `/contracts/${encodeURIComponent(i.ocid)}`,
-                              i.subject ? `${i.ocid} (${i.subject})` : i.ocid,
-                            ).toString(),
-                          },
+                      recordCell(i),
                       { text: i.detail },
                       {
                         text: evidenceText(i),

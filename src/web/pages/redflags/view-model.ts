@@ -27,6 +27,20 @@ export const evidenceText = (i: Pick<FlagOutcome, 'evidence' | 'rules'>): string
     ...i.rules.map((u) => `${u.id} = ${u.value}${u.configurableDefault ? ' [?]' : ''}`),
   ].join('; ');
 
+/** The record a result is about (a link to its contract page), or the buyer for a buyer-level result. */
+export const recordCell = (i: {
+  ocid: string | null;
+  subject?: string | undefined;
+}): { text: string } | { html: string } =>
+  i.ocid === null
+    ? { text: i.subject ? `Buyer (${i.subject})` : 'Buyer' }
+    : {
+        html: link(
+          `/contracts/${encodeURIComponent(i.ocid)}`,
+          i.subject ? `${i.ocid} (${i.subject})` : i.ocid,
+        ).toString(),
+      };
+
 export function redFlagsViewModel(r: FlagsReport, definitions: FlagDefinition[], base: string) {
   const href = (status: string, page = 1) => `${base}?status=${status}${page > 1 ? `&page=${page}` : ''}`;
   const title = (id: string) => definitions.find((d) => d.id === id)?.title ?? id;
@@ -90,14 +104,7 @@ export function redFlagsViewModel(r: FlagsReport, definitions: FlagDefinition[],
             ],
             rows: r.items.map((i) => [
               { html: link(`#flag-${i.flagId}`, title(i.flagId)).toString() },
-              i.ocid === null
-                ? { text: i.subject ? `Buyer (${i.subject})` : 'Buyer' }
-                : {
-                    html: link(
-                      `/contracts/${encodeURIComponent(i.ocid)}`,
-                      i.subject ? `${i.ocid} (${i.subject})` : i.ocid,
-                    ).toString(),
-                  },
+              recordCell(i),
               { text: resultLabel(i.status, i.reason) },
               { text: i.missing ? `${i.detail} Missing: ${i.missing.join(', ')}.` : i.detail },
               {
