@@ -39,7 +39,7 @@ type UserRow = {
   password_hash: string | null;
 };
 
-const toUser = (r: UserRow): UserRecord => ({
+const toUser = (r: Omit<UserRow, 'password_hash'>): UserRecord => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -222,7 +222,7 @@ export async function findSessionWithUser(
       's.expires_at',
       's.last_seen_at',
     ])
-    .select(['u.id', 'u.email', 'u.name', 'u.disabled', 'u.created_at', 'u.password_hash'])
+    .select(['u.id', 'u.email', 'u.name', 'u.disabled', 'u.created_at'])
     .select((eb) =>
       jsonArrayFrom(
         eb
