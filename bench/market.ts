@@ -1,5 +1,5 @@
 // bench/market: market-shaping analytics at 1 million contract histories (issue 6: p95 ≤ 50 ms on PostgreSQL).
-// Times ~50 varied requests of each page's service call: the buyer profile (/market?buyerId=), the market (CPV)
+// Times ~50 varied requests of each page's service call (the market pages ask for their first page of suppliers): the buyer profile (/market?buyerId=), the market (CPV)
 // profile at division, group and class (/market?cpv=), and the supplier profile (/organisations/:id/supplier), each
 // over the default period (the current financial year and the two before it). Synthetic processes are counted (the
 // pages leave them out; here they are the data). The inputs are real ids and codes drawn from the dataset, spread
@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { FiguresSource } from '../src/services/market/market-figures.js';
 import { createMarketService } from '../src/services/market/market.service.js';
 import { createSupplierService } from '../src/services/market/supplier.service.js';
+import { CHART_BARS, SUPPLIERS_PAGE_SIZE } from '../src/web/pages/market/view-model.js';
 import { refreshMarketSummary, summaryState } from '../src/store/market-summary.repository.js';
 import { openBenchDataset } from './lib/dataset.js';
 import { timeCases } from './lib/timing.js';
@@ -26,7 +27,8 @@ if (!state?.fresh || process.env.BENCH_MARKET_REFRESH === '1') {
 /** Which source served the requests of the case being timed. */
 let served = new Map<string, number>();
 const onSource = (s: FiguresSource) => {
-  const key = s.kind === 'summary' ? 'summary' : `facts: ${s.reason}`;
+  const key =
+    s.kind === 'summary' ? (s.period ? 'summary: period tables' : 'summary: cells') : `facts: ${s.reason}`;
   served.set(key, (served.get(key) ?? 0) + 1);
 };
 const market = createMarketService({ db, includeSynthetic: true, onSource });
@@ -49,11 +51,15 @@ const cpvAt = (n: number) =>
 const suppliers = await spread(sql<{ v: string }>`
   select organisation_id::text as v from award_supplier group by 1 order by count(*) desc`);
 
+// As /market asks: the first page of the supplier list and the largest suppliers for its chart.
+const page = { offset: 0, limit: SUPPLIERS_PAGE_SIZE, largest: CHART_BARS };
+const profile = (input: { buyerId?: string; cpv?: string }) =>
+  market.profile(market.queryOrThrow(input), page);
 const cases: Parameters<typeof timeCases>[0] = [
-  ['buyer profile', buyers, (v) => market.profile(market.queryOrThrow({ buyerId: v }))],
-  ['market profile, CPV division', await cpvAt(2), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
-  ['market profile, CPV group', await cpvAt(3), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
-  ['market profile, CPV class', await cpvAt(4), (v) => market.profile(market.queryOrThrow({ cpv: v }))],
+  ['buyer profile', buyers, (v) => profile({ buyerId: v })],
+  ['market profile, CPV division', await cpvAt(2), (v) => profile({ cpv: v })],
+  ['market profile, CPV group', await cpvAt(3), (v) => profile({ cpv: v })],
+  ['market profile, CPV class', await cpvAt(4), (v) => profile({ cpv: v })],
   ['supplier profile', suppliers, (v) => supplier.profile(supplier.queryOrThrow(Number(v), {}))],
 ];
 const results = [];

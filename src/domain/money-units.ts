@@ -36,3 +36,14 @@ export function unitsToPounds(units: bigint): number {
 /** Units from a sum PostgreSQL returns as text (whole units; null when nothing was summed). */
 export const unitsOf = (text: string | null | undefined): bigint =>
   text === null || text === undefined ? 0n : BigInt(text.includes('.') ? text.replace(/\.0*$/, '') : text);
+
+const RATIO_BITS = 60n;
+
+/**
+ * `a ÷ b` as a double from exact integers (b > 0): the quotient is taken exactly to 60 binary places, then rounded
+ * once, so the same sums give the same double whatever order they were added in.
+ */
+export function ratioOfUnits(a: bigint, b: bigint): number {
+  if (b <= 0n) throw new Error('ratioOfUnits: the denominator must be positive');
+  return Number((a << RATIO_BITS) / b) / 2 ** Number(RATIO_BITS);
+}

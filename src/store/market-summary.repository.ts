@@ -13,6 +13,7 @@ import { UNIT_DECIMALS } from '../domain/money-units.js';
 import { howProcured } from '../domain/procedure.js';
 import { marketPolicyOn, ukDay, type Day } from '../domain/rules/index.js';
 import type { Database } from './database.js';
+import { refreshMarketPeriods } from './market-period.repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -161,6 +162,7 @@ async function rebuild(trx: Transaction<Database>, today: Day): Promise<MarketSu
   for (const table of ['market_summary_supplier', 'market_summary_award', 'market_summary_process'] as const)
     await trx.deleteFrom(table).execute();
   const cells = await insertCells(trx);
+  await refreshMarketPeriods(trx, today, marketPolicyOn(today).value.newEntrantLookbackYears);
   const seconds = Math.round(performance.now() - started) / 1000;
   await sql`
     insert into market_summary_state (id, fact_version, refresh_day, local_itl_level, refreshed_at, seconds, cells)
@@ -169,7 +171,8 @@ async function rebuild(trx: Transaction<Database>, today: Day): Promise<MarketSu
       local_itl_level = excluded.local_itl_level, refreshed_at = excluded.refreshed_at,
       seconds = excluded.seconds, cells = excluded.cells`.execute(trx);
   await sql`drop table market_pair`.execute(trx);
-  await sql`analyze market_summary_supplier, market_summary_award, market_summary_process`.execute(trx);
+  await sql`analyze market_summary_supplier, market_summary_award, market_summary_process, market_period_supplier,
+    market_period_figure`.execute(trx);
   return { facts, cells, refreshDay: today, seconds };
 }
 

@@ -75,7 +75,74 @@ export interface MarketSummaryStateTable {
   cells: number;
 }
 
+/** Which processes a period row counts: real ones only (pages, API, CLI), or synthetic ones too (benchmarks). */
+export type PeriodVariant = 'real' | 'all';
+
+/** The summary's default period (migration 0043): the financial years it was added up for, at the refresh. */
+export interface MarketPeriodStateTable {
+  id: number;
+  first_fy: number;
+  last_fy: number;
+  lookback_years: number;
+  refresh_day: Day;
+  /** False when no cell is synthetic: the 'all' variant is the 'real' one and is not written. */
+  has_synthetic: boolean;
+}
+
+/** One supplier of a CPV market over the default period (the sums of its cells) and whether it is new there. */
+export interface MarketPeriodSupplierTable {
+  variant: PeriodVariant;
+  cpv: string;
+  supplier_id: string;
+  supplier_name: string;
+  scale: 'sme' | 'large' | null;
+  vcse: boolean | null;
+  units: Units;
+  pairs: number;
+  local_yes_units: Units;
+  local_yes_pairs: number;
+  local_unknown_units: Units;
+  local_unknown_pairs: number;
+  new_entrant: boolean;
+}
+
+/** The supplier aggregate (src/analytics/market/aggregate.ts) of a CPV market for the period (fy null) or a year. */
+export interface MarketPeriodFigureTable {
+  variant: PeriodVariant;
+  cpv: string;
+  fy: number | null;
+  /** The first award day after the refresh day in this market (period row only): the row holds until then. */
+  next_late_day: Day | null;
+  suppliers: number;
+  pairs: number;
+  units: Units;
+  sum_squares: Units;
+  top1: Units;
+  top3: Units;
+  sme_yes_units: Units;
+  sme_known_units: Units;
+  sme_unknown_units: Units;
+  sme_yes_pairs: number;
+  sme_known_pairs: number;
+  sme_unknown_pairs: number;
+  vcse_yes_units: Units;
+  vcse_known_units: Units;
+  vcse_unknown_units: Units;
+  vcse_yes_pairs: number;
+  vcse_known_pairs: number;
+  vcse_unknown_pairs: number;
+  local_yes_units: Units;
+  local_yes_pairs: number;
+  local_unknown_units: Units;
+  local_unknown_pairs: number;
+  entrants: number;
+  entrant_units: Units;
+}
+
 export interface MarketSummaryTables {
+  market_period_state: MarketPeriodStateTable;
+  market_period_supplier: MarketPeriodSupplierTable;
+  market_period_figure: MarketPeriodFigureTable;
   market_summary_supplier: MarketSummarySupplierTable;
   market_summary_award: MarketSummaryAwardTable;
   market_summary_process: MarketSummaryProcessTable;

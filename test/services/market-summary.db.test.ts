@@ -6,7 +6,7 @@
 // supplier profile's market sizes.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FiguresSource } from '../../src/services/market/market-figures.js';
+import type { FiguresSource, SupplierWindow } from '../../src/services/market/market-figures.js';
 import { createMarketService, type MarketProfile } from '../../src/services/market/market.service.js';
 import { createSupplierService } from '../../src/services/market/supplier.service.js';
 import { refreshMarketSummary, summaryState } from '../../src/store/market-summary.repository.js';
@@ -54,12 +54,12 @@ describe('market summary against the market facts', () => {
   }, 180_000);
   afterAll(async () => t?.drop());
 
-  /** Both profiles of one query, the summary's checked to come from the summary. */
-  async function both(input: Input): Promise<[MarketProfile, MarketProfile]> {
+  /** Both profiles of one query (and part of its supplier list), the summary's checked to come from the summary. */
+  async function both(input: Input, window?: SupplierWindow): Promise<[MarketProfile, MarketProfile]> {
     const { summary, facts } = services();
     served.length = 0;
-    const a = await summary.profile(summary.queryOrThrow(input));
-    const b = await facts.profile(facts.queryOrThrow(input));
+    const a = await summary.profile(summary.queryOrThrow(input), window);
+    const b = await facts.profile(facts.queryOrThrow(input), window);
     return [a, b];
   }
 
@@ -70,9 +70,15 @@ describe('market summary against the market facts', () => {
   ])('gives every figure of the facts for every scope over %s', async (_name, period: Input) => {
     let withAwards = 0;
     const seen = { direct: 0, localKnown: 0, entrants: 0, competitive: 0 };
+    const periodTables = { used: 0, notUsed: 0 };
     for (const scope of scopes) {
       const [a, b] = await both({ ...scope, ...period });
-      expect(served, JSON.stringify(scope)).toEqual([{ kind: 'summary' }]);
+      expect(
+        served.map((s) => s.kind),
+        JSON.stringify(scope),
+      ).toEqual(['summary']);
+      if (served[0]?.kind === 'summary' && served[0].period) periodTables.used += 1;
+      else if (scope.cpv !== undefined && Object.keys(scope).length === 1) periodTables.notUsed += 1;
       expect(a, JSON.stringify(scope)).toEqual(b);
       if (a.figures.awards > 0) withAwards += 1;
       seen.direct += a.figures.directAward.byCount.numerator;
@@ -85,6 +91,32 @@ describe('market summary against the market facts', () => {
     // (Over the shorter periods no supplier of known locality won an award.)
     for (const [figure, n] of Object.entries(seen))
       if (figure !== 'localKnown' || period.from === '2021-04-01') expect(n, figure).toBeGreaterThan(0);
+    // The period tables (migration 0043) answer CPV markets over the default period only, and not the markets with
+    // an award after the refresh day and on or before today.
+    if (Object.keys(period).length === 0) {
+      expect(periodTables.used).toBeGreaterThan(10);
+      expect(periodTables.notUsed).toBeGreaterThan(0);
+    } else expect(periodTables.used).toBe(0);
+  });
+
+  it('gives the same pages of the supplier list and the same largest suppliers from every source', async () => {
+    const cpvs = scopes.filter((s) => s.cpv !== undefined && Object.keys(s).length === 1);
+    let pages = 0;
+    for (const scope of cpvs)
+      for (const window of [
+        { offset: 0, limit: 3, largest: 10 },
+        { offset: 3, limit: 2, largest: 1 },
+        { offset: 0, limit: 1 },
+      ]) {
+        const [a, b] = await both(scope, window);
+        expect(a, JSON.stringify({ scope, window })).toEqual(b);
+        expect(a.figures.suppliers.length).toBe(
+          Math.max(0, Math.min(window.limit, a.supplierCount - window.offset)),
+        );
+        expect(a.largestSuppliers.length).toBe(Math.min(window.largest ?? 0, a.supplierCount));
+        if (served[0]?.kind === 'summary' && served[0].period && a.figures.suppliers.length > 0) pages += 1;
+      }
+    expect(pages).toBeGreaterThan(10);
   });
 
   it('counts new entrants, processes and undated awards per year as the facts do', async () => {

@@ -297,8 +297,22 @@ describe('market analytics on the ingested sample', () => {
   it('serves the same profile at GET /api/market and rejects bad scopes', async () => {
     const res = await sample.app.inject({ url: `/api/market?cpv=34&from=${FROM}&to=${TO}` });
     expect(res.statusCode).toBe(200);
-    const direct = await market.profile(market.queryOrThrow({ cpv: '34', from: FROM, to: TO }));
+    const q = market.queryOrThrow({ cpv: '34', from: FROM, to: TO });
+    const { largestSuppliers: _chart, ...direct } = await market.profile(q, { offset: 0, limit: 100 });
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
+    // The supplier list in pages: the second page of two is the whole list's third and fourth suppliers.
+    const all = await market.profile(q);
+    expect(all.figures.suppliers.length).toBe(all.supplierCount);
+    expect(all.supplierCount).toBeGreaterThan(4);
+    const paged = await sample.app.inject({
+      url: `/api/market?cpv=34&from=${FROM}&to=${TO}&page=2&pageSize=2`,
+    });
+    expect((paged.json() as Json).figures.suppliers).toEqual(
+      JSON.parse(JSON.stringify(all.figures.suppliers.slice(2, 4))),
+    );
+    expect((paged.json() as Json).supplierCount).toBe(all.supplierCount);
+    const tooBig = await sample.app.inject({ url: `/api/market?cpv=34&pageSize=1001` });
+    expect(tooBig.statusCode).toBe(400);
     const none = await sample.app.inject({ url: '/api/market' });
     expect(none.statusCode).toBe(400);
     expect((none.json() as Json).error.message).toMatch(/Give a buyer, a CPV code or a region/);

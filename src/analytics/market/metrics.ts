@@ -2,6 +2,7 @@
 // shares with unknown kept apart, local. Pure: no I/O. tally.ts adds the rows (or summary cells) of one market slice
 // and period up and computes every figure with these. Unknown (scale, VCSE flag, region, bid count, procedure) is
 // its own bucket, never "no".
+import { ratioOfUnits } from '../../domain/money-units.js';
 import type { HhiBand } from '../../domain/rules/index.js';
 
 export interface Share {
@@ -65,6 +66,19 @@ export function hhi(values: readonly number[]): number | null {
   if (total <= 0) return null;
   return values.reduce((a, v) => a + (100 * (v / total)) ** 2, 0);
 }
+
+/**
+ * HHI from exact units (money-units.ts): 10,000 × Σuᵢ² ÷ (Σuᵢ)² with `sumSquares` = Σuᵢ² over the suppliers and
+ * `total` = Σuᵢ; null when the market has no value. The same figure as `hhi` of the values, computed exactly, so the
+ * fact rows and the summary table (which adds the squares in SQL) give the same double.
+ */
+export function hhiOfUnits(sumSquares: bigint, total: bigint): number | null {
+  return total <= 0n ? null : 10_000 * ratioOfUnits(sumSquares, total * total);
+}
+
+/** Share of the largest suppliers (CRₙ) from exact units: `top` = the sum of the n largest; null with no value. */
+export const concentrationOfUnits = (top: bigint, total: bigint): number | null =>
+  total <= 0n ? null : ratioOfUnits(top, total);
 
 /** Share of the n largest values (CRₙ); null when the market has no value. */
 export function concentrationRatio(values: readonly number[], n: number): number | null {

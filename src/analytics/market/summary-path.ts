@@ -19,7 +19,17 @@ import {
   type SupplierCell,
   type SupplierPresence,
 } from './summary-query.js';
-import { addProcess, addSupplier, addTally, emptyTally, figuresOf, type MarketTally } from './tally.js';
+import { aggregateSuppliers, bySupplierRank, figuresFrom, supplierTotal } from './aggregate.js';
+import type { PeriodFigures, PeriodSupplier } from './period-query.js';
+import {
+  addProcess,
+  addSupplier,
+  addTally,
+  emptyTally,
+  figuresOf,
+  type MarketTally,
+  type SupplierTally,
+} from './tally.js';
 
 const fyOf = (day: Day) => Number(financialYearStart(day).slice(0, 4));
 const fyStart = (fy: number): Day => `${fy}-04-01`;
@@ -73,6 +83,43 @@ export interface SummaryCells {
   patterns: readonly ProcessPattern[];
 }
 
+/** The award and process sums of the period and of each of its years (clipped to `to`), and the undated awards. */
+export interface AwardParts {
+  years: Map<number, MarketTally>;
+  period: MarketTally;
+  undatedAwards: number;
+}
+
+/** The award and process sums from the award cells and process patterns (their tallies have no suppliers yet). */
+export function summaryAwardParts(
+  awards: readonly AwardCell[],
+  patterns: readonly ProcessPattern[],
+  y: SummaryYears,
+): AwardParts {
+  const list = Array.from({ length: y.last - y.first + 1 }, (_, i) => y.first + i);
+  const years = new Map(list.map((fy) => [fy, emptyTally()]));
+  let undatedAwards = 0;
+  for (const c of awards) {
+    if (c.fy === null) undatedAwards += c.awards;
+    else {
+      const t = years.get(c.fy);
+      if (t) addTally(t, awardTally(c));
+    }
+  }
+  const countProcesses = (t: MarketTally, first: number, last: number, end: Day) => {
+    for (const p of patterns)
+      if (inPeriod(p, first, last, end)) addProcess(t.processes, p.competitive, p.tenderers, p.processes);
+  };
+  for (const [fy, t] of years) {
+    const end = financialYearEnd(fyStart(fy));
+    countProcesses(t, fy, fy, end < y.to ? end : y.to);
+  }
+  const period = emptyTally();
+  for (const t of years.values()) addTally(period, t);
+  countProcesses(period, y.first, y.last, y.to);
+  return { years, period, undatedAwards };
+}
+
 /**
  * The figures of the period and of each of its financial years (clipped to `to`; without their supplier lists), and
  * the undated awards.
@@ -83,10 +130,10 @@ export function summaryFigures(
   policy: MarketPolicy,
 ): { figures: MarketFigures; years: MarketFigures[]; undatedAwards: number } {
   const lookback = policy.newEntrantLookbackYears;
-  const years = Array.from({ length: y.last - y.first + 1 }, (_, i) => y.first + i);
-  const tallies = new Map(years.map((fy) => [fy, emptyTally()]));
+  const parts = summaryAwardParts(cells.awards, cells.patterns, y);
+  const suppliers = new Map([...parts.years.keys()].map((fy) => [fy, emptyTally()]));
   for (const c of cells.suppliers) {
-    const t = tallies.get(c.fy);
+    const t = suppliers.get(c.fy);
     if (!t) continue;
     addSupplier(t, {
       id: c.supplierId,
@@ -101,31 +148,40 @@ export function summaryFigures(
       localUnknownPairs: c.localUnknownPairs,
     });
   }
-  let undatedAwards = 0;
-  for (const c of cells.awards) {
-    if (c.fy === null) undatedAwards += c.awards;
-    else {
-      const t = tallies.get(c.fy);
-      if (t) addTally(t, awardTally(c));
-    }
-  }
-  const countProcesses = (t: MarketTally, first: number, last: number, end: Day) => {
-    for (const p of cells.patterns)
-      if (inPeriod(p, first, last, end)) addProcess(t.processes, p.competitive, p.tenderers, p.processes);
-  };
   /** Suppliers present in the market in the look-back years before `fy` (bits from y.first − lookback). */
   const priorTo = (fy: number) => {
     const bits = ((1 << lookback) - 1) << (fy - y.first);
     return new Set(cells.presence.filter((p) => (p.years & bits) !== 0).map((p) => p.supplierId));
   };
-  const yearFigures = years.map((fy) => {
-    const t = tallies.get(fy)!;
-    const end = financialYearEnd(fyStart(fy));
-    countProcesses(t, fy, fy, end < y.to ? end : y.to);
-    return figuresOf(t, priorTo(fy), policy, false);
+  const all = new Map<number, SupplierTally>();
+  const yearFigures = [...parts.years].map(([fy, t]) => {
+    const s = suppliers.get(fy)!;
+    for (const x of s.suppliers.values()) addSupplier({ ...emptyTally(), suppliers: all }, x);
+    return figuresOf({ ...t, suppliers: s.suppliers }, priorTo(fy), policy, false);
   });
-  const period = emptyTally();
-  for (const t of tallies.values()) addTally(period, t);
-  countProcesses(period, y.first, y.last, y.to);
-  return { figures: figuresOf(period, priorTo(y.first), policy), years: yearFigures, undatedAwards };
+  return {
+    figures: figuresOf({ ...parts.period, suppliers: all }, priorTo(y.first), policy),
+    years: yearFigures,
+    undatedAwards: parts.undatedAwards,
+  };
+}
+
+/**
+ * The same figures from the period tables (migration 0043): the aggregates PostgreSQL added up, and the suppliers that
+ * can rank among the first ones wanted (period-query.ts), ranked; the caller cuts its window from them.
+ */
+export function periodSummaryFigures(
+  parts: AwardParts,
+  aggregates: PeriodFigures,
+  candidates: readonly PeriodSupplier[],
+  policy: MarketPolicy,
+): { figures: MarketFigures; years: MarketFigures[]; undatedAwards: number } {
+  const a = aggregates.period;
+  const ranked = candidates.map((s) => supplierTotal(s, a.units, s.newEntrant)).sort(bySupplierRank);
+  const none = aggregateSuppliers([], new Set());
+  return {
+    figures: figuresFrom(parts.period, a, ranked, policy),
+    years: [...parts.years].map(([fy, t]) => figuresFrom(t, aggregates.years.get(fy) ?? none, [], policy)),
+    undatedAwards: parts.undatedAwards,
+  };
 }

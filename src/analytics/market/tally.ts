@@ -4,17 +4,10 @@
 // summary path, summary-path.ts). Money is in exact units (money-units.ts), so both give the same figures to the
 // last bit; `figuresOf` turns a tally into the figures. Pure: no I/O.
 import { howProcured } from '../../domain/procedure.js';
-import { hhiBand, type MarketPolicy } from '../../domain/rules/index.js';
-import {
-  concentrationRatio,
-  flagShareOf,
-  hhi,
-  isLocal,
-  share,
-  type MarketFigures,
-  type SupplierTotal,
-} from './metrics.js';
-import { toUnits, unitsToPounds } from '../../domain/money-units.js';
+import type { MarketPolicy } from '../../domain/rules/index.js';
+import { toUnits } from '../../domain/money-units.js';
+import { aggregateSuppliers, bySupplierRank, figuresFrom, supplierTotal } from './aggregate.js';
+import { isLocal, type MarketFigures } from './metrics.js';
 import type { MarketRow } from './query.js';
 
 /** One supplier's awards in the slice: its part of their value in units, its pairs, and how many were local. */
@@ -158,42 +151,9 @@ export function tallyRows(rows: readonly MarketRow[], localItlLevel: 1 | 2 | 3):
   return t;
 }
 
-const sum = <T>(xs: Iterable<T>, f: (x: T) => bigint) => {
-  let s = 0n;
-  for (const x of xs) s += f(x);
-  return s;
-};
-const count = <T>(xs: Iterable<T>, f: (x: T) => number) => {
-  let n = 0;
-  for (const x of xs) n += f(x);
-  return n;
-};
-
-/** Yes/known/unknown sums of a supplier-level flag (scale, VCSE) over the suppliers. */
-function supplierFlag(all: readonly SupplierTally[], flag: (s: SupplierTally) => boolean | null) {
-  const known = all.filter((s) => flag(s) !== null);
-  const yes = known.filter((s) => flag(s) === true);
-  const unknown = all.filter((s) => flag(s) === null);
-  const u = (xs: readonly SupplierTally[]) => sum(xs, (s) => s.units);
-  const n = (xs: readonly SupplierTally[]) => count(xs, (s) => s.pairs);
-  return flagShareOf(
-    {
-      yes: unitsToPounds(u(yes)),
-      known: unitsToPounds(u(known)),
-      unknown: unitsToPounds(u(unknown)),
-      all: unitsToPounds(u(all)),
-    },
-    { yes: n(yes), known: n(known), unknown: n(unknown) },
-  );
-}
-
-// localeCompare's order (default locale and options), without building a collator per comparison.
-const byName = new Intl.Collator().compare;
-
 /**
  * Every figure of a tally. `prior`: suppliers with an award in the market in the look-back years before it.
- * `listSuppliers` false: `suppliers` is left empty (the figures per year do not list them), and only the values are
- * sorted — ties have equal values, so HHI and CRn are the same.
+ * `listSuppliers` false: `suppliers` is left empty (the figures per year do not list them).
  */
 export function figuresOf(
   t: MarketTally,
@@ -202,75 +162,11 @@ export function figuresOf(
   listSuppliers = true,
 ): MarketFigures {
   const all = [...t.suppliers.values()];
-  const suppliedUnits = sum(all, (s) => s.units);
-  const suppliedValue = unitsToPounds(suppliedUnits);
-  const totals: SupplierTotal[] = all.map((s) => {
-    const value = unitsToPounds(s.units);
-    return {
-      id: s.id,
-      name: s.name,
-      value,
-      awards: s.pairs,
-      share: suppliedValue > 0 ? value / suppliedValue : null,
-      scale: s.scale,
-      vcse: s.vcse,
-      newEntrant: !prior.has(s.id),
-    };
-  });
+  const a = aggregateSuppliers(all, prior);
   const suppliers = listSuppliers
-    ? totals.sort((a, b) => b.value - a.value || b.awards - a.awards || byName(a.name, b.name) || a.id - b.id)
+    ? all.map((s) => supplierTotal(s, a.units, !prior.has(s.id))).sort(bySupplierRank)
     : [];
-  const values = listSuppliers
-    ? suppliers.map((s) => s.value)
-    : totals.map((s) => s.value).sort((a, b) => b - a);
-  const h = hhi(values);
-  const valueGbp = unitsToPounds(t.gbpUnits);
-  const localUnknownUnits = sum(all, (s) => s.localUnknownUnits);
-  const localUnknownPairs = count(all, (s) => s.localUnknownPairs);
-  const pairs = count(all, (s) => s.pairs);
-  const entrants = all.filter((s) => !prior.has(s.id));
-  const { processes, competitive, withBids, singleBid } = t.processes;
-  return {
-    awards: t.awards,
-    processes,
-    valueGbp,
-    excluded: { otherCurrency: t.otherCurrency, noValue: t.noValue, noSupplier: t.noSupplier },
-    suppliers,
-    hhi: h,
-    hhiBand: hhiBand(h, policy.hhi),
-    top1Share: concentrationRatio(values, 1),
-    top3Share: concentrationRatio(values, 3),
-    sme: supplierFlag(all, (s) => (s.scale === null ? null : s.scale === 'sme')),
-    vcse: supplierFlag(all, (s) => s.vcse),
-    local: flagShareOf(
-      {
-        yes: unitsToPounds(sum(all, (s) => s.localYesUnits)),
-        known: unitsToPounds(suppliedUnits - localUnknownUnits),
-        unknown: unitsToPounds(localUnknownUnits),
-        all: suppliedValue,
-      },
-      {
-        yes: count(all, (s) => s.localYesPairs),
-        known: pairs - localUnknownPairs,
-        unknown: localUnknownPairs,
-      },
-    ),
-    newEntrants: {
-      count: entrants.length,
-      ofSuppliers: all.length,
-      valueShare: share(unitsToPounds(sum(entrants, (s) => s.units)), suppliedValue),
-    },
-    singleBid: {
-      rate: share(singleBid, withBids),
-      competitive,
-      noBidData: competitive - withBids,
-    },
-    directAward: {
-      byValue: share(unitsToPounds(t.directYesUnits), valueGbp),
-      byCount: share(t.directYes, t.awards),
-      unknownCount: t.directUnknown,
-    },
-  };
+  return figuresFrom(t, a, suppliers, policy);
 }
 
 /**

@@ -3,6 +3,7 @@
 // single bids and direct awards, over the period and per financial year, with the largest suppliers.
 import type { Command } from 'commander';
 import type { FlagShare, Share } from '../../analytics/market/index.js';
+import { MARKET_API_PAGE_SIZE } from '../../services/market/market-query.js';
 import { createMarketService, type MarketProfile } from '../../services/market/market.service.js';
 import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
@@ -112,8 +113,12 @@ export function registerMarket(program: Command): void {
           bands: opts.bands,
         });
         if (opts.refresh) await market.refreshSummary();
-        const profile = await market.profile(query);
         const top = Math.max(1, Number.parseInt(opts.top, 10) || 10);
+        // As GET /api/market gives it (its first page of suppliers), or the --top largest for the table.
+        const profile = await market.profile(
+          query,
+          opts.json ? { offset: 0, limit: MARKET_API_PAGE_SIZE } : { offset: 0, limit: top },
+        );
         process.stdout.write(
           `${opts.json ? JSON.stringify(profile, null, 2) : formatMarket(profile, top)}\n`,
         );

@@ -11,8 +11,20 @@ import {
   type MarketRow,
   type MarketScope,
   type SupplierQueryOptions,
+  type SupplierTotal,
 } from '../../analytics/market/index.js';
-import { summaryFigures, summaryYears } from '../../analytics/market/summary-path.js';
+import {
+  findPeriodFigures,
+  findPeriodState,
+  findPeriodSuppliers,
+  periodVariant,
+} from '../../analytics/market/period-query.js';
+import {
+  periodSummaryFigures,
+  summaryAwardParts,
+  summaryFigures,
+  summaryYears,
+} from '../../analytics/market/summary-path.js';
 import {
   findAwardCells,
   findMarketSizesInSummary,
@@ -25,8 +37,8 @@ import { addMonths, marketPolicyOn, type Day, type MarketPolicy } from '../../do
 import type { Database } from '../../store/database.js';
 import { summaryState } from '../../store/market-summary.repository.js';
 
-/** Which table served a profile; for the facts, why the summary could not. */
-export type FiguresSource = { kind: 'summary' } | { kind: 'facts'; reason: string };
+/** Which table served a profile (the period tables are the summary's); for the facts, why the summary could not. */
+export type FiguresSource = { kind: 'summary'; period: boolean } | { kind: 'facts'; reason: string };
 
 export interface FiguresQuery {
   scope: MarketScope;
@@ -34,10 +46,22 @@ export interface FiguresQuery {
   to: Day;
   /** The financial years of the period, clipped to it (figures are given for each). */
   years: readonly { from: Day; to: Day }[];
+  /** The part of the supplier list wanted (ranked by value); all of it when undefined. */
+  suppliers?: SupplierWindow;
+}
+
+export interface SupplierWindow {
+  offset: number;
+  limit: number;
+  /** Also the first this many (the largest suppliers, for a chart); none when undefined. */
+  largest?: number;
 }
 
 export interface ProfileFigures {
+  /** `suppliers` holds the window asked for; `newEntrants.ofSuppliers` counts them all. */
   figures: MarketFigures;
+  /** The largest suppliers, as many as the window asked for. */
+  largest: SupplierTotal[];
   /** One per financial year of the query, in order (without their supplier lists). */
   periods: MarketFigures[];
   undatedAwards: number;
@@ -59,7 +83,7 @@ async function fromFacts(
   q: FiguresQuery,
   policy: MarketPolicy,
   options: SupplierQueryOptions,
-): Promise<Omit<ProfileFigures, 'source'>> {
+): Promise<Omit<ProfileFigures, 'source' | 'largest'>> {
   const back = (d: Day) => addMonths(d, -12 * policy.newEntrantLookbackYears);
   const [rows, undatedAwards] = await Promise.all([
     findMarketRows(db, q.scope, back(q.from), q.to, options),
@@ -98,8 +122,55 @@ async function fromSummary(
     y,
     policy,
   );
-  return { figures, periods: years, undatedAwards };
+  return { ...windowed(figures, q.suppliers), periods: years, undatedAwards };
 }
+
+/**
+ * The period tables' path (a CPV market over the summary's default period, before the market's next late award):
+ * the aggregates and the page of suppliers from PostgreSQL, the award cells and process patterns as above. Null when
+ * the period tables do not answer the query.
+ */
+async function fromPeriod(
+  db: Kysely<Database>,
+  q: FiguresQuery,
+  y: SummaryYears,
+  refreshDay: Day,
+  policy: MarketPolicy,
+  options: SupplierQueryOptions,
+): Promise<Omit<ProfileFigures, 'source'> | null> {
+  if (q.scope.kind !== 'cpv') return null;
+  const state = await findPeriodState(db);
+  if (
+    !state ||
+    state.refreshDay !== refreshDay ||
+    state.first !== y.first ||
+    state.last !== y.last ||
+    state.lookback !== policy.newEntrantLookbackYears ||
+    y.to < refreshDay
+  )
+    return null;
+  const cpv = q.scope.cpvPrefix;
+  const variant = periodVariant(options.includeSynthetic ?? false, state);
+  const w = q.suppliers;
+  const upTo = w ? Math.max(w.offset + w.limit, w.largest ?? 0) : undefined;
+  const [aggregates, candidates, awards, patterns] = await Promise.all([
+    findPeriodFigures(db, cpv, variant),
+    findPeriodSuppliers(db, cpv, variant, upTo),
+    findAwardCells(db, q.scope, y, options),
+    findProcessPatterns(db, q.scope, y, options),
+  ]);
+  // A market with no supplier in the period, or an award after the refresh day within it: the cells answer.
+  if (!aggregates || (aggregates.nextLateDay !== null && aggregates.nextLateDay <= y.to)) return null;
+  const parts = summaryAwardParts(awards, patterns, y);
+  const { figures, years, undatedAwards } = periodSummaryFigures(parts, aggregates, candidates, policy);
+  return { ...windowed(figures, w), periods: years, undatedAwards };
+}
+
+/** The figures with their (ranked) supplier list cut to the window, and the largest suppliers asked for. */
+const windowed = (f: MarketFigures, w: SupplierWindow | undefined) => ({
+  figures: w ? { ...f, suppliers: f.suppliers.slice(w.offset, w.offset + w.limit) } : f,
+  largest: f.suppliers.slice(0, w?.largest ?? 0),
+});
 
 export async function marketFiguresOf(
   db: Kysely<Database>,
@@ -107,12 +178,17 @@ export async function marketFiguresOf(
   policy: MarketPolicy,
   options: FiguresOptions,
 ): Promise<ProfileFigures> {
+  const state = options.summary ? await summaryState(db) : null;
   const y = options.summary
-    ? summaryYears(q.scope, q.from, q.to, await summaryState(db), policy)
+    ? summaryYears(q.scope, q.from, q.to, state, policy)
     : 'the summary was not asked for';
-  if (typeof y === 'string')
-    return { ...(await fromFacts(db, q, policy, options)), source: { kind: 'facts', reason: y } };
-  return { ...(await fromSummary(db, q, y, policy, options)), source: { kind: 'summary' } };
+  if (typeof y === 'string') {
+    const facts = await fromFacts(db, q, policy, options);
+    return { ...facts, ...windowed(facts.figures, q.suppliers), source: { kind: 'facts', reason: y } };
+  }
+  const period = await fromPeriod(db, q, y, state!.refreshDay, policy, options);
+  if (period) return { ...period, source: { kind: 'summary', period: true } };
+  return { ...(await fromSummary(db, q, y, policy, options)), source: { kind: 'summary', period: false } };
 }
 
 /**
@@ -140,5 +216,8 @@ export async function marketSizesOf(
       sizes: await findMarketSizes(db, prefixes, from, to, options),
       source: { kind: 'facts', reason: y },
     };
-  return { sizes: await findMarketSizesInSummary(db, prefixes, y, options), source: { kind: 'summary' } };
+  return {
+    sizes: await findMarketSizesInSummary(db, prefixes, y, options),
+    source: { kind: 'summary', period: false },
+  };
 }

@@ -114,3 +114,7 @@ export function parseMarketQuery(input: MarketQueryInput, today: Day): MarketQue
   if (!query) throw new AppError('BAD_REQUEST', problems.map((p) => `${p.field}: ${p.message}`).join('; '));
   return query;
 }
+
+/** The API's page of the supplier list: its default and largest size (the CSV gives every supplier). */
+export const MARKET_API_PAGE_SIZE = 100;
+export const MARKET_API_MAX_PAGE_SIZE = 1000;

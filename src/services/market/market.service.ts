@@ -1,7 +1,7 @@
 // Market analytics use cases (issue 6, item 2): the profile of one market slice over a period, with the same
 // figures per financial year. Reads published data only. Definitions: docs/market-analytics.md.
 import type { Kysely } from 'kysely';
-import type { MarketFigures, MarketScope } from '../../analytics/market/index.js';
+import type { MarketFigures, MarketScope, SupplierTotal } from '../../analytics/market/index.js';
 import {
   HHI_BAND_SETS,
   addMonths,
@@ -15,7 +15,7 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { refreshMarketSummary, type MarketSummaryRefresh } from '../../store/market-summary.repository.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
-import { marketFiguresOf, type FiguresSource } from './market-figures.js';
+import { marketFiguresOf, type FiguresSource, type SupplierWindow } from './market-figures.js';
 import {
   checkMarketQuery,
   parseMarketQuery,
@@ -44,7 +44,12 @@ export interface MarketProfile {
   scope: MarketScope & { label: string };
   from: Day;
   to: Day;
+  /** `figures.suppliers`: the part of the ranked supplier list asked for (all of it when no window was given). */
   figures: MarketFigures;
+  /** Suppliers in the whole list (`figures.newEntrants.ofSuppliers`). */
+  supplierCount: number;
+  /** The largest suppliers, as many as the window's `largest` asked for. */
+  largestSuppliers: SupplierTotal[];
   /** The same figures per financial year (clipped to the period), without the supplier list. */
   periods: MarketPeriod[];
   /** Active awards of the slice with no award date (in no period). */
@@ -94,14 +99,18 @@ export function createMarketService(deps: MarketDeps) {
     /** Rebuilds the summary table from the facts (after ingest and sync: docs/market-analytics.md, "Refresh"). */
     refreshSummary: (): Promise<MarketSummaryRefresh> => refreshMarketSummary(db, today()),
 
-    async profile(q: MarketQuery): Promise<MarketProfile> {
+    /** The profile; `suppliers`: the part of the supplier list wanted (ranked by value; all when undefined). */
+    async profile(q: MarketQuery, suppliers?: SupplierWindow): Promise<MarketProfile> {
       const rule = marketPolicyOn(q.to);
       const chosen = q.bands === undefined ? undefined : HHI_BAND_SETS[q.bands];
       const policy = chosen ? { ...rule.value, hhi: chosen } : rule.value;
       const years = financialYears(q.from, q.to);
-      const [name, { figures, periods, undatedAwards, source }] = await Promise.all([
+      const [name, { figures, largest, periods, undatedAwards, source }] = await Promise.all([
         label(q.scope),
-        marketFiguresOf(db, { ...q, years }, policy, { ...options, summary: deps.summary ?? true }),
+        marketFiguresOf(db, { ...q, years, ...(suppliers ? { suppliers } : {}) }, policy, {
+          ...options,
+          summary: deps.summary ?? true,
+        }),
       ]);
       deps.onSource?.(source);
       return {
@@ -109,6 +118,8 @@ export function createMarketService(deps: MarketDeps) {
         from: q.from,
         to: q.to,
         figures,
+        supplierCount: figures.newEntrants.ofSuppliers,
+        largestSuppliers: largest,
         periods: periods.map((f, i) => {
           const { suppliers: _omit, ...rest } = f;
           return { from: years[i]!.from, to: years[i]!.to, ...rest };

@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { MARKET_API_PAGE_SIZE } from '../../services/market/market-query.js';
 import { MarketProfileSchema, MarketQuerySchema } from './market-schemas.js';
 
 const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
@@ -20,6 +21,12 @@ export function registerMarketApi(parent: FastifyInstance, services: Services): 
         response: { 200: MarketProfileSchema, ...errors },
       },
     },
-    async (request) => services.market.profile(services.market.queryOrThrow(request.query)),
+    async (request) => {
+      const { page = 1, pageSize = MARKET_API_PAGE_SIZE, ...input } = request.query;
+      return services.market.profile(services.market.queryOrThrow(input), {
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      });
+    },
   );
 }

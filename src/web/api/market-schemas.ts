@@ -1,6 +1,7 @@
 // The market analytics API schemas (docs/market-analytics.md, docs/api.md): one definition validates the query,
 // shapes the response and documents it in the OpenAPI.
 import { Type, type TSchema } from 'typebox';
+import { MARKET_API_MAX_PAGE_SIZE, MARKET_API_PAGE_SIZE } from '../../services/market/market-query.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const Day = Type.String({ format: 'date', description: 'A UK calendar day (YYYY-MM-DD).' });
@@ -29,6 +30,16 @@ export const MarketQuerySchema = Type.Object(
     bands: Type.Optional(
       Type.Union([Type.Literal('us-2023'), Type.Literal('us-2010'), Type.Literal('cma-2010')], {
         description: 'HHI band set (default: us-2023, the US 2023 Merger Guidelines).',
+      }),
+    ),
+    page: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100_000, description: 'Page of the supplier list (default 1).' }),
+    ),
+    pageSize: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MARKET_API_MAX_PAGE_SIZE,
+        description: `Suppliers per page (default ${MARKET_API_PAGE_SIZE}); supplierCount gives them all.`,
       }),
     ),
   },
@@ -91,7 +102,13 @@ export const MarketProfileSchema = Type.Object({
   }),
   from: Day,
   to: Day,
-  figures: Type.Object({ ...figureFields, suppliers: Type.Array(Supplier) }),
+  figures: Type.Object({
+    ...figureFields,
+    suppliers: Type.Array(Supplier, {
+      description: 'The page of the supplier list asked for, largest first.',
+    }),
+  }),
+  supplierCount: Type.Integer({ description: 'Suppliers in the whole list.' }),
   periods: Type.Array(Type.Object({ from: Day, to: Day, ...figureFields })),
   undatedAwards: Type.Integer(),
   policy: Type.Object({

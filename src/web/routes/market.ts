@@ -3,7 +3,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { marketCsv } from '../../services/market/market-csv.js';
-import { MARKET_FIELDS, marketViewModel, type MarketForm } from '../pages/market/view-model.js';
+import {
+  CHART_BARS,
+  MARKET_FIELDS,
+  SUPPLIERS_PAGE_SIZE,
+  marketViewModel,
+  type MarketForm,
+} from '../pages/market/view-model.js';
 import { csvDownload, csvProblems } from '../csv-reply.js';
 import type { Views } from '../views.js';
 
@@ -35,7 +41,11 @@ export function registerMarketPages(app: FastifyInstance, deps: { views: Views; 
       return views.page(request, reply, 'market/market.njk', marketViewModel({ form, problems: [] }));
     if (!query)
       return views.page(request, reply, 'market/market.njk', marketViewModel({ form, problems }), 400);
-    const profile = await market.profile(query);
+    const profile = await market.profile(query, {
+      offset: (page - 1) * SUPPLIERS_PAGE_SIZE,
+      limit: SUPPLIERS_PAGE_SIZE,
+      largest: CHART_BARS,
+    });
     return views.page(
       request,
       reply,
@@ -44,6 +54,7 @@ export function registerMarketPages(app: FastifyInstance, deps: { views: Views; 
     );
   });
 
+  // Every supplier (no window).
   app.get('/market.csv', async (request, reply) => {
     const { query, problems } = parse(request);
     if (!query) return csvProblems(reply, problems);

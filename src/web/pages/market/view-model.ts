@@ -16,7 +16,7 @@ export interface FormProblem {
 }
 
 export const SUPPLIERS_PAGE_SIZE = 25;
-const CHART_BARS = 10;
+export const CHART_BARS = 10;
 
 export const money = (n: number) =>
   `£${new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }).format(n)}`;
@@ -119,9 +119,9 @@ function results(p: MarketProfile, form: MarketForm, page: number) {
         `${f.directAward.unknownCount} with procedure not known`,
     ],
   ];
-  const top = f.suppliers.slice(0, CHART_BARS);
-  const start = (page - 1) * SUPPLIERS_PAGE_SIZE;
-  const pageRows = f.suppliers.slice(start, start + SUPPLIERS_PAGE_SIZE);
+  // The service gives this page of the supplier list, and the largest suppliers for the chart.
+  const top = p.largestSuppliers;
+  const pageRows = f.suppliers;
   const yesNo = (b: boolean | null) => (b === null ? 'Not known' : b ? 'Yes' : 'No');
   const num = { format: 'numeric' };
   return {
@@ -183,9 +183,9 @@ function results(p: MarketProfile, form: MarketForm, page: number) {
         },
       ]),
     },
-    showing: showing(f.suppliers.length, page, SUPPLIERS_PAGE_SIZE, pageRows.length, 'supplier'),
+    showing: showing(p.supplierCount, page, SUPPLIERS_PAGE_SIZE, pageRows.length, 'supplier'),
     pagination: pagination({
-      total: f.suppliers.length,
+      total: p.supplierCount,
       page,
       pageSize: SUPPLIERS_PAGE_SIZE,
       href: (n) => `/market?${marketQueryString(form, { page: String(n) })}`,
