@@ -6,7 +6,7 @@ import type { QuarantinedRow } from '../../store/import-run.repository.js';
 import { writeRegisterHorizonEntries } from '../../store/horizon-entry.repository.js';
 import { insertRegisterContracts, type NewRegisterContract } from '../../store/register.repository.js';
 import { importFile, type FileImportSummary } from '../shared/file-import.js';
-import { registerSpecs, type RegisterField } from './layout.js';
+import { checkUserMapping, registerSpecs, type RegisterField } from './layout.js';
 import { readRegisterFile, type RegisterFileStats, type RegisterRow } from './read-register.js';
 
 export type RegisterImportSummary = FileImportSummary<RegisterFileStats>;
@@ -64,6 +64,7 @@ export async function importRegister(
       onRow: (r) => void contracts.push(toRow(r, file)),
       onReject: (r) => void rejects.push({ file, ...r }),
     });
+    checkUserMapping(file, options.mapping ?? {}, stats.mapping);
     const write = async (trx: Transaction<Database>, runId: number) => {
       await insertRegisterContracts(trx, runId, orgId, contracts);
       await writeRegisterHorizonEntries(trx, runId);

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { AppError } from '../../errors.js';
 import {
   headerScore,
+  type ColumnMapping,
   mapHeader,
   normaliseHeader,
   type FieldSpec,
@@ -89,6 +90,26 @@ export async function loadRegisterMapping(path: string): Promise<Partial<Record<
       throw new AppError('BAD_INPUT', `${path}: "${k}" must name a header (text)`);
   }
   return parsed as Partial<Record<RegisterField, string>>;
+}
+
+/**
+ * Each header a user's mapping names must be a column of the file, mapped to that field: a mapping that names a
+ * header the file does not have is an error, never a silent fall back to the built-in synonyms.
+ */
+export function checkUserMapping(
+  path: string,
+  user: Partial<Record<RegisterField, string>>,
+  report: readonly ColumnMapping<RegisterField>[],
+): void {
+  for (const [field, header] of Object.entries(user) as [RegisterField, string][]) {
+    const col = report.find((m) => m.field === field);
+    if (col && normaliseHeader(col.header) === normaliseHeader(header)) continue;
+    const headers = report.map((m) => JSON.stringify(m.header)).join(', ');
+    throw new AppError(
+      'BAD_INPUT',
+      `${path}: the mapping names header "${header}" for ${field}, but the file's header row has no such column (its headers: ${headers})`,
+    );
+  }
 }
 
 /** A register header names the contract title, its supplier or value, and a date. */
