@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { importNotices, type NoticeBuyers } from '../../imports/notices/import-notices.js';
 import { withDatabase } from '../run.js';
+import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { importOptions, printFileSummary } from './import-format.js';
 
 /** `for 24 buyers: 700 rows matched by name, 278 of 20 new organisations, 0 without one (→ --org)`. */
@@ -43,13 +44,17 @@ Examples:
     .action(async (file: string, opts: { org: number; dryRun: boolean; json: boolean }) => {
       await withDatabase(async ({ handle }) => {
         const s = await importNotices(handle.db, file, { organisationId: opts.org, dryRun: opts.dryRun });
+        // The notices' suppliers are resolved at once, as a register's are (docs/suppliers.md).
+        const suppliers = s.status === 'imported' ? await resolveAfterChange(handle.db) : null;
         printFileSummary(
           s,
           opts.json,
           (s) =>
             `${s.kept} notices kept (${s.inOcds} also in OCDS, counted once), ${s.quarantined} quarantined` +
             ` (${s.stats?.format}, ${s.stats?.encoding}); ${formatBuyers(s.buyers, s.status === 'checked')}.`,
+          { suppliers },
         );
+        if (suppliers && !opts.json) process.stdout.write(`${formatResolve(suppliers)}\n`);
       });
     });
 }
