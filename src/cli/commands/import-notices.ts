@@ -25,7 +25,7 @@ export function registerImportNotices(command: Command): void {
       .argument('<file>', 'the export: .csv, .jsonl (one notice object per line), either optionally .gz'),
     {
       dryRun: 'read and map the file, print how each column was mapped, write nothing',
-      json: 'print one JSON summary {file, status, rowsRead, kept, quarantined, inOcds, duplicates, seconds, mapping}',
+      json: 'print one JSON summary {file, status, rowsRead, kept, quarantined, inOcds, buyers, duplicates, seconds, mapping, suppliers}',
     },
   )
     .addHelpText(
