@@ -9,7 +9,7 @@
 import { SINGLE_VALUED_SCHEMES, identifierKey, type OrgIdentifier } from './org-id.js';
 import { isPlaceholderName, namesAgree } from './supplier-name.js';
 
-export type SourceKind = 'ocds' | 'register' | 'spend';
+export type SourceKind = 'ocds' | 'register' | 'spend' | 'notice';
 
 export const MATCH_RULES = [
   'override-merge',
@@ -37,7 +37,7 @@ export interface SupplierSource {
   /** Stable key (same data → same key on every run); overrides refer to it. */
   key: string;
   kind: SourceKind;
-  /** The buyer whose register or spend file named this supplier (null for OCDS organisations). */
+  /** The buyer whose register, spend file or notice export named this supplier (null for OCDS organisations). */
   buyerId: number | null;
   /** Display name as published. */
   name: string;

@@ -94,6 +94,10 @@ export interface RegisterContractTable {
   extensions_taken: number | null;
   current_expiry: DateColumn | null;
   sme: boolean | null;
+  /** From an LGTC `SME/VCSE` column (migration 0040). */
+  vcse: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  /** The LGTC's "VAT that cannot be recovered" (migration 0040). */
+  irrecoverable_vat: ColumnType<string | null, string | null | undefined, string | null>;
   category_scheme: string | null;
   category_code: string | null;
   category_description: string | null;
@@ -112,6 +116,8 @@ export interface NoticeContractTable {
   title: string;
   description: string | null;
   organisation_name: string | null;
+  /** How buyer_id was decided (migration 0040); null for rows imported before it (the import's organisation). */
+  buyer_matched_by: 'name' | 'created' | 'import-organisation' | null;
   status: string | null;
   notice_type: string | null;
   published_date: DateColumn | null;

@@ -6,39 +6,46 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 import type { NoticeContractTable } from './local-data.types.js';
 
-export type NewNoticeContract = Omit<Insertable<NoticeContractTable>, 'import_run_id' | 'buyer_id'>;
+export type NewNoticeContract = Omit<Insertable<NoticeContractTable>, 'import_run_id'>;
 
 /** The predicate of the partial index release_cf_notice: a Contracts Finder OCDS release id. */
 export const CF_RELEASE_ID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9]+$';
 
+/** Writes notice rows, each with its own buyer. */
 export async function insertNoticeContracts(
   trx: Transaction<Database>,
   runId: number,
-  buyerId: number,
   rows: readonly NewNoticeContract[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     await trx
       .insertInto('notice_contract')
-      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, import_run_id: runId, buyer_id: buyerId })))
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, import_run_id: runId })))
       .execute();
   }
 }
 
-/** Notices of these ids already stored for the buyer, with where they came from. */
+/** The key of a notice stored for a buyer, as findStoredNotices returns them. */
+export const buyerNoticeKey = (buyerId: number, noticeId: string): string => `${buyerId}/${noticeId}`;
+
+/** Of these (buyer, notice) pairs, those already stored, by buyerNoticeKey, with where they came from. */
 export async function findStoredNotices(
   db: Kysely<Database>,
-  buyerId: number,
-  noticeIds: readonly string[],
+  pairs: readonly { buyerId: number; noticeId: string }[],
 ): Promise<Map<string, { file: string; line: number }>> {
-  if (noticeIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('notice_contract')
-    .select(['notice_id', 'source_file', 'source_line'])
-    .where('buyer_id', '=', buyerId)
-    .where('notice_id', 'in', [...noticeIds])
-    .execute();
-  return new Map(rows.map((r) => [r.notice_id, { file: r.source_file, line: r.source_line }]));
+  if (pairs.length === 0) return new Map();
+  const rows = await sql<{ buyer_id: string; notice_id: string; source_file: string; source_line: number }>`
+    select n.buyer_id, n.notice_id, n.source_file, n.source_line from notice_contract n
+    where (n.buyer_id, n.notice_id) in
+      (select * from unnest(${pairs.map((p) => p.buyerId)}::bigint[], ${pairs.map((p) => p.noticeId)}::text[]))`.execute(
+    db,
+  );
+  return new Map(
+    rows.rows.map((r) => [
+      buyerNoticeKey(Number(r.buyer_id), r.notice_id),
+      { file: r.source_file, line: r.source_line },
+    ]),
+  );
 }
 
 /** The OCDS process (ocid) each notice id is published in, for the ids that have a stored OCDS release. */

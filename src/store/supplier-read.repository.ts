@@ -34,7 +34,7 @@ export interface SupplierSummary {
 
 export interface SupplierSourceRow {
   key: string;
-  kind: 'ocds' | 'register' | 'spend';
+  kind: 'ocds' | 'register' | 'spend' | 'notice';
   buyerId: number | null;
   buyerName: string | null;
   organisationId: number | null;
@@ -155,7 +155,7 @@ export async function supplierSources(
 ): Promise<SupplierSourceRow[]> {
   const rows = await sourceSelect(db)
     .where('s.supplier_id', '=', supplierId)
-    .orderBy(sql`case s.kind when 'ocds' then 0 when 'register' then 1 else 2 end`)
+    .orderBy(sql`case s.kind when 'ocds' then 0 when 'register' then 1 when 'notice' then 2 else 3 end`)
     .orderBy('s.rows', 'desc')
     .orderBy('s.key')
     .limit(500)

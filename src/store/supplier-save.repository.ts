@@ -62,7 +62,7 @@ async function previousHashes(trx: Transaction<Database>) {
   };
 }
 
-const KIND_ORDER = { ocds: 0, register: 1, spend: 2 } as const;
+const KIND_ORDER = { ocds: 0, register: 1, notice: 2, spend: 3 } as const;
 
 export interface SaveCounts {
   sources: number;
@@ -77,7 +77,7 @@ export interface SaveCounts {
   writtenSources: number;
 }
 
-/** The source that names the supplier: one with an identifier, then OCDS, register, spend; then the busiest. */
+/** The source that names the supplier: one with an identifier, then OCDS, register, notice, spend; then the busiest. */
 function representative(members: readonly LoadedSource[]): LoadedSource | undefined {
   return [...members].sort(
     (a, b) =>

@@ -1,28 +1,33 @@
 // What supplier resolution reads (docs/suppliers.md "Sources"): OCDS organisations that were a supplier or tenderer,
-// register suppliers (one per buyer, name, postcode and numbers) and spend payees (one per buyer, matching name,
-// the buyer's supplier id and numbers), each with a stable key, plus the admins' overrides. Three grouped queries.
+// register suppliers (one per buyer, name, postcode and numbers), suppliers of notice-export awards not also stored
+// as OCDS (one per buyer and name) and spend payees (one per buyer, matching name, the buyer's supplier id and
+// numbers), each with a stable key, plus the admins' overrides. Four grouped queries.
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { normaliseIdentifier, parseOrgId, type OrgIdentifier } from '../domain/org-id.js';
 import { supplierNameKeys } from '../domain/supplier-name.js';
 import type { SupplierOverride, SupplierSource } from '../domain/supplier-resolution.js';
 import type { Database } from './database.js';
+import { CF_RELEASE_ID } from './notice.repository.js';
 import type { SupplierOverrideTable } from './supplier.types.js';
 
 export interface LoadedSource extends SupplierSource {
   organisationId: number | null;
   /** Up to 5 spellings of the name as published. */
   names: string[];
-  /** Awards (OCDS), register rows or payments. */
+  /** Awards (OCDS), register rows, notices (exports) or payments. */
   rows: number;
-  /** Paid total (spend) or total contract value (register), exact decimal text; null for OCDS. */
+  /** Paid total (spend), total contract value (register) or awarded value (notices), exact decimal text; null for OCDS. */
   amount: string | null;
   /** The supplier this key belonged to after the last run, or null. */
   previousSupplierId: number | null;
 }
 
-/** Stable key of a register supplier or spend payee: its kind and a hash of the values that define it. */
-export function sourceKey(kind: 'register' | 'spend', parts: readonly (string | number | null)[]): string {
+/** The kinds of source read from local files. */
+type LocalKind = 'register' | 'spend' | 'notice';
+
+/** Stable key of a register supplier, notice supplier or spend payee: its kind and a hash of the values that define it. */
+export function sourceKey(kind: LocalKind, parts: readonly (string | number | null)[]): string {
   return `${kind}:${createHash('sha1').update(JSON.stringify(parts)).digest('hex').slice(0, 20)}`;
 }
 
@@ -77,17 +82,13 @@ export type LocalKeyRow = Pick<
  * that a row belongs to. The buyer id is hashed as a number (the pool reads bigints as numbers, store/db.ts), so
  * keys are the same whichever way a caller got it. The paid-money analytics use it to reach a payment's supplier.
  */
-export function localSourceKey(kind: 'register' | 'spend', r: LocalKeyRow): string {
-  const defining = kind === 'register' ? r.postcode : r.local_id;
+export function localSourceKey(kind: LocalKind, r: LocalKeyRow): string {
+  const defining = kind === 'spend' ? r.local_id : r.postcode;
   return sourceKey(kind, [Number(r.buyer_id), r.normalised, defining, r.company, r.charity]);
 }
 
 /** A register supplier (buyer, name, postcode, numbers) or a spend payee (buyer, name, local id, numbers). */
-function localSource(
-  kind: 'register' | 'spend',
-  r: LocalRow,
-  previous: ReadonlyMap<string, number>,
-): LoadedSource {
+function localSource(kind: LocalKind, r: LocalRow, previous: ReadonlyMap<string, number>): LoadedSource {
   return source(
     {
       key: localSourceKey(kind, r),
@@ -164,6 +165,20 @@ export async function loadSupplierSources(db: Kysely<Database>): Promise<LoadedS
     from register_contract where supplier_name is not null
     group by 1, 2, 3, 5, 6 order by 1, 2, 3, 5, 6`.execute(db);
   for (const r of register.rows) out.push(localSource('register', r, previous));
+
+  // Suppliers of a buyer's notices from exports, one per buyer and matching name, unless the notice is also stored
+  // as a Contracts Finder OCDS release: OCDS wins (its parties are sources already; docs/local-data.md).
+  const notices = await sql<LocalRow>`
+    select n.buyer_id, n.supplier_name_normalised as normalised, null::text as postcode, null::text as local_id,
+      null::text as company, null::text as charity, null::text as name,
+      (array_agg(distinct n.supplier_name order by n.supplier_name))[1:5] as names, count(*) as rows,
+      sum(n.awarded_value) as amount
+    from notice_contract n
+    where n.supplier_name is not null and n.supplier_name_normalised is not null
+      and not exists (select 1 from release r where left(r.release_id, 36) = n.notice_id
+                      and r.release_id ~ ${sql.lit(CF_RELEASE_ID)})
+    group by 1, 2 order by 1, 2`.execute(db);
+  for (const r of notices.rows) out.push(localSource('notice', r, previous));
 
   // One payee per buyer, matching name, the buyer's supplier id and numbers; its display name is the spelling used
   // most often.

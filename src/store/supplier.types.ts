@@ -31,7 +31,7 @@ export interface SupplierTable {
 export interface SupplierSourceTable {
   key: string;
   supplier_id: number;
-  kind: 'ocds' | 'register' | 'spend';
+  kind: 'ocds' | 'register' | 'spend' | 'notice';
   buyer_id: number | null;
   organisation_id: number | null;
   name: string;

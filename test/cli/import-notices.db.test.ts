@@ -42,14 +42,27 @@ describe('missionbuy import notices', () => {
     expect(dry.stdout).toMatch(
       /: 978 rows, 977 notices kept \(0 also in OCDS, counted once\), 1 quarantined \(csv, /,
     );
+    // Each row is the notice of the organisation it names: Lancashire County Council's 83 match the --org
+    // organisation by name; the other 24 councils (and joint buyers) would be created.
+    expect(dry.stdout).toMatch(
+      /; for 25 buyers: 83 rows matched to organisations by name, 894 of 24 organisations to create \(BLACKPOOL BOROUGH COUNCIL; .+\), 0 naming none \(--org\)\.\n/,
+    );
     expect(dry.stdout).toMatch(/^ {4}column 1 ".+" → /m);
     expect(await notices()).toBe(0);
 
     const imported = await runCli(['import', 'notices', ...org, CSV], env);
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported .+: 978 rows, 977 notices kept/);
+    expect(imported.stdout).toContain('894 of 24 organisations created');
+    // The notices' suppliers are resolved at once.
+    expect(imported.stdout).toMatch(/^Resolved \d+ sources into \d+ suppliers in /m);
     expect(imported.stdout).not.toContain('column 1');
     expect(await notices()).toBe(977);
+    const buyers = await t.db
+      .selectFrom('notice_contract')
+      .select((e) => e.fn.count<string>('buyer_id').distinct().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(buyers.n)).toBe(25);
 
     const again = await runCli(['import', 'notices', ...org, '--json', CSV], env);
     expect(again.code).toBe(0);

@@ -4,6 +4,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRegister } from '../../src/imports/register/import-register.js';
 import { importSpend } from '../../src/imports/spend/import-spend.js';
@@ -11,9 +12,10 @@ import { listImportQuarantine } from '../../src/store/import-run.repository.js';
 import { countRegisterContracts, listRegisterExpiries } from '../../src/store/register.repository.js';
 import { countSpend, listPayments } from '../../src/store/spend.repository.js';
 import { createTestDb, type TestDb } from '../support/db.js';
-import type { TempDir } from '../support/files.js';
+import { tempDir, type TempDir } from '../support/files.js';
 import { addOrganisation, closeImportDb, openImportDb } from '../support/organisations.js';
 import { countDataRows, sharedDataPath } from '../support/shared-data.js';
+import { xlsxWorkbook, type XlsxCell } from '../support/xlsx.js';
 
 const ukMore = (...p: string[]) => sharedDataPath('uk-more', ...p);
 
@@ -130,6 +132,25 @@ describe('spend import', () => {
   });
 });
 
+/** Salford's row S1417 as the register import stores it (from the CSV or the XLSX). */
+const S1417 = {
+  source: 'register',
+  title: '3No. Underwater Dive Surveys for Principal Inspections',
+  supplier_name: 'Underwater Diving Services Ltd',
+  supplier_postcode: 'LA14 2TB',
+  supplier_company_number: '02535986',
+  annual_value: '5015.2',
+  total_value: '5015.2',
+  start_date: '2022-03-07',
+  expiry: '2022-03-07',
+  extension_months: 0,
+  extensions_available: 0,
+  sme: true,
+  category_scheme: 'proclass',
+  category_code: '231810',
+  source_line: 2,
+};
+
 describe('contract register import', () => {
   let t: TestDb;
   let salford: number;
@@ -153,23 +174,7 @@ describe('contract register import', () => {
     const rows = await listRegisterExpiries(t.db, salford, { from: '2022-03-07', to: '2022-03-07' });
     // Place,RFQ,Salford City Council,S1417,3No. Underwater Dive Surveys…,Underwater Diving Services Ltd,LA14 2TB,
     // 5015.20,5015.20,No,2022-03-07,2022-03-07,0.3,0,0,N/A,N/A,2022-03-07,Yes,231810,Surveys,2535986,Public
-    expect(rows.find((r) => r.reference === 'S1417')).toMatchObject({
-      source: 'register',
-      title: '3No. Underwater Dive Surveys for Principal Inspections',
-      supplier_name: 'Underwater Diving Services Ltd',
-      supplier_postcode: 'LA14 2TB',
-      supplier_company_number: '02535986',
-      annual_value: '5015.2',
-      total_value: '5015.2',
-      start_date: '2022-03-07',
-      expiry: '2022-03-07',
-      extension_months: 0,
-      extensions_available: 0,
-      sme: true,
-      category_scheme: 'proclass',
-      category_code: '231810',
-      source_line: 2,
-    });
+    expect(rows.find((r) => r.reference === 'S1417')).toMatchObject(S1417);
   });
 
   it('re-importing adds nothing', async () => {
@@ -177,6 +182,47 @@ describe('contract register import', () => {
     const s = await importRegister(t.db, file(), { organisationId: salford });
     expect(s.status).toBe('duplicate');
     expect(await countRegisterContracts(t.db, salford)).toBe(before);
+  });
+
+  it('reads the same register saved as XLSX by Excel: dates as date cells, numbers as numbers or text', async () => {
+    // Derived from the real CSV: what Excel writes when the register is saved as .xlsx — the three date columns
+    // as date cells (serial days, date format), values and months as numeric cells, and the company number and
+    // ProClass code as text (Excel keeps a code column typed as text, leading zeros and all).
+    const [header, ...data] = parse(readFileSync(file())) as string[][];
+    const asText = new Set(['Company Number', 'ProClass Classification', 'Contract Reference']);
+    const cell = (v: string, h: string): XlsxCell => {
+      if (v === '') return null;
+      // A real date only: Excel keeps the register's impossible `2022-09-31` as the text typed.
+      const isDate = /^\d{4}-\d\d-\d\d$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+      if (/Date$/.test(h) && isDate) return { date: v };
+      if (!asText.has(h) && /^-?\d+(\.\d+)?$/.test(v)) return { number: String(Number(v)) };
+      return { text: v };
+    };
+    const cells = data.map((row) => row.map((v, i) => cell(v, header![i]!)));
+    expect(cells.flat().filter((c) => c !== null && 'date' in c).length).toBeGreaterThan(800);
+    const tmp = tempDir();
+    try {
+      const xlsx = tmp.write(
+        'salford-contracts-register-2022-07.xlsx',
+        xlsxWorkbook([header!.map((h) => ({ text: h })), ...cells]),
+      );
+      const fromXlsx = await addOrganisation(t.db, 'Salford City Council (XLSX)');
+      const s = await importRegister(t.db, xlsx, { organisationId: fromXlsx });
+      expect(s).toMatchObject({ status: 'imported', rowsRead: 280, kept: 280, quarantined: 0 });
+      expect(s.stats!.encoding).toBe('xlsx');
+      const rows = await listRegisterExpiries(t.db, fromXlsx, { from: '2022-03-07', to: '2022-03-07' });
+      expect(rows.find((r) => r.reference === 'S1417')).toMatchObject({ ...S1417, source_file: xlsx });
+      // Every contract is stored as from the CSV, field for field.
+      const stored = (buyer: number) =>
+        sql<Record<string, unknown>>`
+          select to_jsonb(c) - array['id', 'import_run_id', 'buyer_id', 'source_file'] as row
+          from register_contract c where buyer_id = ${buyer} order by source_line`
+          .execute(t.db)
+          .then((r) => r.rows.map((x) => x.row));
+      expect(await stored(fromXlsx)).toEqual(await stored(salford));
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('a user mapping file puts its header first', async () => {

@@ -26,8 +26,9 @@ export function registerImportRegister(command: Command): void {
       'after',
       `
 Fields: reference, title, description, directorate, procedure, supplierName, supplierPostcode, supplierCompanyNumber,
-annualValue, totalValue, aboveThreshold, startDate, endDate, durationMonths, extensionMonths, extensionsAvailable,
-extension1Taken, extension2Taken, currentExpiry, sme, categoryCode, categoryDescription (docs/local-data.md).
+annualValue, totalValue, irrecoverableVat, aboveThreshold, startDate, endDate, durationMonths, extensionMonths,
+extensionsAvailable, extension1Taken, extension2Taken, currentExpiry, sme, vcse, categoryCode, categoryDescription
+(docs/local-data.md).
 
 Examples:
   missionbuy import register --org 42 --dry-run salford-contracts-register-2022-07.csv

@@ -6,7 +6,7 @@ import type { QuarantinedRow } from '../../store/import-run.repository.js';
 import { writeRegisterHorizonEntries } from '../../store/horizon-entry.repository.js';
 import { insertRegisterContracts, type NewRegisterContract } from '../../store/register.repository.js';
 import { importFile, type FileImportSummary } from '../shared/file-import.js';
-import { registerSpecs, type RegisterField } from './layout.js';
+import { checkUserMapping, registerSpecs, type RegisterField } from './layout.js';
 import { readRegisterFile, type RegisterFileStats, type RegisterRow } from './read-register.js';
 
 export type RegisterImportSummary = FileImportSummary<RegisterFileStats>;
@@ -32,6 +32,7 @@ function toRow(r: RegisterRow, file: string): NewRegisterContract {
     supplier_charity_number: c.supplierCharityNumber,
     annual_value: c.annualValue,
     total_value: c.totalValue,
+    irrecoverable_vat: c.irrecoverableVat,
     start_date: c.startDate,
     end_date: c.endDate,
     duration_months: c.durationMonths,
@@ -40,6 +41,7 @@ function toRow(r: RegisterRow, file: string): NewRegisterContract {
     extensions_taken: c.extensionsTaken,
     current_expiry: c.currentExpiry,
     sme: c.sme,
+    vcse: c.vcse,
     category_scheme: c.categoryScheme,
     category_code: c.categoryCode,
     category_description: c.categoryDescription,
@@ -64,6 +66,7 @@ export async function importRegister(
       onRow: (r) => void contracts.push(toRow(r, file)),
       onReject: (r) => void rejects.push({ file, ...r }),
     });
+    checkUserMapping(file, options.mapping ?? {}, stats.mapping);
     const write = async (trx: Transaction<Database>, runId: number) => {
       await insertRegisterContracts(trx, runId, orgId, contracts);
       await writeRegisterHorizonEntries(trx, runId);

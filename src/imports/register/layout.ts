@@ -1,10 +1,15 @@
 // Contract register layouts (LGTC: contracts over £5,000): published headers → register contract fields. Built from
-// Salford's register (shared/data/uk-more/contract-registers) and the LGTC's own field list; a user mapping file
-// (JSON: field → header text) goes first for anything else. Documented in docs/local-data.md.
+// Salford's register (shared/data/uk-more/contract-registers) and the LGTC 2015's own field list for contracts
+// (reference number, title of agreement, department responsible, description of the goods and/or services, supplier
+// name and details, sum to be paid over the length of the contract or estimated annual spending, VAT that cannot be
+// recovered, start, end and review dates, invitation to quote or tender, SME/VCSE and registration number) in the
+// wordings councils use for them; a user mapping file (JSON: field → header text) goes first for anything else.
+// Documented in docs/local-data.md.
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../errors.js';
 import {
   headerScore,
+  type ColumnMapping,
   mapHeader,
   normaliseHeader,
   type FieldSpec,
@@ -14,22 +19,90 @@ import {
 export const REGISTER_FIELDS = [
   {
     field: 'reference',
-    synonyms: ['contractreference', 'contractref', 'referencenumber', 'reference', 'contractid'],
+    synonyms: [
+      'contractreference',
+      'contractreferencenumber',
+      'contractref',
+      'referencenumber',
+      'reference',
+      'contractid',
+    ],
   },
-  { field: 'title', synonyms: ['contracttitle', 'titleofagreement', 'contractname', 'title'] },
-  { field: 'description', synonyms: ['contractdescription', 'descriptionofgoodsandservices', 'description'] },
-  { field: 'directorate', synonyms: ['directoratename', 'directorate', 'department', 'service'] },
-  { field: 'procedure', synonyms: ['processused', 'procurementprocess', 'procedure', 'procurementroute'] },
+  {
+    field: 'title',
+    synonyms: ['contracttitle', 'titleofagreement', 'agreementtitle', 'contractname', 'title'],
+  },
+  {
+    field: 'description',
+    synonyms: [
+      'contractdescription',
+      'descriptionofgoodsandservices',
+      'descriptionofgoodsandorservices',
+      'descriptionofthegoodsandorservicesbeingprovided',
+      'descriptionofgoodsandorservicesbeingprovided',
+      'description',
+    ],
+  },
+  {
+    field: 'directorate',
+    synonyms: [
+      'directoratename',
+      'directorate',
+      'department',
+      'departmentresponsible',
+      'localauthoritydepartmentresponsible',
+      'councildepartmentresponsible',
+      'service',
+      'servicearea',
+    ],
+  },
+  {
+    field: 'procedure',
+    synonyms: [
+      'processused',
+      'procurementprocess',
+      'procedure',
+      'procurementroute',
+      'invitationtoquoteortender',
+      'itqoritt',
+      'routetomarket',
+    ],
+  },
   {
     field: 'supplierName',
-    synonyms: ['suppliercompanyname', 'suppliername', 'supplier', 'contractor', 'providername'],
+    synonyms: [
+      'suppliercompanyname',
+      'suppliername',
+      'suppliernameanddetails',
+      'supplier',
+      'contractor',
+      'providername',
+    ],
   },
   { field: 'supplierPostcode', synonyms: ['supplierpostcode', 'postcode'] },
   {
     field: 'supplierCompanyNumber',
-    synonyms: ['companynumber', 'suppliercompanynumber', 'companieshousenumber', 'registeredcompanynumber'],
+    synonyms: [
+      'companynumber',
+      'suppliercompanynumber',
+      'companieshousenumber',
+      'companieshouseno',
+      'registeredcompanynumber',
+      'supplierregisteredcompanynumber',
+      'companyregistrationnumber',
+    ],
   },
-  { field: 'annualValue', synonyms: ['annualvalue', 'estimatedannualvalue', 'valueperannum'] },
+  {
+    field: 'annualValue',
+    synonyms: [
+      'annualvalue',
+      'estimatedannualvalue',
+      'valueperannum',
+      'estimatedannualspending',
+      'estimatedannualspend',
+      'annualspend',
+    ],
+  },
   {
     field: 'totalValue',
     synonyms: [
@@ -37,8 +110,19 @@ export const REGISTER_FIELDS = [
       'totalcontractvalue',
       'totalvalue',
       'contractvalue',
+      'valueofcontract',
+      'sumtobepaidoverthelengthofthecontract',
       'estimatedvalue',
       'value',
+    ],
+  },
+  {
+    field: 'irrecoverableVat',
+    synonyms: [
+      'vatthatcannotberecovered',
+      'valueaddedtaxthatcannotberecovered',
+      'irrecoverablevat',
+      'nonrecoverablevat',
     ],
   },
   { field: 'aboveThreshold', synonyms: ['ojeufts', 'ojeu', 'ftsnotice'] },
@@ -50,7 +134,9 @@ export const REGISTER_FIELDS = [
   { field: 'extension1Taken', synonyms: ['extension1taken'] },
   { field: 'extension2Taken', synonyms: ['extension2taken'] },
   { field: 'currentExpiry', synonyms: ['currentexpirydate', 'expirydate', 'reviewdate'] },
-  { field: 'sme', synonyms: ['smesupplier', 'sme', 'smeorvcse'] },
+  // `SME/VCSE` (LGTC) is one column for both: its values say which (row.ts smeAndVcse).
+  { field: 'sme', synonyms: ['smesupplier', 'sme', 'smeorvcse', 'smevcse', 'smeandorvcse'] },
+  { field: 'vcse', synonyms: ['vcsesupplier', 'vcse', 'vcsesuppliertype'] },
   { field: 'categoryCode', synonyms: ['proclassclassification', 'proclasscode', 'cpvcode', 'categorycode'] },
   { field: 'categoryDescription', synonyms: ['proclassdescription', 'cpvdescription', 'category'] },
 ] as const satisfies readonly FieldSpec<string>[];
@@ -89,6 +175,26 @@ export async function loadRegisterMapping(path: string): Promise<Partial<Record<
       throw new AppError('BAD_INPUT', `${path}: "${k}" must name a header (text)`);
   }
   return parsed as Partial<Record<RegisterField, string>>;
+}
+
+/**
+ * Each header a user's mapping names must be a column of the file, mapped to that field: a mapping that names a
+ * header the file does not have is an error, never a silent fall back to the built-in synonyms.
+ */
+export function checkUserMapping(
+  path: string,
+  user: Partial<Record<RegisterField, string>>,
+  report: readonly ColumnMapping<RegisterField>[],
+): void {
+  for (const [field, header] of Object.entries(user) as [RegisterField, string][]) {
+    const col = report.find((m) => m.field === field);
+    if (col && normaliseHeader(col.header) === normaliseHeader(header)) continue;
+    const headers = report.map((m) => JSON.stringify(m.header)).join(', ');
+    throw new AppError(
+      'BAD_INPUT',
+      `${path}: the mapping names header "${header}" for ${field}, but the file's header row has no such column (its headers: ${headers})`,
+    );
+  }
 }
 
 /** A register header names the contract title, its supplier or value, and a date. */

@@ -8,7 +8,7 @@ import { toDecimal } from '../../domain/decimal.js';
 import { identifiersFromCompanyColumn } from '../../domain/supplier-name.js';
 import { parseLocalDate } from '../shared/dates.js';
 import { parseMoney } from '../shared/money.js';
-import type { HeaderMapping } from '../shared/header.js';
+import { normaliseHeader, type HeaderMapping } from '../shared/header.js';
 import { categoryScheme, type RegisterField } from './layout.js';
 
 export interface RegisterContract {
@@ -25,6 +25,8 @@ export interface RegisterContract {
   supplierCharityNumber: string | null;
   annualValue: string | null;
   totalValue: string | null;
+  /** The LGTC's "VAT that cannot be recovered". */
+  irrecoverableVat: string | null;
   startDate: string | null;
   endDate: string | null;
   durationMonths: string | null;
@@ -33,6 +35,7 @@ export interface RegisterContract {
   extensionsTaken: number | null;
   currentExpiry: string | null;
   sme: boolean | null;
+  vcse: boolean | null;
   categoryScheme: string | null;
   categoryCode: string | null;
   categoryDescription: string | null;
@@ -50,6 +53,20 @@ function charityInCompanyColumn(raw: string | null): string | null {
   return id ? identifierKey(id) : null;
 }
 
+/**
+ * An LGTC `SME/VCSE` cell: which of the two the supplier is. `SME`, `VCSE` (or voluntary, community, charity) or
+ * both; `No`/`Neither`/`None`: neither; a bare `Yes` says one of them without saying which: both unknown.
+ */
+export function smeAndVcse(value: string | null): { sme: boolean | null; vcse: boolean | null } {
+  const v = (value ?? '').toLowerCase();
+  const sme = /\bsmes?\b|small|medium/.test(v);
+  const vcse = /\bvcses?\b|voluntary|community|charit|social enterprise/.test(v);
+  if (/\bboth\b/.test(v)) return { sme: true, vcse: true };
+  if (sme || vcse) return { sme: sme || null, vcse: vcse || null };
+  if (parseFlag(value) === false || /^(neither|none)$/.test(v.trim())) return { sme: false, vcse: false };
+  return { sme: null, vcse: null };
+}
+
 export function contractFromRow(
   cells: readonly string[],
   mapping: HeaderMapping<RegisterField>,
@@ -59,15 +76,17 @@ export function contractFromRow(
   const get = (f: RegisterField) => (c[f] === undefined ? null : cleanName(cells[c[f]] ?? ''));
   const title = get('title') ?? get('description');
   if (!title) return { ok: false, reason: 'no contract title or description' };
-  const money = (f: 'annualValue' | 'totalValue') => {
+  const money = (f: 'annualValue' | 'totalValue' | 'irrecoverableVat') => {
     const raw = get(f);
     return raw === null || /^[-–]$/.test(raw) ? { value: null } : { value: parseMoney(raw), raw };
   };
   const annual = money('annualValue');
   const total = money('totalValue');
+  const vat = money('irrecoverableVat');
   for (const [f, m] of [
     ['annual value', annual],
     ['total value', total],
+    ['irrecoverable VAT', vat],
   ] as const) {
     if (m.value === null && 'raw' in m) return { ok: false, reason: `unreadable ${f} "${m.raw}"` };
   }
@@ -75,6 +94,11 @@ export function contractFromRow(
   const supplierName = get('supplierName');
   const company = get('supplierCompanyNumber');
   const duration = get('durationMonths');
+  // One `SME/VCSE` column (its header names VCSE too) says which; else an SME column and perhaps a VCSE column.
+  const combined = c.sme !== undefined && normaliseHeader(headers[c.sme] ?? '').includes('vcse');
+  const flags = combined
+    ? smeAndVcse(get('sme'))
+    : { sme: parseFlag(get('sme')), vcse: parseFlag(get('vcse')) };
   return {
     ok: true,
     contract: {
@@ -90,6 +114,7 @@ export function contractFromRow(
       supplierCharityNumber: charityInCompanyColumn(company),
       annualValue: annual.value,
       totalValue: total.value,
+      irrecoverableVat: vat.value,
       startDate: parseLocalDate(get('startDate')),
       endDate: parseLocalDate(get('endDate')),
       durationMonths: duration && /^\d+(\.\d+)?$/.test(duration) ? toDecimal(duration) : null,
@@ -97,7 +122,8 @@ export function contractFromRow(
       extensionsAvailable: wholeNumber(get('extensionsAvailable')),
       extensionsTaken: taken.length === 0 ? null : taken.filter((v) => parseFlag(v) === true).length,
       currentExpiry: parseLocalDate(get('currentExpiry')),
-      sme: parseFlag(get('sme')),
+      sme: flags.sme,
+      vcse: flags.vcse,
       categoryScheme: c.categoryCode === undefined ? null : categoryScheme(headers[c.categoryCode]),
       categoryCode: get('categoryCode'),
       categoryDescription: get('categoryDescription'),

@@ -50,7 +50,7 @@ export const SupplierSummary = Type.Object({
   name: Type.String(),
   identifiers: Type.Array(Type.String(), { description: 'e.g. GB-COH-04417047, GB-CHC-1165823, GB-PPON-…' }),
   postcodes: Type.Array(Type.String()),
-  kinds: Type.Array(Type.String(), { description: 'ocds, register, spend' }),
+  kinds: Type.Array(Type.String(), { description: 'ocds, register, notice, spend' }),
   sourceCount: Type.Integer(),
   ocdsOrganisations: Type.Integer(),
   awards: Type.Integer(),
@@ -72,7 +72,12 @@ const Evidence = Type.Object(
 
 export const SupplierSource = Type.Object({
   key: Type.String(),
-  kind: Type.Union([Type.Literal('ocds'), Type.Literal('register'), Type.Literal('spend')]),
+  kind: Type.Union([
+    Type.Literal('ocds'),
+    Type.Literal('register'),
+    Type.Literal('notice'),
+    Type.Literal('spend'),
+  ]),
   supplierId: Type.Integer(),
   buyerId: Nullable(Type.Integer()),
   buyerName: Nullable(Type.String()),

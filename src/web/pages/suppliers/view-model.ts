@@ -12,7 +12,12 @@ import { formatAmount, formatDateTime, formatNumber } from '../../format.js';
 import { html, link } from '../../html.js';
 import { pagination, sortHeader } from '../shared/table-nav.js';
 
-const KIND_LABELS = { ocds: 'OCDS party', register: 'Contract register', spend: 'Spend payee' } as const;
+const KIND_LABELS = {
+  ocds: 'OCDS party',
+  register: 'Contract register',
+  notice: 'Contracts Finder notice export',
+  spend: 'Spend payee',
+} as const;
 const RULE_LABELS: Record<string, string> = {
   'override-merge': 'Merged by an admin',
   identifier: 'Same identifier',
