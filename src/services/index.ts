@@ -127,7 +127,12 @@ export {
 } from './quality-input.js';
 export type { SyncService } from './sync.service.js';
 export type * from './collaboration/collaboration-exports.js';
-export type { HorizonScan, HorizonService, LeadTimeRule } from './horizon/horizon.service.js';
+export type {
+  HorizonNamedFilters,
+  HorizonScan,
+  HorizonService,
+  LeadTimeRule,
+} from './horizon/horizon.service.js';
 export type * from './horizon/saved-searches.service.js';
 export {
   HORIZON_DEFAULT_MONTHS,

@@ -50,6 +50,7 @@ export function toSavedQuery(input: HorizonQueryInput): { query: SavedQuery; pro
   if (f.cpv !== undefined) saved.cpv = f.cpv;
   if (f.region !== undefined) saved.region = f.region;
   if (f.minValue !== undefined) saved.minValue = f.minValue;
+  if (f.mission !== undefined) saved.mission = f.mission;
   saved.sort = query.sort;
   saved.order = query.order;
   return { query: saved, problems };
@@ -65,7 +66,18 @@ export function horizonQueryOf(saved: SavedQuery, extra: HorizonQueryInput = {})
 }
 
 // The order the page's form has them in (jsonb keeps its own key order).
-const KEY_ORDER = ['months', 'basis', 'buyerId', 'supplierId', 'cpv', 'region', 'minValue', 'sort', 'order'];
+const KEY_ORDER = [
+  'months',
+  'basis',
+  'buyerId',
+  'supplierId',
+  'cpv',
+  'region',
+  'minValue',
+  'mission',
+  'sort',
+  'order',
+];
 
 /** The saved query as the /horizon page's query string (without the leading "?"). */
 export const savedQueryString = (saved: SavedQuery): string =>

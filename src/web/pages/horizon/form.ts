@@ -20,6 +20,7 @@ const TEXT_FIELDS = [
   'cpv',
   'region',
   'minValue',
+  'mission',
   ...LISTING_FIELDS,
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -38,6 +39,7 @@ const INPUT_FOR: Record<HorizonField, string> = {
   cpv: 'cpv',
   region: 'region',
   minValue: 'minValue',
+  mission: 'mission',
   asOf: 'asOf-day',
   sort: 'results',
   order: 'results',
