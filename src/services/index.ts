@@ -137,6 +137,7 @@ export type * from './horizon/saved-searches.service.js';
 export {
   HORIZON_DEFAULT_MONTHS,
   HORIZON_DEFAULT_ORDER,
+  HORIZON_FILTER_FIELDS,
   HORIZON_MAX_MONTHS,
   HORIZON_MAX_PAGE,
   HORIZON_MAX_PAGE_SIZE,

@@ -28,6 +28,18 @@ export const HORIZON_DEFAULT_ORDER: Record<HorizonSort, 'asc' | 'desc'> = {
   value: 'desc',
 };
 
+/** The scan's filter fields, in the order the page's form (and a saved search's query string) has them. */
+export const HORIZON_FILTER_FIELDS = [
+  'months',
+  'basis',
+  'buyerId',
+  'supplierId',
+  'cpv',
+  'region',
+  'minValue',
+  'mission',
+] as const;
+
 /** Raw values as they arrive from a query string (strings) or a validated API query (numbers). */
 export interface HorizonQueryInput {
   months?: string | number | undefined;

@@ -3,6 +3,7 @@
 // a saved search always looks from today, from its first page.
 import { AppError } from '../../errors.js';
 import {
+  HORIZON_FILTER_FIELDS,
   parseHorizonQuery,
   type HorizonProblem,
   type HorizonQuery,
@@ -66,18 +67,7 @@ export function horizonQueryOf(saved: SavedQuery, extra: HorizonQueryInput = {})
 }
 
 // The order the page's form has them in (jsonb keeps its own key order).
-const KEY_ORDER = [
-  'months',
-  'basis',
-  'buyerId',
-  'supplierId',
-  'cpv',
-  'region',
-  'minValue',
-  'mission',
-  'sort',
-  'order',
-];
+const KEY_ORDER = [...HORIZON_FILTER_FIELDS, 'sort', 'order'];
 
 /** The saved query as the /horizon page's query string (without the leading "?"). */
 export const savedQueryString = (saved: SavedQuery): string =>
