@@ -90,7 +90,7 @@ export interface HorizonProblem {
 }
 
 /** The missions a query may filter on: the national catalogue's (docs/missions.md), in its order. */
-export const horizonMissionIds = (): string[] => loadMissionReference().national.missions.map((m) => m.id);
+const horizonMissionIds = (): string[] => loadMissionReference().national.missions.map((m) => m.id);
 
 export function parseHorizonQuery(input: HorizonQueryInput): {
   query: HorizonQuery;
