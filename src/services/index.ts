@@ -127,11 +127,17 @@ export {
 } from './quality-input.js';
 export type { SyncService } from './sync.service.js';
 export type * from './collaboration/collaboration-exports.js';
-export type { HorizonScan, HorizonService, LeadTimeRule } from './horizon/horizon.service.js';
+export type {
+  HorizonNamedFilters,
+  HorizonScan,
+  HorizonService,
+  LeadTimeRule,
+} from './horizon/horizon.service.js';
 export type * from './horizon/saved-searches.service.js';
 export {
   HORIZON_DEFAULT_MONTHS,
   HORIZON_DEFAULT_ORDER,
+  HORIZON_FILTER_FIELDS,
   HORIZON_MAX_MONTHS,
   HORIZON_MAX_PAGE,
   HORIZON_MAX_PAGE_SIZE,

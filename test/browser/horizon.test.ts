@@ -1,11 +1,14 @@
 /// <reference lib="dom" />
-// The horizon scan page in Chromium on the real sample: filtering without JavaScript-only controls, following a
-// window and a contract, explaining bad input, and no axe violations.
-import { describe, expect, it } from 'vitest';
+// The horizon scan page in Chromium on the real sample: filtering without JavaScript-only controls (the mission
+// select too, with the sample's contracts' missions refreshed), following a window and a contract, explaining bad
+// input, and no axe violations.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { refreshMissions } from '../../src/services/missions/summary-refresh.js';
 import { useBrowserApp } from '../support/browser.js';
 
 describe('horizon scan page in Chromium', () => {
-  const { open, expectAccessible } = useBrowserApp();
+  const { app, open, expectAccessible } = useBrowserApp();
+  beforeAll(() => refreshMissions(app().sample.t.db).then(() => undefined));
 
   it('filters by months and as-of day through the form, then opens a contract', async () => {
     const page = await open('/horizon');
@@ -29,6 +32,28 @@ describe('horizon scan page in Chromium', () => {
     await page.close();
   });
 
+  it('filters by a mission chosen in its select, shows the rows’ missions, and removes the filter', async () => {
+    const page = await open('/horizon?asOf=2026-06-01&months=24');
+    await page
+      .getByLabel('Mission', { exact: true })
+      .selectOption({ label: 'Build an NHS fit for the future' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/mission=nhs/);
+    expect(await page.locator('#results h2').first().textContent()).toBe('5 contracts ending by 1 June 2028');
+    expect(await page.getByLabel('Mission', { exact: true }).inputValue()).toBe('nhs');
+    const rows = page.locator('table').nth(1).locator('tbody tr');
+    expect(await rows.count()).toBe(5);
+    for (let n = 0; n < 5; n += 1)
+      expect(await rows.nth(n).locator('td, th').first().textContent()).toMatch(
+        /Build an NHS fit for the future/,
+      );
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /Remove filter Mission: Build an NHS/ }).click();
+    await page.waitForURL((u) => !u.search.includes('mission='));
+    expect(await page.getByLabel('Mission', { exact: true }).inputValue()).toBe('');
+    await page.close();
+  });
+
   it('sorts by value and follows a window link from the summary', async () => {
     const page = await open('/horizon?asOf=2026-06-01&months=24');
     await page.getByRole('link', { name: /^Value \(sort/ }).click();
@@ -42,11 +67,12 @@ describe('horizon scan page in Chromium', () => {
   });
 
   it('explains bad input and keeps what was typed; the empty state passes axe', async () => {
-    const page = await open('/horizon?months=99&region=Yorkshire&asOf-day=12');
+    const page = await open('/horizon?months=99&region=Yorkshire&asOf-day=12&mission=health');
     const errors = await page.locator('.govuk-error-summary').textContent();
     expect(errors).toMatch(/Months ahead must be a whole number from 1 to 60/);
     expect(errors).toMatch(/Region must be an ITL or NUTS code/);
     expect(errors).toMatch(/As of must include a month and year/);
+    expect(errors).toMatch(/Mission must be one of the missions: growth, clean-energy/);
     expect(await page.getByLabel('Region').inputValue()).toBe('Yorkshire');
     await expectAccessible(page);
     await page.close();

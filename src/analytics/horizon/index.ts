@@ -16,6 +16,7 @@ export {
   horizonSupplierNames,
   toHorizonItem,
   type HorizonItem,
+  type HorizonItemMission,
   type HorizonSource,
 } from './item.js';
 export { howProcured, type Procedure, type ProcedureInput } from '../../domain/procedure.js';
@@ -30,6 +31,7 @@ export {
   type RegisterRowFields,
   type WindowTotal,
 } from './query.js';
+export { findHorizonMissions, type HorizonMissionTag } from './missions.js';
 export {
   ALERT_REASONS,
   alertReasons,

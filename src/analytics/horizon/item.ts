@@ -107,6 +107,14 @@ export interface HorizonItem {
   /** When the process last changed (its latest release), ISO instant. */
   lastUpdated: string | null;
   synthetic: boolean;
+  /** The missions the contract is mapped to (contract_mission), primary first; none for a register row. */
+  missions: HorizonItemMission[];
+}
+
+export interface HorizonItemMission {
+  id: string;
+  name: string;
+  role: 'primary' | 'secondary';
 }
 
 export function toHorizonItem(
@@ -114,6 +122,7 @@ export function toHorizonItem(
   asOf: Day,
   basis: HorizonBasis,
   policy: LeadTimePolicy,
+  missions: HorizonItemMission[] = [],
 ): HorizonItem {
   const horizon = horizonDate(r.end_day, r.max_extent_day, asOf, basis);
   // The query selects only rows with a date in the window; a mismatch means the SQL and dates.ts disagree.
@@ -163,5 +172,6 @@ export function toHorizonItem(
     noticeTypes: r.notice_types,
     lastUpdated: r.last_updated,
     synthetic: r.synthetic,
+    missions,
   };
 }

@@ -24,6 +24,8 @@ export interface HorizonScope {
   supplierId?: number;
   /** Pounds incl. VAT where published, exact decimal; contracts of unknown value are left out when set. */
   minValue?: string;
+  /** OCDS contracts mapped to this mission (contract_mission, migration 0033); register rows have no mapping. */
+  missionId?: string;
 }
 
 export const HORIZON_SORTS = ['decision', 'end', 'value'] as const;
@@ -120,6 +122,11 @@ function filters(scope: HorizonScope): RawBuilder<boolean> {
   if (scope.region !== undefined) c.push(sql`e.region_prefixes @> array[${scope.region}]::text[]`);
   if (scope.supplierId !== undefined) c.push(sql`e.supplier_ids @> array[${scope.supplierId}]::bigint[]`);
   if (scope.minValue !== undefined) c.push(sql`e.gbp_value >= ${scope.minValue}::numeric`);
+  // One primary-key probe per entry in the window; a register row (ocid null) matches no mission.
+  if (scope.missionId !== undefined)
+    c.push(
+      sql`exists (select 1 from contract_mission m where m.ocid = e.ocid and m.mission_id = ${scope.missionId})`,
+    );
   return c.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(c, sql` and `)}`;
 }
 

@@ -1,5 +1,5 @@
-// missionbuy horizon [--months N] [--buyer ID] [--cpv CODE] [--region CODE] [--supplier ID] [--as-of DAY]
-// [--json|--csv]: let contracts ending in the next months, with the figures the /horizon page shows
+// missionbuy horizon [--months N] [--buyer ID] [--cpv CODE] [--region CODE] [--supplier ID] [--mission ID]
+// [--as-of DAY] [--json|--csv]: let contracts ending in the next months, with the figures the /horizon page shows
 // (docs/horizon-scan.md).
 import type { Command } from 'commander';
 import { horizonSupplierNames, type HorizonItem } from '../../analytics/horizon/index.js';
@@ -50,6 +50,7 @@ export function formatHorizon(s: HorizonScan): string {
     procedureText(i),
     i.numberOfTenderers,
     clip(i.title ?? '', 40),
+    i.missions.map((m) => m.id).join(' '),
     sourceText(i),
   ]);
   return [
@@ -70,6 +71,7 @@ export function formatHorizon(s: HorizonScan): string {
             'procedure',
             'tenderers',
             'title',
+            'missions',
             'ocid / source',
           ],
           rows,
@@ -85,6 +87,7 @@ interface HorizonOptions extends ListOptions {
   region?: string;
   supplier?: string;
   minValue?: string;
+  mission?: string;
 }
 
 export function registerHorizon(program: Command): void {
@@ -101,7 +104,11 @@ export function registerHorizon(program: Command): void {
     .option('--cpv <code>', 'CPV division, group, class or code (72, 4521, 45210000)')
     .option('--region <code>', 'ITL or NUTS code prefix (TLE, UKE42): delivery region or buyer region')
     .option('--supplier <id>', 'incumbent supplier organisation id')
-    .option('--min-value <pounds>', 'only contracts worth at least this (pounds incl. VAT where published)');
+    .option('--min-value <pounds>', 'only contracts worth at least this (pounds incl. VAT where published)')
+    .option(
+      '--mission <id>',
+      'mission id (growth, clean-energy, safer-streets, opportunity, nhs): contracts mapped to it; register rows left out',
+    );
   addListOptions(command, {
     asOf: 'scan as of this day',
     sorts: 'decision, end or value',
@@ -114,7 +121,7 @@ export function registerHorizon(program: Command): void {
   })
     .addHelpText(
       'after',
-      '\nExamples:\n  missionbuy horizon --months 18 --region TLE\n  missionbuy horizon --buyer 441 --as-of 2026-06-01 --json\n  missionbuy horizon --months 24 --csv > horizon.csv',
+      '\nExamples:\n  missionbuy horizon --months 18 --region TLE\n  missionbuy horizon --buyer 441 --as-of 2026-06-01 --json\n  missionbuy horizon --months 24 --mission nhs\n  missionbuy horizon --months 24 --csv > horizon.csv',
     )
     .action(async (opts: HorizonOptions) => {
       checkListOutput(opts);
@@ -128,6 +135,7 @@ export function registerHorizon(program: Command): void {
           region: opts.region,
           supplierId: opts.supplier,
           minValue: opts.minValue,
+          mission: opts.mission,
           ...listInput(opts),
         });
         await printList(

@@ -4,10 +4,12 @@ import {
   HORIZON_BASES,
   HORIZON_SORTS,
   type HorizonBasis,
+  type HorizonScope,
   type HorizonSort,
 } from '../../analytics/horizon/index.js';
 import type { Day } from '../../domain/rules/index.js';
 import { parsePounds } from '../contracts/contract-query.js';
+import { loadMissionReference } from '../missions/reference.js';
 import { cpvRegionFilters, oneOf, organisationId, parseListing, text, whole } from '../shared/query-input.js';
 
 /** The windows the summary always shows (design.md §1: horizon scans 18/12/6 months ahead; issue 6: 24). */
@@ -26,6 +28,18 @@ export const HORIZON_DEFAULT_ORDER: Record<HorizonSort, 'asc' | 'desc'> = {
   value: 'desc',
 };
 
+/** The scan's filter fields, in the order the page's form (and a saved search's query string) has them. */
+export const HORIZON_FILTER_FIELDS = [
+  'months',
+  'basis',
+  'buyerId',
+  'supplierId',
+  'cpv',
+  'region',
+  'minValue',
+  'mission',
+] as const;
+
 /** Raw values as they arrive from a query string (strings) or a validated API query (numbers). */
 export interface HorizonQueryInput {
   months?: string | number | undefined;
@@ -35,6 +49,7 @@ export interface HorizonQueryInput {
   region?: string | undefined;
   supplierId?: string | number | undefined;
   minValue?: string | number | undefined;
+  mission?: string | undefined;
   asOf?: string | undefined;
   sort?: string | undefined;
   order?: string | undefined;
@@ -53,6 +68,8 @@ export interface HorizonFilters {
   supplierId?: number;
   /** Pounds, exact decimal string. */
   minValue?: string;
+  /** A mission of the national catalogue (`nhs`): OCDS contracts mapped to it (contract_mission). */
+  mission?: string;
 }
 
 export interface HorizonQuery {
@@ -71,6 +88,9 @@ export interface HorizonProblem {
   field: HorizonField;
   message: string;
 }
+
+/** The missions a query may filter on: the national catalogue's (docs/missions.md), in its order. */
+const horizonMissionIds = (): string[] => loadMissionReference().national.missions.map((m) => m.id);
 
 export function parseHorizonQuery(input: HorizonQueryInput): {
   query: HorizonQuery;
@@ -108,6 +128,13 @@ export function parseHorizonQuery(input: HorizonQueryInput): {
     else filters.minValue = pounds;
   }
 
+  const mission = text(input.mission);
+  if (mission !== undefined) {
+    const known = horizonMissionIds();
+    if (known.includes(mission)) filters.mission = mission;
+    else problem('mission', `Mission must be one of the missions: ${known.join(', ')}`);
+  }
+
   const { asOf, ...listing } = parseListing(
     input,
     {
@@ -129,5 +156,20 @@ export function parseHorizonQuery(input: HorizonQueryInput): {
       ...listing,
     },
     problems,
+  };
+}
+
+/** The analytics scope of a checked query as of a day (the scan, its CSV and a saved search's alerts). */
+export function horizonScope(q: HorizonQuery, asOf: Day): HorizonScope {
+  const f = q.filters;
+  return {
+    asOf,
+    basis: q.basis,
+    ...(f.buyerId !== undefined ? { buyerId: f.buyerId } : {}),
+    ...(f.cpv !== undefined ? { cpvPrefix: f.cpv } : {}),
+    ...(f.region !== undefined ? { region: f.region } : {}),
+    ...(f.supplierId !== undefined ? { supplierId: f.supplierId } : {}),
+    ...(f.minValue !== undefined ? { minValue: f.minValue } : {}),
+    ...(f.mission !== undefined ? { missionId: f.mission } : {}),
   };
 }

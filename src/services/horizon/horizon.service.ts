@@ -4,21 +4,25 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import {
+  findHorizonMissions,
   findHorizonPage,
   summariseHorizon,
   toHorizonItem,
   windowEnd,
+  type HorizonBasis,
   type HorizonItem,
-  type HorizonScope,
+  type HorizonRow,
   type WindowTotal,
 } from '../../analytics/horizon/index.js';
-import { describeBand, leadTimesOn, ukDay, type Day } from '../../domain/rules/index.js';
+import { describeBand, leadTimesOn, ukDay, type Day, type LeadTimePolicy } from '../../domain/rules/index.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
+import { loadMissionReference } from '../missions/reference.js';
 import { horizonCsvStream } from './horizon-csv.js';
 import {
   HORIZON_WINDOWS,
+  horizonScope,
   parseHorizonQuery,
   type HorizonFilters,
   type HorizonQuery,
@@ -50,22 +54,44 @@ export interface HorizonScan extends Omit<HorizonQuery, 'asOf'> {
   items: HorizonItem[];
 }
 
+/** What a query's ids name: the buyer, the supplier, the mission. */
+export interface HorizonNamedFilters {
+  buyer?: { id: number; name: string };
+  supplier?: { id: number; name: string };
+  mission?: { id: string; name: string };
+}
+
 export function createHorizonService(deps: HorizonDeps) {
   const { db } = deps;
   const today = deps.today ?? (() => ukDay(new Date())!);
+  const missionName = (id: string): string =>
+    loadMissionReference().national.missions.find((m) => m.id === id)?.name ?? id;
 
-  const scopeOf = (q: HorizonQuery, asOf: Day): HorizonScope => {
-    const f = q.filters;
-    return {
-      asOf,
-      basis: q.basis,
-      ...(f.buyerId !== undefined ? { buyerId: f.buyerId } : {}),
-      ...(f.cpv !== undefined ? { cpvPrefix: f.cpv } : {}),
-      ...(f.region !== undefined ? { region: f.region } : {}),
-      ...(f.supplierId !== undefined ? { supplierId: f.supplierId } : {}),
-      ...(f.minValue !== undefined ? { minValue: f.minValue } : {}),
-    };
-  };
+  /** The rows as items, each with its missions (one read for the page). */
+  async function itemsOf(
+    rows: HorizonRow[],
+    asOf: Day,
+    basis: HorizonBasis,
+    policy: LeadTimePolicy,
+  ): Promise<HorizonItem[]> {
+    const missions = await findHorizonMissions(
+      db,
+      rows.flatMap((r) => (r.ocid === null ? [] : [r.ocid])),
+    );
+    return rows.map((r) =>
+      toHorizonItem(
+        r,
+        asOf,
+        basis,
+        policy,
+        (r.ocid === null ? [] : (missions.get(r.ocid) ?? [])).map((m) => ({
+          id: m.missionId,
+          name: missionName(m.missionId),
+          role: m.role,
+        })),
+      ),
+    );
+  }
 
   return {
     /** Checks a query (page, CSV, feed, API or CLI); problems are per field, for an error summary. */
@@ -83,7 +109,7 @@ export function createHorizonService(deps: HorizonDeps) {
       const asOf = q.asOf ?? today();
       const rule = leadTimesOn(asOf);
       const policy = rule.value;
-      const scope = scopeOf(q, asOf);
+      const scope = horizonScope(q, asOf);
       const last = windowEnd(asOf, q.months);
       const months = [...new Set([...HORIZON_WINDOWS, q.months])].sort((a, b) => a - b);
       const [rows, summary] = await Promise.all([
@@ -121,7 +147,7 @@ export function createHorizonService(deps: HorizonDeps) {
           source: rule.source,
           configurableDefault: rule.configurableDefault,
         },
-        items: rows.map((r) => toHorizonItem(r, asOf, q.basis, policy)),
+        items: await itemsOf(rows, asOf, q.basis, policy),
       };
     },
 
@@ -129,7 +155,7 @@ export function createHorizonService(deps: HorizonDeps) {
     exportCsv(q: HorizonQuery, baseUrl: string): Readable {
       const asOf = q.asOf ?? today();
       const policy = leadTimesOn(asOf).value;
-      const scope = scopeOf(q, asOf);
+      const scope = horizonScope(q, asOf);
       const last = windowEnd(asOf, q.months);
       async function* items(): AsyncGenerator<HorizonItem> {
         const chunk = 500;
@@ -142,26 +168,29 @@ export function createHorizonService(deps: HorizonDeps) {
             limit: chunk,
             offset,
           });
-          for (const r of rows) yield toHorizonItem(r, asOf, q.basis, policy);
+          yield* await itemsOf(rows, asOf, q.basis, policy);
           if (rows.length < chunk) return;
         }
       }
       return horizonCsvStream(items(), baseUrl);
     },
 
-    /** Names for the organisation ids a query filters on. */
-    async describeFilters(
-      f: HorizonFilters,
-    ): Promise<{ buyer?: { id: number; name: string }; supplier?: { id: number; name: string } }> {
-      const out: { buyer?: { id: number; name: string }; supplier?: { id: number; name: string } } = {};
+    /** Names for the organisation ids and the mission a query filters on. */
+    async describeFilters(f: HorizonFilters): Promise<HorizonNamedFilters> {
+      const out: HorizonNamedFilters = {};
       for (const key of ['buyer', 'supplier'] as const) {
         const id = key === 'buyer' ? f.buyerId : f.supplierId;
         if (id === undefined) continue;
         const o = await findOrganisationById(db, id);
         if (o) out[key] = { id: o.id, name: o.name };
       }
+      if (f.mission !== undefined) out.mission = { id: f.mission, name: missionName(f.mission) };
       return out;
     },
+
+    /** The missions a scan may be filtered on (the national catalogue), for the page's select. */
+    missions: (): { id: string; name: string }[] =>
+      loadMissionReference().national.missions.map((m) => ({ id: m.id, name: m.name })),
   };
 }
 

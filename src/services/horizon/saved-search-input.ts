@@ -3,6 +3,7 @@
 // a saved search always looks from today, from its first page.
 import { AppError } from '../../errors.js';
 import {
+  HORIZON_FILTER_FIELDS,
   parseHorizonQuery,
   type HorizonProblem,
   type HorizonQuery,
@@ -50,6 +51,7 @@ export function toSavedQuery(input: HorizonQueryInput): { query: SavedQuery; pro
   if (f.cpv !== undefined) saved.cpv = f.cpv;
   if (f.region !== undefined) saved.region = f.region;
   if (f.minValue !== undefined) saved.minValue = f.minValue;
+  if (f.mission !== undefined) saved.mission = f.mission;
   saved.sort = query.sort;
   saved.order = query.order;
   return { query: saved, problems };
@@ -65,7 +67,7 @@ export function horizonQueryOf(saved: SavedQuery, extra: HorizonQueryInput = {})
 }
 
 // The order the page's form has them in (jsonb keeps its own key order).
-const KEY_ORDER = ['months', 'basis', 'buyerId', 'supplierId', 'cpv', 'region', 'minValue', 'sort', 'order'];
+const KEY_ORDER = [...HORIZON_FILTER_FIELDS, 'sort', 'order'];
 
 /** The saved query as the /horizon page's query string (without the leading "?"). */
 export const savedQueryString = (saved: SavedQuery): string =>

@@ -29,7 +29,7 @@ import {
   type SavedSearchRecord,
 } from '../../store/saved-search.repository.js';
 import { assertCan, type Actor } from '../authz.js';
-import type { HorizonQuery, HorizonQueryInput } from './horizon-query.js';
+import { horizonScope, type HorizonQuery, type HorizonQueryInput } from './horizon-query.js';
 import {
   SAVED_SEARCH_LIMIT,
   horizonQueryOf,
@@ -115,19 +115,10 @@ export function createSavedSearchService({ db, now = () => new Date() }: SavedSe
 
   const alertScope = (s: SavedSearchRecord, asOf: Day): { scope: AlertScope; query: HorizonQuery } => {
     const query = horizonQueryOf(s.query);
-    const f = query.filters;
     return {
       query,
       scope: {
-        scope: {
-          asOf,
-          basis: query.basis,
-          ...(f.buyerId !== undefined ? { buyerId: f.buyerId } : {}),
-          ...(f.cpv !== undefined ? { cpvPrefix: f.cpv } : {}),
-          ...(f.region !== undefined ? { region: f.region } : {}),
-          ...(f.supplierId !== undefined ? { supplierId: f.supplierId } : {}),
-          ...(f.minValue !== undefined ? { minValue: f.minValue } : {}),
-        },
+        scope: horizonScope(query, asOf),
         months: query.months,
         policy: leadTimesOn(asOf).value,
         seenAt: s.seenAt,

@@ -41,6 +41,14 @@ export const HorizonQuerySchema = Type.Object(
     minValue: Type.Optional(
       Type.String({ maxLength: 30, description: 'Pounds, incl. VAT where published.' }),
     ),
+    mission: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description:
+          'A mission id of the national catalogue (growth, clean-energy, safer-streets, opportunity, nhs): contracts ' +
+          'from published notices mapped to it. Contract register rows have no missions and are left out.',
+      }),
+    ),
     asOf: Type.Optional({ ...Day, description: 'Scan as of this day (default: today).' }),
     sort: Type.Optional(Literals(['decision', 'end', 'value'])),
     order: Type.Optional(Literals(['asc', 'desc'])),
@@ -104,6 +112,10 @@ const Item = Type.Object({
   noticeTypes: Type.Array(Type.String()),
   lastUpdated: Nullable(Type.String({ format: 'date-time' })),
   synthetic: Type.Boolean(),
+  missions: Type.Array(
+    Type.Object({ id: Type.String(), name: Type.String(), role: Literals(['primary', 'secondary']) }),
+    { description: 'Missions the contract is mapped to (primary first); empty for a register row.' },
+  ),
 });
 
 export const HorizonScanSchema = Type.Object({
@@ -117,6 +129,7 @@ export const HorizonScanSchema = Type.Object({
     region: Type.Optional(Type.String()),
     supplierId: Type.Optional(Type.Integer()),
     minValue: Type.Optional(Type.String()),
+    mission: Type.Optional(Type.String()),
   }),
   sort: Type.String(),
   order: Type.String(),

@@ -13,7 +13,7 @@ export const SavedSearchSchema = Type.Object({
   name: Type.String(),
   query: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
     description:
-      'The horizon filters saved (months, basis, buyerId, supplierId, cpv, region, minValue, sort, order).',
+      'The horizon filters saved (months, basis, buyerId, supplierId, cpv, region, minValue, mission, sort, order).',
   }),
   queryString: Type.String({ description: 'The same as a /horizon or /api/horizon query string.' }),
   feedUrl: Type.String({

@@ -36,7 +36,13 @@ export function registerHorizonPages(
   app.get('/horizon', async (request, reply) => {
     const { form, query, problems } = parse(request);
     if (problems.length > 0)
-      return views.page(request, reply, 'horizon/list.njk', horizonViewModel({ form, problems }), 400);
+      return views.page(
+        request,
+        reply,
+        'horizon/list.njk',
+        horizonViewModel({ form, problems, missions: horizon.missions() }),
+        400,
+      );
     const [scan, named] = await Promise.all([horizon.scan(query), horizon.describeFilters(query.filters)]);
     return views.page(request, reply, 'horizon/list.njk', {
       ...horizonViewModel({
@@ -44,6 +50,7 @@ export function registerHorizonPages(
         problems,
         scan,
         named,
+        missions: horizon.missions(),
         mayPlan: (buyerId) => services.pipeline.mayEdit(request.actor, buyerId),
       }),
       // "Save this search" (save-form.njk) posts the page's query string; signed out, sign in and come back.

@@ -28,6 +28,7 @@ function entrySummary(i: HorizonItem): string {
     `procedure: ${i.procedure.details ?? i.procedure.method ?? 'not known'}${i.procedure.directAward ? ' (direct award)' : ''}`,
   ];
   if (i.maxExtent && i.horizon.from === 'end') parts.push(`max extent ${i.maxExtent}`);
+  if (i.missions.length > 0) parts.push(`missions: ${i.missions.map((m) => m.name).join('; ')}`);
   if (i.source.kind === 'register') parts.push(`source: ${i.source.label}, line ${i.source.line}`);
   return `${parts.join('; ')}.`;
 }
@@ -81,13 +82,20 @@ export function horizonAtom(scan: HorizonScan, title: string, links: FeedLinks, 
   ].join('\n');
 }
 
-/** The feed's title: the window and the buyer or supplier it is about, and a saved search's name when it is one. */
+/**
+ * The feed's title: the window and the buyer, supplier or mission it is about, and a saved search's name when it is
+ * one.
+ */
 export function horizonFeedTitle(
   months: number,
-  named: { buyer?: { name: string }; supplier?: { name: string } },
+  named: { buyer?: { name: string }; supplier?: { name: string }; mission?: { name: string } },
   searchName?: string,
 ): string {
-  const about = [named.buyer?.name, named.supplier && `supplier ${named.supplier.name}`]
+  const about = [
+    named.buyer?.name,
+    named.supplier && `supplier ${named.supplier.name}`,
+    named.mission && `mission: ${named.mission.name}`,
+  ]
     .filter(Boolean)
     .join(', ');
   const what = `contracts ending within ${months} months${about ? ` (${about})` : ''}`;

@@ -1,6 +1,6 @@
 // The horizon scan form: what the query string holds (as typed), how it becomes the service's query, and the links
 // that keep it (sorting, pages, windows, CSV, Atom feed). "As of" uses the GOV.UK date input (day, month, year).
-import type { HorizonField, HorizonQueryInput } from '../../../services/index.js';
+import { HORIZON_FILTER_FIELDS, type HorizonField, type HorizonQueryInput } from '../../../services/index.js';
 import type { FormProblem } from '../contracts/list-form.js';
 import {
   LISTING_FIELDS,
@@ -12,16 +12,7 @@ import {
 
 export type { FormProblem };
 
-const TEXT_FIELDS = [
-  'months',
-  'basis',
-  'buyerId',
-  'supplierId',
-  'cpv',
-  'region',
-  'minValue',
-  ...LISTING_FIELDS,
-] as const;
+const TEXT_FIELDS = [...HORIZON_FILTER_FIELDS, ...LISTING_FIELDS] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 export type HorizonForm = QueryForm<TextField>;
@@ -38,6 +29,7 @@ const INPUT_FOR: Record<HorizonField, string> = {
   cpv: 'cpv',
   region: 'region',
   minValue: 'minValue',
+  mission: 'mission',
   asOf: 'asOf-day',
   sort: 'results',
   order: 'results',

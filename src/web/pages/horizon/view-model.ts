@@ -1,7 +1,12 @@
 // The horizon scan page → parameters for govuk-frontend macros: filter form, window summary, results table,
 // pagination, definitions. Every figure links to its definition (#definitions) and the contracts behind it.
 import { horizonItemPath, horizonSupplierNames, type HorizonItem } from '../../../analytics/horizon/index.js';
-import { HORIZON_DEFAULT_ORDER, HORIZON_PAGE_SIZES, type HorizonScan } from '../../../services/index.js';
+import {
+  HORIZON_DEFAULT_ORDER,
+  HORIZON_PAGE_SIZES,
+  type HorizonNamedFilters,
+  type HorizonScan,
+} from '../../../services/index.js';
 import { count, formatAmount, formatNumber, NOT_KNOWN } from '../../format.js';
 import { html, link, type SafeHtml } from '../../html.js';
 import {
@@ -20,7 +25,9 @@ export interface HorizonPageInput {
   form: HorizonForm;
   problems: FormProblem[];
   scan?: HorizonScan;
-  named?: { buyer?: { id: number; name: string }; supplier?: { id: number; name: string } };
+  named?: HorizonNamedFilters;
+  /** The missions of the catalogue, for the mission select. */
+  missions: { id: string; name: string }[];
   /** Whether the reader may plan the re-procurement for a buyer (editors of it: pipeline.edit). */
   mayPlan?: (buyerId: number) => boolean;
 }
@@ -51,12 +58,24 @@ function maxExtentCell(i: HorizonItem): SafeHtml {
   return html`${i.maxExtent ? dayCell(i.maxExtent) : NOT_KNOWN}${room ? small(room) : ''}${renewal ? small(`Renewal: ${renewal}`) : ''}`;
 }
 
+/** The contract's missions as small tags (primary first; a secondary mission in grey). */
+function missionTags(i: HorizonItem): SafeHtml | string {
+  if (i.missions.length === 0) return '';
+  const tags = i.missions.map(
+    (m) =>
+      html` <strong class="govuk-tag govuk-tag--${m.role === 'primary' ? 'turquoise' : 'grey'}"
+        >${m.name}<span class="govuk-visually-hidden"> (${m.role})</span></strong
+      >`,
+  );
+  return html`<br /><span class="govuk-visually-hidden">Missions:</span>${tags}`;
+}
+
 /** The contract's title, linked to its page where it has one, and where a register row comes from. */
 function titleCell(i: HorizonItem): SafeHtml {
   const path = horizonItemPath(i);
   const title = i.title ?? i.ocid ?? NOT_KNOWN;
   if (i.source.kind === 'ocds')
-    return html`${path ? link(path, title) : title}${i.synthetic ? tag('Synthetic', 'grey') : ''}`;
+    return html`${path ? link(path, title) : title}${i.synthetic ? tag('Synthetic', 'grey') : ''}${missionTags(i)}`;
   const ref = i.source.reference ? ` ${i.source.reference}` : '';
   return html`${title}${tag('Register', 'blue')}${small(`${i.source.label}, row${ref} (line ${i.source.line})`)}`;
 }
@@ -156,14 +175,35 @@ const BASIS_ITEMS = [
   },
 ];
 
-export function horizonViewModel({ form, problems, scan, named, mayPlan }: HorizonPageInput) {
+const NAMED_FILTERS = [
+  { key: 'buyer', label: 'Buyer', field: 'buyerId' },
+  { key: 'supplier', label: 'Supplier', field: 'supplierId' },
+  { key: 'mission', label: 'Mission', field: 'mission' },
+] as const;
+
+/** govukSelect parameters for the mission filter: "Any mission" and the catalogue's missions. */
+function missionSelect(form: HorizonForm, problems: FormProblem[], missions: HorizonPageInput['missions']) {
+  return {
+    id: 'mission',
+    name: 'mission',
+    label: { text: 'Mission', classes: 'govuk-label--s' },
+    hint: {
+      text: 'Contracts from published notices mapped to the mission. Contract register rows have no missions',
+    },
+    errorMessage: errorFor(problems, 'mission'),
+    items: [
+      { value: '', text: 'Any mission', selected: form.mission === '' },
+      ...missions.map((m) => ({ value: m.id, text: m.name, selected: form.mission === m.id })),
+    ],
+  };
+}
+
+export function horizonViewModel({ form, problems, scan, named, missions, mayPlan }: HorizonPageInput) {
   const pageSize = scan?.pageSize ?? (Number(form.pageSize) || HORIZON_PAGE_SIZES[0]);
-  const activeFilters = (['buyer', 'supplier'] as const)
-    .filter((k) => named?.[k])
-    .map((k) => ({
-      text: `${k === 'buyer' ? 'Buyer' : 'Supplier'}: ${named![k]!.name}`,
-      removeHref: `/horizon${horizonQueryString(form, {}, [k === 'buyer' ? 'buyerId' : 'supplierId', 'page'])}`,
-    }));
+  const activeFilters = NAMED_FILTERS.filter((f) => named?.[f.key]).map((f) => ({
+    text: `${f.label}: ${named![f.key]!.name}`,
+    removeHref: `/horizon${horizonQueryString(form, {}, [f.field, 'page'])}`,
+  }));
   let results;
   if (scan) {
     const from = scan.total === 0 ? 0 : (scan.page - 1) * scan.pageSize + 1;
@@ -209,6 +249,7 @@ export function horizonViewModel({ form, problems, scan, named, mayPlan }: Horiz
       atomHref: `/horizon.atom${qs}`,
       apiHref: `/api/horizon${qs}`,
       firstPageHref: `/horizon${horizonQueryString(form, {}, ['page'])}`,
+      missionNote: scan.filters.mission !== undefined,
       leadTimes: scan.leadTimes,
       asOf: dayText(scan.asOf),
     };
@@ -280,6 +321,7 @@ export function horizonViewModel({ form, problems, scan, named, mayPlan }: Horiz
         checked: (form.basis || 'next') === b.value,
       })),
     },
+    mission: missionSelect(form, problems, missions),
     asOf: asOfDateInput(form, problems),
     pageSize: pageSizeSelect('Results per page', HORIZON_PAGE_SIZES, pageSize, problems),
     hidden: { sort: scan?.sort ?? form.sort, order: scan?.order ?? form.order },

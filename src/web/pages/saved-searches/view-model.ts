@@ -26,6 +26,7 @@ export function describeQuery(s: SavedSearch): string {
   if (q.cpv !== undefined) parts.push(`CPV ${q.cpv}`);
   if (q.region !== undefined) parts.push(`region ${q.region}`);
   if (q.minValue !== undefined) parts.push(`at least ${formatAmount(String(q.minValue), 'GBP')}`);
+  if (q.mission !== undefined) parts.push(`mission ${q.mission}`);
   return parts.join(', ');
 }
 
