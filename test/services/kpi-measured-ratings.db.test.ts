@@ -13,6 +13,7 @@ import { createKpisService } from '../../src/services/kpis/kpis.service.js';
 import { createMappingService } from '../../src/services/missions/mapping.service.js';
 import { loadCpvLabels } from '../../src/services/reference/cpv-labels.js';
 import { listAudit } from '../../src/store/audit.repository.js';
+import { linkAttachedKpis } from '../../src/store/migrations/0038-kpi-measured-ratings.js';
 import { memberOf, outcome } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
 import { organisationIdByName } from '../support/sample-app.js';
@@ -180,5 +181,25 @@ describe('ratings derived from measured values by KPI library thresholds', () =>
     }>`select count(*)::int as n from contract_kpi where id = ${freshKpi}`.execute(t().db);
     expect(left.rows[0]!.n).toBe(0);
     expect((await listAudit(t().db, 'contract_kpi', String(freshKpi)))[0]!.action).toBe('delete');
+  });
+
+  it('gives copies attached before migration 0038 their rated KPI, with the target text the app writes', async () => {
+    const editor = memberOf(bridgend);
+    // A copy as 0024–0037 left it: attached to the contract, no contract_kpi.
+    const a = await attached().attach(editor, { ocid: OCID }, 'kpi.it.service-availability');
+    const made = (await entered(a.id))!;
+    await sql`delete from contract_kpi where attached_kpi_id = ${a.id}`.execute(t().db);
+    await linkAttachedKpis(t().db);
+    await linkAttachedKpis(t().db); // idempotent: one KPI per copy
+    const linked = (await kpis().contractPerformance(OCID)).kpis.filter((k) => k.attachedKpiId === a.id);
+    expect(linked).toHaveLength(1);
+    expect(linked[0]).toMatchObject({
+      title: made.title,
+      description: made.description,
+      target: made.target,
+      templateRef: 'kpi.it.service-availability',
+      measure: made.measure,
+    });
+    expect(made.target).toBe('99.5 % or more');
   });
 });

@@ -21,7 +21,17 @@ export async function up(db: Kysely<any>): Promise<void> {
       );
 
     alter table kpi_rating add column measured_value numeric;
+  `.execute(db);
+  await linkAttachedKpis(db);
+}
 
+/**
+ * Gives every attached KPI on a contract that has none its rated KPI (contract_kpi) with the copy's measure; the
+ * target text is written as the app writes it (`bands(...).met`, e.g. "50 per 100,000 or less"). Idempotent.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
+export async function linkAttachedKpis(db: Kysely<any>): Promise<void> {
+  await sql`
     insert into contract_kpi (ocid, title, description, target, template_ref, attached_kpi_id, unit, direction,
       target_value, slightly_below, below, created_by, created_at, updated_by, updated_at)
     select a.ocid, a.name, a.measure,
@@ -30,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       a.created_by, a.created_at, a.updated_by, a.updated_at
     from attached_kpi a
     where a.ocid is not null
+      and not exists (select 1 from contract_kpi k where k.attached_kpi_id = a.id)
     order by a.id;
   `.execute(db);
 }
