@@ -25,6 +25,12 @@ export interface Thresholds {
   below: number;
 }
 
+/** What a rated KPI's code is derived from: the unit and direction with the target and thresholds. */
+export interface RatedMeasure extends Thresholds {
+  unit: string;
+  direction: Direction;
+}
+
 /** What a buyer may tailor when attaching a template (the direction and unit stay: they are its meaning). */
 export interface KpiMeasure extends Thresholds {
   name: string;

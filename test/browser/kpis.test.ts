@@ -83,4 +83,33 @@ describe('KPIs and ratings in Chromium', () => {
     expect(await national.locator('#missions ~ table').first().textContent()).toMatch(/Mission/);
     await b.expectAccessible(national);
   }, 120_000);
+
+  it('rates a KPI made from a library template by its measured value (signed in by the first test)', async () => {
+    const attach = await b.open(`/contracts/${OCID}/kpis/new?template=kpi.waste.missed-collections`);
+    await attach.getByRole('button', { name: 'Save KPI' }).click();
+    const perf = await b.open(`/contracts/${OCID}/performance`);
+    expect(await perf.locator('body').textContent()).toMatch(
+      /Missed collections.*Rated by.*Good: 50 per 100,000 or less/s,
+    );
+    await perf.getByRole('link', { name: 'Record a rating of Missed collections' }).click();
+    await perf.waitForURL(/\/ratings\/new$/);
+    await perf.getByRole('button', { name: 'Save rating' }).click();
+    expect(await perf.locator('.govuk-error-summary').textContent()).toMatch(/Enter the measured value/);
+    await b.expectAccessible(perf);
+    const start = perf.getByRole('group', { name: 'First day of the period rated' });
+    await start.getByLabel('Day').fill('1');
+    await start.getByLabel('Month').fill('4');
+    await start.getByLabel('Year').fill('2025');
+    const end = perf.getByRole('group', { name: 'Last day of the period rated' });
+    await end.getByLabel('Day').fill('30');
+    await end.getByLabel('Month').fill('6');
+    await end.getByLabel('Year').fill('2025');
+    await perf.getByLabel('Measured value', { exact: true }).fill('80');
+    await perf.getByRole('button', { name: 'Save rating' }).click();
+    await perf.waitForURL(/\/performance#kpi-entered-\d+$/);
+    expect(await perf.locator('body').textContent()).toMatch(
+      /Missed collections.*80 per 100,000.*Approaching target \(slightlyBelow\)/s,
+    );
+    await b.expectAccessible(perf);
+  }, 180_000);
 });

@@ -42,10 +42,32 @@ describe('KPI library, attached KPIs and pipeline missions', () => {
     expect(all.items).toHaveLength(5);
     expect(all.total).toBe((await library().all()).length);
     const page5 = await library().search({}, { page: 5, pageSize: 5 });
-    expect(page5.items).toHaveLength(all.total - 20);
+    expect(page5.items).toHaveLength(Math.min(5, all.total - 20));
     const waste = await library().search({ text: 'recycling' });
     expect(waste.items.map((i) => i.template.id)).toEqual(['kpi.waste.recycling-rate']);
     expect(waste.items[0]).toMatchObject({ version: 1, seeded: true, missionIds: ['clean-energy'] });
+  });
+
+  it('covers medical equipment (CPV 33) and education and training (CPV 80), each item a template', async () => {
+    const ids = async (cpv: string) =>
+      (await library().search({ cpv }, { pageSize: 100 })).items
+        .filter((i) => i.template.cpvDivisions.length > 0)
+        .map((i) => i.template.id);
+    expect(await ids('33140000')).toEqual([
+      'kpi.medical.device-uptime',
+      'kpi.medical.orders-on-time-in-full',
+      'kpi.medical.planned-maintenance-on-time',
+    ]);
+    expect(await ids('80')).toEqual([
+      'kpi.education.progression-to-work-or-learning',
+      'kpi.education.learner-achievement-rate',
+      'kpi.education.learner-retention',
+    ]);
+    const all = await library().all();
+    expect(all.every((i) => i.template.template)).toBe(true);
+    // Every starter target not taken from a source says so.
+    for (const id of ['kpi.medical.device-uptime', 'kpi.education.learner-achievement-rate'])
+      expect(all.find((i) => i.template.id === id)!.template.source).toMatch(/\[\?\]/);
   });
 
   it('lets central edit a starter template as a new version, audited; stale saves and meaning changes refused', async () => {

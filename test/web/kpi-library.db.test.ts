@@ -44,7 +44,7 @@ describe('KPI library pages and API', () => {
   it('searches the library by words, category, outcome and mission, a page at a time', async () => {
     const all = await sample.app.inject('/kpi-library');
     expect(all.statusCode).toBe(200);
-    expect(all.body).toContain('23 templates');
+    expect(all.body).toContain('29 templates');
     expect(all.body).toContain('KPI library pages');
     const page2 = await sample.app.inject('/kpi-library?page=2');
     expect(page2.body).toContain('Waste recycled or reused');
@@ -107,7 +107,7 @@ describe('KPI library pages and API', () => {
     const ok = await c.post('/kpi-library', { _csrf: token, ...fields, below: '2' });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/kpi-library/kpi.custom.library-loans-per-resident');
-    expect((await sample.app.inject('/kpi-library')).body).toContain('24 templates');
+    expect((await sample.app.inject('/kpi-library')).body).toContain('30 templates');
   });
 
   it('lets the buyer’s editor attach and tailor a KPI on a pipeline entry and a contract, shown on their pages', async () => {

@@ -18,6 +18,8 @@ describe('standards pages and API', () => {
     expect(national.statusCode).toBe(200);
     expect(national.body).toContain('National standard');
     expect(national.body).toContain('ppn002.o1.fair-work');
+    expect(national.body).toContain('Award criterion 1e: Identifying and managing … [wording incomplete]');
+    expect(national.body).toContain('ppn002.o1.mac1e');
     const region = await s.app.inject('/standards/regions/UKE');
     expect(region.statusCode).toBe(200);
     expect(region.body).toContain('Yorkshire and the Humber');
@@ -39,7 +41,16 @@ describe('standards pages and API', () => {
       value: 10,
       from: { tier: 'national', scope: 'national' },
     });
-    expect(body.standard.missions[0].outcomes[0].metrics).toEqual([]);
+    const fairWork = body.standard.missions[0].outcomes[0];
+    expect(fairWork.metrics.map((m: { id: string }) => m.id)).toEqual(['ppn002.o1.new-jobs-fte']);
+    expect(fairWork.criteria[0]).toEqual({
+      id: 'ppn002.o1.mac1a',
+      outcomeId: 'ppn002.o1.fair-work',
+      officialCode: '1a',
+      wording: 'Create and retain high-quality jobs',
+      wordingComplete: true,
+      source: expect.stringContaining('executivecompass.co.uk') as unknown,
+    });
     const metric = body.standard.missions[0].outcomes[2].metrics[0];
     expect(metric).toMatchObject({
       id: 'ppn001.sme-direct-spend-share',

@@ -2,8 +2,10 @@
 // metrics, whose observations carry a measureClassification) and KPIs entered by buyers (contract_kpi, kpi_rating),
 // each with its contract's buyer, CPV, dates and ratings, as one record shape. Every value is a bind parameter.
 import { sql, type Kysely } from 'kysely';
+import type { RatedMeasure } from '../../domain/kpi-library.js';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
+import { toMeasure } from '../../store/kpi.repository.js';
 
 type Db = Kysely<Database>;
 
@@ -21,6 +23,8 @@ export interface KpiRatingRecord {
   rating: string | null;
   comment: string | null;
   evidenceUrl: string | null;
+  /** The measured value the code was derived from (entered KPIs with a measure); null otherwise. */
+  measuredValue: number | null;
   /** Who recorded it (entered) ; null for data. */
   ratedBy: string | null;
   /** The day it was recorded (entered); null for data (the notice's date is not kept per observation). */
@@ -48,6 +52,10 @@ export interface KpiRecord {
   stages: string[];
   intervalMonths: number | null;
   templateRef: string | null;
+  /** Entered from a library template: the unit, direction, target and thresholds its ratings are derived from. */
+  measure: RatedMeasure | null;
+  /** The attached KPI (library copy on the contract) it was made from, when it still exists. */
+  attachedKpiId: number | null;
   createdBy: string | null;
   ratings: KpiRatingRecord[];
 }
@@ -151,6 +159,8 @@ async function dataKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
       stages: [stage],
       intervalMonths: null,
       templateRef: null,
+      measure: null,
+      attachedKpiId: null,
       createdBy: null,
     });
   }
@@ -170,6 +180,7 @@ async function dataKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
       rating: o.rating,
       comment: o.measure,
       evidenceUrl: null,
+      measuredValue: null,
       ratedBy: null,
       ratedOn: null,
     });
@@ -198,11 +209,19 @@ async function enteredKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
       target: string | null;
       interval_months: number | null;
       template_ref: string | null;
+      attached_kpi_id: number | null;
+      unit: string | null;
+      direction: 'higher' | 'lower' | null;
+      target_value: string | null;
+      slightly_below: string | null;
+      below: string | null;
       created_by: string;
       created_day: Day;
     }
   >`
     select k.id, k.ocid, k.title, k.description, k.target, k.interval_months, k.template_ref, k.created_by,
+      k.attached_kpi_id, k.unit, k.direction, k.target_value::text as target_value,
+      k.slightly_below::text as slightly_below, k.below::text as below,
       ${day('k.created_at')} as created_day, ${sql.join(processFields())}
     from contract_kpi k
     join process p on p.ocid = k.ocid
@@ -218,11 +237,13 @@ async function enteredKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
     rating: string;
     comment: string | null;
     evidence_url: string | null;
+    measured_value: string | null;
     rated_by: string;
     rated_day: Day;
   }>`
     select r.id, r.kpi_id, ${day('r.period_start')} as period_start, ${day('r.period_end')} as period_end,
-      r.rating, r.comment, r.evidence_url, r.rated_by, ${day('r.rated_at')} as rated_day
+      r.rating, r.comment, r.evidence_url, r.measured_value::text as measured_value, r.rated_by,
+      ${day('r.rated_at')} as rated_day
     from kpi_rating r
     where r.kpi_id = any(${kpis.rows.map((k) => Number(k.id))}::bigint[])
     order by r.period_end, r.id`.execute(db);
@@ -241,6 +262,8 @@ async function enteredKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
       stages: ['Entered by the buyer'],
       intervalMonths: k.interval_months,
       templateRef: k.template_ref,
+      measure: toMeasure(k),
+      attachedKpiId: k.attached_kpi_id === null ? null : Number(k.attached_kpi_id),
       createdBy: k.created_by,
     });
   }
@@ -252,6 +275,7 @@ async function enteredKpis(db: Db, scope: KpiScope): Promise<KpiRecord[]> {
       rating: r.rating,
       comment: r.comment,
       evidenceUrl: r.evidence_url,
+      measuredValue: r.measured_value === null ? null : Number(r.measured_value),
       ratedBy: r.rated_by,
       ratedOn: r.rated_day,
     });

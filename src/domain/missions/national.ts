@@ -49,9 +49,19 @@ export function parseNationalStandard(json: unknown): NationalStandard {
     const id = unique(str(o, 'id', 'outcome'));
     const missionId = str(o, 'missionId', id);
     if (!missionIds.has(missionId)) throw new Error(`national standard: ${id}: unknown mission ${missionId}`);
-    const criteria = Array.isArray(o.criteria)
-      ? o.criteria.filter((c): c is string => typeof c === 'string')
-      : [];
+    const criteria = (o.criteria === undefined ? [] : list(o, 'criteria')).map((c) => {
+      const cid = unique(str(c, 'id', `${id} criterion`));
+      if (!cid.startsWith(`${id.split('.').slice(0, 2).join('.')}.mac`))
+        throw new Error(`national standard: ${cid}: a criterion's id must start with its outcome's (…mac)`);
+      return {
+        id: cid,
+        outcomeId: id,
+        officialCode: optStr(c, 'officialCode'),
+        wording: str(c, 'wording', cid),
+        wordingComplete: c.wordingComplete !== false,
+        source: str(c, 'source', cid),
+      };
+    });
     return {
       id,
       missionId,

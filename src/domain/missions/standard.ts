@@ -46,10 +46,24 @@ export interface Outcome {
   name: string;
   definition: string;
   officialCode: string | null;
-  /** Model award criteria or other criteria known for the outcome (national only). */
-  criteria: string[];
+  /** PPN 002 model award criteria (MACs) known for the outcome (national only; regional outcomes have none). */
+  criteria: AwardCriterion[];
   source: string;
   status: 'active' | 'retired';
+}
+
+/**
+ * A PPN 002 model award criterion (MAC) of a national outcome: a catalogue item with a stable id
+ * (`ppn002.o1.mac1a`), the model's code (`1a`) and its wording as our source gives it. `wordingComplete` is false
+ * when the source's text is cut short (the wording is then the part we have).
+ */
+export interface AwardCriterion {
+  id: string;
+  outcomeId: string;
+  officialCode: string | null;
+  wording: string;
+  wordingComplete: boolean;
+  source: string;
 }
 
 export interface Metric {

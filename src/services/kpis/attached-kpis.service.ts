@@ -3,6 +3,7 @@
 // copied from. Editors of the entry's or contract's buyer attach, tailor and remove (authz action kpis.attach);
 // anyone who may read the entry (or anyone, for a contract) reads them. Every change is versioned and audited.
 import type { Kysely, Transaction } from 'kysely';
+import { bands, type KpiMeasure, type RatedMeasure } from '../../domain/kpi-library.js';
 import { AppError } from '../../errors.js';
 import { listAudit, type AuditRecord } from '../../store/audit.repository.js';
 import type { Database } from '../../store/database.js';
@@ -15,6 +16,12 @@ import {
   updateAttached,
   type AttachedKpi,
 } from '../../store/kpi-library.repository.js';
+import {
+  findKpiOfAttached,
+  insertKpi,
+  releaseKpiOfAttached,
+  updateKpiMeasure,
+} from '../../store/kpi.repository.js';
 import { findEntry } from '../../store/pipeline.repository.js';
 import { findContractForMissions } from '../../store/standards.repository.js';
 import { assertCan, can, type Actor } from '../authz.js';
@@ -22,6 +29,18 @@ import { readTailoring } from './kpi-input.js';
 import type { KpiLibraryService } from './kpi-library.service.js';
 
 export type Subject = { pipelineEntryId: number } | { ocid: string };
+
+/** What the rated KPI of a contract takes from its attached copy: title, description, target text, measure. */
+function ratedFields(k: KpiMeasure & { unit: string; direction: RatedMeasure['direction'] }) {
+  const measure: RatedMeasure = {
+    unit: k.unit,
+    direction: k.direction,
+    target: k.target,
+    slightlyBelow: k.slightlyBelow,
+    below: k.below,
+  };
+  return { title: k.name, description: k.measure, target: bands(measure).met, measure };
+}
 
 export interface SubjectInfo {
   subject: Subject;
@@ -111,8 +130,8 @@ export function createAttachedKpisService({
         },
         t.direction,
       );
-      const id = await db.transaction().execute((trx) =>
-        insertAttached(
+      const id = await db.transaction().execute(async (trx) => {
+        const attachedId = await insertAttached(
           trx,
           {
             organisationId: info.organisationId,
@@ -125,8 +144,23 @@ export function createAttachedKpisService({
             ...m,
           },
           actor.email,
-        ),
-      );
+        );
+        // On a contract the copy is also a rated KPI (contract_kpi) carrying its measure, target and thresholds,
+        // so that its ratings are derived from measured values (docs/kpis.md).
+        if ('ocid' in subject)
+          await insertKpi(
+            trx,
+            {
+              ocid: subject.ocid,
+              intervalMonths: null,
+              templateRef: t.id,
+              attachedKpiId: attachedId,
+              ...ratedFields({ ...m, unit: t.unit, direction: t.direction }),
+            },
+            actor.email,
+          );
+        return attachedId;
+      });
       return (await findAttached(db, id))!;
     },
 
@@ -148,7 +182,10 @@ export function createAttachedKpisService({
             `This KPI was changed by ${k.updatedBy} after you opened it (you had version ${version}; it is now ` +
               `version ${k.version}). Nothing was saved: open the latest version and make your changes again.`,
           );
-        await updateAttached(trx, k, readTailoring(raw, k.direction), actor!.email);
+        const m = readTailoring(raw, k.direction);
+        await updateAttached(trx, k, m, actor!.email);
+        const rated = k.ocid === null ? undefined : await findKpiOfAttached(trx, k.id);
+        if (rated) await updateKpiMeasure(trx, rated, ratedFields({ ...k, ...m }), actor!.email);
       });
       return (await findAttached(db, id))!;
     },
@@ -156,6 +193,7 @@ export function createAttachedKpisService({
     async remove(actor: Actor | null, id: number): Promise<AttachedKpi> {
       return db.transaction().execute(async (trx) => {
         const k = await ownedOrThrow(actor, id, trx);
+        await releaseKpiOfAttached(trx, k.id, actor!.email);
         await deleteAttached(trx, k, actor!.email);
         return k;
       });

@@ -1,6 +1,7 @@
 // Form and API input for entered KPIs and their ratings (docs/kpis.md), checked into typed values or field problems
 // (the GOV.UK error summary shape). A day is `YYYY-MM-DD`, or the three fields of a GOV.UK date input
 // (`<name>-day`, `-month`, `-year`). Pure.
+import { rate, type RatedMeasure } from '../../domain/kpi-library.js';
 import { isRatingCode, ratingLabel, RATING_CODES } from '../../domain/kpi-rating.js';
 import { isDay } from '../../domain/rules/index.js';
 import type { NewKpi, NewRating } from '../../store/kpi.repository.js';
@@ -68,7 +69,71 @@ export function readKpiInput(ocid: string, raw: Raw): NewKpi {
   return { ocid, title, description, target, intervalMonths, templateRef };
 }
 
-export function readRatingInput(raw: Raw, today: string): NewRating {
+/** A measured value: a finite number (commas as thousands separators allowed); null when left empty. */
+function readMeasuredValue(raw: Raw, problems: Problem[]): number | null {
+  const v = raw.measuredValue;
+  const t = (typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '').trim().replace(/,/g, '');
+  if (t === '') return null;
+  const n = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n) || Math.abs(n) > 1e12) {
+    problems.push({
+      field: 'measuredValue',
+      message: 'Enter the measured value as a number, like 95 or 0.5',
+    });
+    return null;
+  }
+  return n;
+}
+
+/**
+ * The rating's code. With a measure (a KPI made from a library template, with its thresholds) the code is derived
+ * from the measured value by `rate()`; an entered code must then agree with it, and the only code entered without a
+ * value is `other` (performance the four bands cannot describe). Without a measure the code is entered directly
+ * (a measured value may be recorded beside it).
+ */
+function ratingCode(
+  raw: Raw,
+  measure: RatedMeasure | null,
+  value: number | null,
+  problems: Problem[],
+): NewRating['rating'] | null {
+  const entered = text(raw, 'rating');
+  if (entered !== '' && !isRatingCode(entered)) {
+    problems.push({
+      field: 'rating',
+      message: `Choose a rating: ${RATING_CODES.map((c) => ratingLabel(c)).join(', ')}`,
+    });
+    return null;
+  }
+  if (measure === null) {
+    if (entered === '')
+      problems.push({
+        field: 'rating',
+        message: `Choose a rating: ${RATING_CODES.map((c) => ratingLabel(c)).join(', ')}`,
+      });
+    return entered === '' ? null : (entered as NewRating['rating']);
+  }
+  if (value === null) {
+    if (entered === 'other') return 'other';
+    if (!problems.some((p) => p.field === 'measuredValue'))
+      problems.push({
+        field: 'measuredValue',
+        message: `Enter the measured value (${measure.unit || 'in the KPI’s unit'}): the rating follows from the thresholds`,
+      });
+    return null;
+  }
+  const derived = rate(measure, value);
+  if (entered !== '' && entered !== derived) {
+    problems.push({
+      field: 'rating',
+      message: `A measured value of ${value} gives “${ratingLabel(derived)}” by this KPI’s thresholds, not “${ratingLabel(entered as NewRating['rating'])}”: leave the rating empty or change the value`,
+    });
+    return null;
+  }
+  return derived;
+}
+
+export function readRatingInput(raw: Raw, today: string, measure: RatedMeasure | null = null): NewRating {
   const problems: Problem[] = [];
   const periodStart = readDay(raw, 'periodStart', 'the first day of the period rated', problems);
   const periodEnd = readDay(raw, 'periodEnd', 'the last day of the period rated', problems);
@@ -82,12 +147,8 @@ export function readRatingInput(raw: Raw, today: string): NewRating {
       field: 'periodStart',
       message: 'The period rated must have started: it cannot be in the future',
     });
-  const rating = text(raw, 'rating');
-  if (!isRatingCode(rating))
-    problems.push({
-      field: 'rating',
-      message: `Choose a rating: ${RATING_CODES.map((c) => ratingLabel(c)).join(', ')}`,
-    });
+  const measuredValue = readMeasuredValue(raw, problems);
+  const rating = ratingCode(raw, measure, measuredValue, problems);
   const comment = optional(raw, 'comment', 'The comment', KPI_LIMITS.text, problems);
   const evidenceUrl = optional(raw, 'evidenceUrl', 'The evidence link', KPI_LIMITS.url, problems);
   if (evidenceUrl !== null && !isHttpUrl(evidenceUrl))
@@ -99,9 +160,10 @@ export function readRatingInput(raw: Raw, today: string): NewRating {
   return {
     periodStart: periodStart!,
     periodEnd: periodEnd!,
-    rating: rating as NewRating['rating'],
+    rating: rating!,
     comment,
     evidenceUrl,
+    measuredValue,
   };
 }
 

@@ -186,20 +186,34 @@ export function createKpisService({
       return db.transaction().execute((trx) => insertKpi(trx, input, actor.email));
     },
 
-    /** Records a rating of an entered KPI of the contract; returns its id. */
+    /**
+     * Records a rating of an entered KPI of the contract; returns its id and code (derived from the measured value
+     * when the KPI has a measure: readRatingInput).
+     */
+    async recordRating(
+      actor: Actor | null,
+      ocid: string,
+      kpiId: number,
+      raw: Record<string, unknown>,
+    ): Promise<{ id: number; rating: string }> {
+      const c = await contract(ocid);
+      const kpi = Number.isSafeInteger(kpiId) ? await findKpi(db, kpiId) : undefined;
+      if (!kpi || kpi.ocid !== c.ocid)
+        throw new AppError('NOT_FOUND', `There is no KPI ${kpiId} on contracting process ${ocid}`);
+      assertMayEdit(actor, c.buyer_id === null ? null : Number(c.buyer_id));
+      const input = readRatingInput(raw, today(), kpi.measure);
+      const id = await db.transaction().execute((trx) => insertRating(trx, kpi.id, input, actor.email));
+      return { id, rating: input.rating };
+    },
+
+    /** Records a rating (as recordRating); returns its id. */
     async addRating(
       actor: Actor | null,
       ocid: string,
       kpiId: number,
       raw: Record<string, unknown>,
     ): Promise<number> {
-      const c = await contract(ocid);
-      const kpi = Number.isSafeInteger(kpiId) ? await findKpi(db, kpiId) : undefined;
-      if (!kpi || kpi.ocid !== c.ocid)
-        throw new AppError('NOT_FOUND', `There is no KPI ${kpiId} on contracting process ${ocid}`);
-      assertMayEdit(actor, c.buyer_id === null ? null : Number(c.buyer_id));
-      const input = readRatingInput(raw, today());
-      return db.transaction().execute((trx) => insertRating(trx, kpi.id, input, actor.email));
+      return (await this.recordRating(actor, ocid, kpiId, raw)).id;
     },
 
     /** One entered KPI of a contract (for the rating form). */

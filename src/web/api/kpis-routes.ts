@@ -1,11 +1,21 @@
 // The KPI API (docs/kpis.md): KPIs with their rating status (filter by buyer, overdue), a contract's performance,
-// and the distribution of ratings nationally or for one buyer. Read-only and public: KPIs and ratings are entered
-// through the contract's performance pages (signed in, CSRF, kpis.rate).
+// and the distribution of ratings nationally or for one buyer, public; and recording a rating of an entered KPI
+// (editors of the contract's buyer, kpis.rate; the session cookie and its CSRF token in X-CSRF-Token).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
-import { BuyerDistribution, Distribution, KpiList, KpiRatingsQuery, Performance } from './kpis-schemas.js';
+import {
+  BuyerDistribution,
+  Distribution,
+  KpiList,
+  KpiRatingsQuery,
+  Performance,
+  RatingBody,
+  RatingCreated,
+  RatingParams,
+} from './kpis-schemas.js';
 import { AsOfQuery, OcidParams, OrganisationParams } from './schemas.js';
+import { writeErrors, writer } from './write-routes.js';
 
 const errors = { 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } } as const;
 const tags = ['kpis'];
@@ -66,5 +76,23 @@ export function registerKpisApi(parent: FastifyInstance, services: Services): vo
       },
     },
     async (request) => services.kpis.contractPerformance(request.params.ocid, request.query.asOf),
+  );
+  api.post(
+    '/contracts/:ocid/performance/kpis/:kpi/ratings',
+    {
+      schema: {
+        tags,
+        summary:
+          'Record a rating of an entered KPI: from a measured value when the KPI has thresholds, else the code',
+        params: RatingParams,
+        body: RatingBody,
+        response: { 201: RatingCreated, ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      const { ocid, kpi } = request.params;
+      const rating = await services.kpis.recordRating(writer(request), ocid, kpi, request.body);
+      return reply.code(201).send({ kpiId: kpi, ...rating });
+    },
   );
 }

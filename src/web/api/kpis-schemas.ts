@@ -24,6 +24,11 @@ const Rating = Type.Object({
   rating: Nullable(Type.String({ description: `measureClassification id: ${RATING_CODES.join(', ')}` })),
   comment: Nullable(Type.String({ description: 'Entered: the comment; data: the observation’s measure.' })),
   evidenceUrl: Nullable(Type.String()),
+  measuredValue: Nullable(
+    Type.Number({
+      description: 'The measured value the rating was derived from (null: code entered directly).',
+    }),
+  ),
   ratedBy: Nullable(Type.String()),
   ratedOn: NullableDay,
 });
@@ -45,6 +50,22 @@ export const Kpi = Type.Object({
   stages: Type.Array(Type.String()),
   intervalMonths: Nullable(Type.Integer()),
   templateRef: Nullable(Type.String()),
+  measure: Nullable(
+    Type.Object(
+      {
+        unit: Type.String(),
+        direction: Type.Union([Type.Literal('higher'), Type.Literal('lower')]),
+        target: Type.Number(),
+        slightlyBelow: Type.Number({ description: 'Where “approaching target” starts.' }),
+        below: Type.Number({ description: 'Where “requires improvement” starts; worse is “inadequate”.' }),
+      },
+      {
+        description:
+          'From a KPI library template: ratings are derived from measured values by these thresholds.',
+      },
+    ),
+  ),
+  attachedKpiId: Nullable(Type.Integer({ description: 'The attached KPI (library copy) it was made from.' })),
   createdBy: Nullable(Type.String()),
   ratings: Type.Array(Rating),
   schedule: Type.Object({ intervalMonths: Type.Integer(), onTerminationDays: Type.Integer() }),
@@ -96,4 +117,36 @@ export const BuyerDistribution = Type.Object({
   overdue: Type.Array(Kpi),
   total: KpiDistributionRow,
   byCategory: Type.Array(KpiDistributionRow),
+});
+
+export const RatingParams = Type.Object({
+  ocid: Type.String({ minLength: 1 }),
+  kpi: Type.Integer({ minimum: 1, description: 'The entered KPI’s id (kpiId).' }),
+});
+
+export const RatingBody = Type.Object(
+  {
+    periodStart: Day,
+    periodEnd: Day,
+    measuredValue: Type.Optional(
+      Type.Union([Type.Number(), Type.String()], {
+        description:
+          'Required for a KPI with a measure (unless rating is other): the rating is derived from it.',
+      }),
+    ),
+    rating: Type.Optional(
+      Type.String({
+        description: `${RATING_CODES.join(', ')}: required without a measure; with one, it must agree with the value.`,
+      }),
+    ),
+    comment: Type.Optional(Type.String()),
+    evidenceUrl: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const RatingCreated = Type.Object({
+  id: Type.Integer(),
+  kpiId: Type.Integer(),
+  rating: Type.String(),
 });

@@ -46,13 +46,24 @@ const Metric = Type.Object({
   provenance: Provenance,
 });
 
+const AwardCriterion = Type.Object({
+  id: Str,
+  outcomeId: Str,
+  officialCode: Nullable(Str),
+  wording: Str,
+  wordingComplete: Type.Boolean({ description: 'False when the source cuts the wording short.' }),
+  source: Str,
+});
+
 const Outcome = Type.Object({
   id: Str,
   missionId: Str,
   name: Str,
   definition: Str,
   officialCode: Nullable(Str),
-  criteria: Type.Array(Str),
+  criteria: Type.Array(AwardCriterion, {
+    description: 'PPN 002 model award criteria (MACs) of the outcome.',
+  }),
   source: Str,
   status: Str,
   provenance: Provenance,

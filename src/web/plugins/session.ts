@@ -73,7 +73,7 @@ const SIGNED_IN_API_PATHS = [
   'organisations/\\d+/(pipeline|opportunities)', // docs/pipeline.md, docs/opportunities.md
   'engagement', // docs/engagement.md
   'social-value/(commitments|deliveries)/\\d+', // docs/social-value.md
-  'contracts/[^/?]+/(social-value/commitments|kpis)', // docs/social-value.md, docs/kpi-library.md
+  'contracts/[^/?]+/(social-value/commitments|kpis|performance/kpis)', // social-value.md, kpi-library.md, kpis.md
   'kpi-library', // docs/kpi-library.md
   'kpis/attached', // docs/kpi-library.md
   'sync', // central teams and admins, docs/accounts.md

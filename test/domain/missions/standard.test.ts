@@ -121,7 +121,9 @@ describe('resolution across tiers', () => {
     expect(items.get('region.UKC.coastal-apprentices')?.provenance).toEqual({ tier: 'regional', scope: NE });
     expect(items.get('org.441.derby-living-wage-jobs')?.provenance).toEqual({ tier: 'local', scope: ORG });
     const fairWork = s.missions[0]?.outcomes.find((o) => o.id === FAIR_WORK);
+    // The national metric first (shipped since PPN 002 outcomes each got one), then the region's, then the buyer's.
     expect(fairWork?.metrics.map((m) => m.id)).toEqual([
+      'ppn002.o1.new-jobs-fte',
       'region.UKC.local-jobs-fte',
       'org.441.derby-living-wage-jobs',
     ]);

@@ -1,6 +1,7 @@
 // The KPI forms (docs/kpis.md) as govuk-frontend macro parameters: add a KPI to a contract, and record a rating of
 // one (period as two GOV.UK date inputs, the statutory rating as radios, a comment and an evidence link). Field
 // problems come from the service (src/services/kpis/kpis-input.ts).
+import { bands, RATINGS } from '../../../domain/kpi-library.js';
 import { RATING_CODES, ratingLabel } from '../../../domain/kpi-rating.js';
 import type { Problem } from '../../../services/missions/standards-input.js';
 import type { ContractPerformance, KpiWithStatus } from '../../../services/index.js';
@@ -111,25 +112,67 @@ export function ratingFormViewModel(
   values: FormValues = {},
   problems: Problem[] = [],
 ) {
+  const m = kpi.measure;
+  const band = m ? bands(m) : null;
   return {
     ...frame(p, 'Record a rating', problems),
     heading: `Record a rating: ${kpi.title}`,
     action: `${performanceHref(p.ocid)}/kpis/${kpi.kpiId}/ratings`,
     periodStart: dateInput(values, problems, 'periodStart', 'First day of the period rated'),
     periodEnd: dateInput(values, problems, 'periodEnd', 'Last day of the period rated'),
-    rating: {
-      idPrefix: 'rating',
-      name: 'rating',
-      fieldset: { legend: { text: 'Rating', classes: 'govuk-fieldset__legend--s' } },
-      hint: { text: 'The statutory rating of a contract performance notice (UK9)' },
-      errorMessage: errorFor(problems, 'rating'),
-      items: RATING_CODES.map((c) => ({
-        value: c,
-        text: ratingLabel(c),
-        hint: { text: RATING_HINTS[c] },
-        checked: str(values, 'rating') === c,
-      })),
+    measuredValue: {
+      ...textField(
+        values,
+        problems,
+        'measuredValue',
+        m ? 'Measured value' : 'Measured value (optional)',
+        m
+          ? `What the KPI measured in the period (${kpi.target ?? 'target not set'}). The rating follows from it.`
+          : 'What the KPI measured in the period, if it is a number',
+      ),
+      classes: 'govuk-input--width-10',
+      inputmode: 'decimal',
+      spellcheck: false,
+      ...(m && m.unit ? { suffix: { text: m.unit } } : {}),
     },
+    /** With a measure: the bands the value is rated by (a table), and only "Other" may be chosen directly. */
+    thresholds: band
+      ? {
+          caption: 'How the measured value is rated',
+          captionClasses: 'govuk-table__caption--s',
+          head: [{ text: 'Rating' }, { text: 'Measured value' }],
+          rows: RATINGS.map((r) => [{ text: r.label }, { text: band[r.code] }]),
+        }
+      : null,
+    other: m
+      ? {
+          idPrefix: 'rating',
+          name: 'rating',
+          errorMessage: errorFor(problems, 'rating'),
+          items: [
+            {
+              value: 'other',
+              text: 'Other: the performance cannot be described by a measured value this period',
+              checked: str(values, 'rating') === 'other',
+            },
+          ],
+        }
+      : null,
+    rating: m
+      ? null
+      : {
+          idPrefix: 'rating',
+          name: 'rating',
+          fieldset: { legend: { text: 'Rating', classes: 'govuk-fieldset__legend--s' } },
+          hint: { text: 'The statutory rating of a contract performance notice (UK9)' },
+          errorMessage: errorFor(problems, 'rating'),
+          items: RATING_CODES.map((c) => ({
+            value: c,
+            text: ratingLabel(c),
+            hint: { text: RATING_HINTS[c] },
+            checked: str(values, 'rating') === c,
+          })),
+        },
     comment: { ...textField(values, problems, 'comment', 'Comment (optional)'), rows: 3 },
     evidenceUrl: {
       ...textField(

@@ -1,6 +1,11 @@
 // The standards catalogue pages (docs/missions.md) → GOV.UK macro parameters: the effective standard of the nation,
 // a region or a buyer as one table per mission with the provenance of every item and setting; the edit forms.
-import type { Resolved, EffectiveStandard, Provenance } from '../../../domain/missions/standard.js';
+import type {
+  AwardCriterion,
+  EffectiveStandard,
+  Provenance,
+  Resolved,
+} from '../../../domain/missions/standard.js';
 import type { ScopeInfo, ScopeSelector } from '../../../services/missions/scope.js';
 import { html, type SafeHtml } from '../../html.js';
 
@@ -61,6 +66,9 @@ export interface CatalogueInput {
   regions: Array<{ code: string; name: string }>;
 }
 
+const criterionText = (c: AwardCriterion): string =>
+  `Award criterion ${c.officialCode ?? ''}: ${c.wording}${c.wordingComplete ? '' : ' [wording incomplete]'}`;
+
 export function catalogueViewModel({ scope, standard, mayEdit, regions }: CatalogueInput) {
   const base = baseHref(selectorOf(scope));
   const settingHref = (id: string) => `${base}/settings/${encodeURIComponent(id)}`;
@@ -87,6 +95,19 @@ export function catalogueViewModel({ scope, standard, mayEdit, regions }: Catalo
         { text: provenanceText(o.provenance, scope) },
         ...(mayEdit ? [link(settingHref(o.id), 'Set', `priority and weighting for ${o.name}`)] : []),
       ]);
+      for (const c of o.criteria)
+        rows.push([
+          {
+            html: html`↳ ${criterionText(c)}<br /><span class="govuk-body-s app-break"
+                >Model award criterion · ${c.id}</span
+              >`,
+          },
+          { text: '–' },
+          { text: '–' },
+          { text: '–' },
+          { text: provenanceText(o.provenance, scope) },
+          ...(mayEdit ? [{ text: '' }] : []),
+        ]);
       for (const x of o.metrics)
         rows.push([
           {
