@@ -9,7 +9,7 @@ import { createPipelineService } from '../../src/services/pipeline/pipeline.serv
 import { memberActor } from '../support/actors.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-import { signInAs } from '../support/web-session.js';
+import { cookieHeader, signInAs } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -173,6 +173,26 @@ describe('engagement pages and API', () => {
     const s = await signedIn('editor@derby.gov.uk');
     const url = `/pipeline/entries/${entryId}/engagement`;
     const token = await s.token(url);
+    // None saved yet: a save from any version but 0 is a conflict (409, said so), not a server error; nothing stored.
+    const early = await s.post(`${url}/rationale`, { _csrf: token, version: '2', rationale: 'Too early' });
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain(
+      'No reason has been saved for this entry yet (you had version 2; it is version 0)',
+    );
+    const api = (version: number) =>
+      sample.app.inject({
+        method: 'PUT',
+        url: `/api/pipeline/entries/${entryId}/engagement/rationale`,
+        headers: { cookie: cookieHeader(s.jar), 'x-csrf-token': token },
+        payload: { rationale: 'Through the API, too early', version },
+      });
+    const viaApi = await api(1);
+    expect(viaApi.statusCode).toBe(409);
+    expect(viaApi.json()).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect((await api(-1)).statusCode).toBe(400);
+    expect(
+      (await sample.app.inject({ url: `/api/pipeline/entries/${entryId}/engagement` })).json(),
+    ).toMatchObject({ rationale: null });
     expect(
       (await s.post(`${url}/rationale`, { _csrf: token, version: '0', rationale: 'Framework call-off' }))
         .statusCode,

@@ -247,7 +247,14 @@ export function createEngagementService({ db }: { db: Kysely<Database> }) {
         await findEntry(trx, entryId, { forUpdate: true });
         const current = await findRationale(trx, entryId, { forUpdate: true });
         const had = current?.version ?? 0;
-        if (had !== version) throw conflict('reason', current!.updatedBy, current!.updatedAt, version, had);
+        if (had !== version)
+          throw current
+            ? conflict('reason', current.updatedBy, current.updatedAt, version, had)
+            : new AppError(
+                'CONFLICT',
+                `No reason has been saved for this entry yet (you had version ${version}; it is version 0). ` +
+                  'Your changes have not been saved: open the entry again and record the reason.',
+              );
         if ((current?.rationale ?? null) === rationale) return;
         await saveRationale(trx, entry, rationale, had + 1, actor!.email);
         await writeAudit(trx, {
