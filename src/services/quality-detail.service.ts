@@ -298,12 +298,12 @@ export function createQualityDetailService(deps: {
      */
     async checkAllBuyers(checkId: string, asOf: Day = today()): Promise<CheckAcrossRow[]> {
       return (await across(checkOrThrow(checkId), asOf)).sort(
-          (a, b) =>
-            (a.passRate ?? 2) - (b.passRate ?? 2) ||
-            b.failed - a.failed ||
-            a.name.localeCompare(b.name, 'en-GB') ||
-            a.id - b.id,
-        );
+        (a, b) =>
+          (a.passRate ?? 2) - (b.passRate ?? 2) ||
+          b.failed - a.failed ||
+          a.name.localeCompare(b.name, 'en-GB') ||
+          a.id - b.id,
+      );
     },
 
     /** One check across every buyer: counts per organisation, lowest pass rate first, a page. */

@@ -199,7 +199,32 @@ describe('pipeline pages', () => {
     });
     expect(hit.statusCode).toBe(200);
     expect(hit.body).toContain('Published bridge works');
-    expect(hit.body).toContain('UK1 pipeline duty of the buyers on this page');
+    // Every buyer whose UK1 duty applies, whether or not it has entries here: Espo (no pipeline in missionbuy)
+    // missed its FY 2026-27 UK1 (test/services/pipeline-duty.db.test.ts); Derby, with entries, has no duty.
+    const uk1 = await sample.app.inject({ method: 'GET', url: '/pipeline?cpv=4522&asOf=2026-11-25' });
+    expect(uk1.statusCode).toBe(200);
+    const table = uk1.body.slice(uk1.body.indexOf('Buyers whose UK1 duty applies'));
+    const rows = [...table.matchAll(/<tr class="govuk-table__row">(.*?)<\/tr>/gs)].map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(rows).toEqual([
+      'Buyer UK1 pipeline notice Why',
+      'Espo Missed: no UK1 in time No UK1 pipeline notice published; it was due by 2026-05-26 (56 days beginning ' +
+        '2026-04-01; £100068540 estimated from 1 published contract(s)), 183 days ago.',
+    ]);
+    expect(uk1.body).toContain('UK1 pipeline duty (FY 2026-27)');
+    const notYet = await sample.app.inject({ method: 'GET', url: '/pipeline?asOf=2026-05-01' });
+    expect(notYet.body).toMatch(
+      /Espo<\/a><\/td>\s*<td class="govuk-table__cell">\s*<span data-uk1-verdict="not-applicable">Not yet due/,
+    );
+    const none = await sample.app.inject({ method: 'GET', url: '/pipeline?asOf=2019-06-01' });
+    expect(none.body).toContain('No buyer’s UK1 duty applies as of 2019-06-01.');
+    const badDay = await sample.app.inject({ method: 'GET', url: '/pipeline?asOf=2026-02-30' });
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.body).toContain('<a href="#uk1">The UK1 duty’s day (asOf) must be a date');
     const miss = await sample.app.inject({ method: 'GET', url: '/pipeline?cpv=4522&valueTo=1000000' });
     expect(miss.body).toContain('No published entries match.');
     const region = await sample.app.inject({ method: 'GET', url: '/pipeline?region=UKF' });

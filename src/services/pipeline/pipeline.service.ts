@@ -30,7 +30,8 @@ import {
 } from '../../store/pipeline.repository.js';
 import { assertCan, can, type Actor } from '../authz.js';
 import { organisationOrThrow } from '../quality-common.js';
-import { uk1Duties, type Uk1Duty } from './pipeline-duty.js';
+import { createQualityDetailService, type QualityDetailService } from '../quality-detail.service.js';
+import { UK1_CHECK_ID, uk1Duties, uk1DutyBuyers, type Uk1Duty, type Uk1DutyBuyer } from './pipeline-duty.js';
 import { ocdsPackage, pipelineCsv, uk1Csv, uk1Period, type PipelineExportFormat } from './pipeline-export.js';
 import { prefillFromContract } from './pipeline-prefill.js';
 import {
@@ -113,9 +114,15 @@ export function groupByYear<T extends { procurementStart: string | null }>(
 export interface PipelineServiceDeps {
   db: Kysely<Database>;
   today?: () => Day;
+  /** The data-quality checks across buyers (the UK1 duty of every buyer); by default one on the same database. */
+  qualityDetail?: QualityDetailService;
 }
 
-export function createPipelineService({ db, today = () => ukDay(new Date())! }: PipelineServiceDeps) {
+export function createPipelineService({
+  db,
+  today = () => ukDay(new Date())!,
+  qualityDetail = createQualityDetailService({ db, today }),
+}: PipelineServiceDeps) {
   const readsAll = (actor: Actor | null, organisationId: number) =>
     can(actor, 'organisation.read', { organisationId });
 
@@ -161,20 +168,20 @@ export function createPipelineService({ db, today = () => ukDay(new Date())! }: 
       };
     },
 
-    /** Published entries across buyers (the central pipeline), filtered, with each buyer's UK1 duty. */
+    /** Published entries across buyers (the central pipeline), filtered. */
     async central(
       filters: Omit<EntryFilters, 'publishedOnly' | 'organisationId'>,
-      options: Paging & { asOf?: Day } = {},
-    ): Promise<Page<PipelineEntryRecord> & { asOf: Day; duties: Map<number, Uk1Duty> }> {
+      options: Paging = {},
+    ): Promise<Page<PipelineEntryRecord>> {
       const p = paging(options);
-      const asOf = options.asOf ?? today();
       const { rows, total } = await listEntries(db, { ...filters, publishedOnly: true }, p);
-      const duties = await uk1Duties(
-        db,
-        rows.map((r) => r.organisationId),
-        asOf,
-      );
-      return { items: rows, total, page: p.page, pageSize: p.pageSize, asOf, duties };
+      return { items: rows, total, page: p.page, pageSize: p.pageSize };
+    },
+
+    /** Every buyer whose UK1 duty applies as of a day (today by default), whether or not it keeps a pipeline here. */
+    async uk1Buyers(asOf: Day = today()): Promise<{ asOf: Day; buyers: Uk1DutyBuyer[] }> {
+      const all = await qualityDetail.checkAllBuyers(UK1_CHECK_ID, asOf);
+      return { asOf, buyers: await uk1DutyBuyers(db, all, asOf) };
     },
 
     /** One entry with its change log: published entries to anyone, others to the buyer's members. */
