@@ -143,7 +143,7 @@ describe('pipeline service', () => {
     expect((await svc.update(derbyEditor, e.id, 2, { ...base, title: 'Parks and cemeteries' })).version).toBe(
       2,
     );
-    expect((await svc.entry(derbyEditor, e.id)).changes).toHaveLength(2);
+    expect((await svc.entry(derbyEditor, e.id)).changes.items).toHaveLength(2);
   });
 
   it('lets exactly one of ten simultaneous saves from the same version through', async () => {

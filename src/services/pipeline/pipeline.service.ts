@@ -79,7 +79,8 @@ export interface PipelineView extends Page<PipelineEntryRecord> {
 
 export interface EntryView {
   entry: PipelineEntryRecord;
-  changes: PipelineChangeRecord[];
+  /** A page of its change log, newest first (since a day when asked). */
+  changes: Page<PipelineChangeRecord>;
   mayEdit: boolean;
   /** The reader sees the whole pipeline (members, central): who made each change, unpublished state. */
   members: boolean;
@@ -184,19 +185,23 @@ export function createPipelineService({
       return { asOf, buyers: await uk1DutyBuyers(db, all, asOf) };
     },
 
-    /** One entry with its change log: published entries to anyone, others to the buyer's members. */
-    async entry(actor: Actor | null, id: number): Promise<EntryView> {
+    /**
+     * One entry with a page of its change log (newest first; since an instant when given): published entries to
+     * anyone, others to the buyer's members.
+     */
+    async entry(actor: Actor | null, id: number, options: Paging & { since?: Date } = {}): Promise<EntryView> {
       const entry = await entryOrThrow(id);
       const all = readsAll(actor, entry.organisationId);
       if (!entry.published && !all) throw new AppError('NOT_FOUND', `There is no pipeline entry ${id}`);
-      const { rows } = await listChanges(
+      const p = paging(options);
+      const { rows, total } = await listChanges(
         db,
-        { entryId: id, publishedOnly: !all },
-        { limit: PIPELINE_MAX_PAGE_SIZE, offset: 0 },
+        { entryId: id, publishedOnly: !all, ...(options.since ? { since: options.since } : {}) },
+        p,
       );
       return {
         entry,
-        changes: rows,
+        changes: { items: rows, total, page: p.page, pageSize: p.pageSize },
         mayEdit: can(actor, 'pipeline.edit', { organisationId: entry.organisationId }),
         members: all,
       };
