@@ -360,4 +360,25 @@ describe('pipeline service', () => {
     // Signed out: published entries only, and none of Derby's are published.
     expect(JSON.parse(file.body).releases).toEqual([]);
   });
+
+  it('filters the central pipeline by region in either form: ITL (TLF1) and NUTS (UKF1) prefixes match both', async () => {
+    const made = [
+      ['Region test NUTS', 'UKF11'],
+      ['Region test ITL', 'TLF12'],
+      ['Region test elsewhere', 'TLC1'],
+    ] as const;
+    for (const [title, deliveryRegion] of made)
+      await svc.create(derbyEditor, derby, { title, deliveryRegion, published: true });
+    const found = async (regionPrefix: string) =>
+      (await svc.central({ regionPrefix }, { pageSize: 200 })).items
+        .map((e) => e.title)
+        .filter((t) => t.startsWith('Region test'))
+        .sort();
+    expect(await found('UKF')).toEqual(['Region test ITL', 'Region test NUTS']);
+    expect(await found('TLF1')).toEqual(['Region test ITL', 'Region test NUTS']);
+    expect(await found('TLF11')).toEqual(['Region test NUTS']);
+    expect(await found('UKF12')).toEqual(['Region test ITL']);
+    expect(await found('UKC')).toEqual(['Region test elsewhere']);
+    expect(await found('TLD')).toEqual([]);
+  });
 });
