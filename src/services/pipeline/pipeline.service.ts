@@ -5,13 +5,7 @@
 // its change-log row (the fields that changed) and an audit_log row (whole entry before and after) in one
 // transaction.
 import type { Kysely } from 'kysely';
-import {
-  canMove,
-  rollingYears,
-  STATUS_LABELS,
-  yearGroup,
-  type PipelineStatus,
-} from '../../domain/pipeline.js';
+import { canMove, rollingYears, STATUS_LABELS, type PipelineStatus } from '../../domain/pipeline.js';
 import { ukDay, type Day } from '../../domain/rules/index.js';
 import { AppError } from '../../errors.js';
 import { writeAudit } from '../../store/audit.repository.js';
@@ -31,6 +25,7 @@ import {
 import { assertCan, can, type Actor } from '../authz.js';
 import { organisationOrThrow } from '../quality-common.js';
 import { createQualityDetailService, type QualityDetailService } from '../quality-detail.service.js';
+import { groupByYear, type YearGroupOf } from './pipeline-groups.js';
 import { UK1_CHECK_ID, uk1Duties, uk1DutyBuyers, type Uk1Duty, type Uk1DutyBuyer } from './pipeline-duty.js';
 import { ocdsPackage, pipelineCsv, uk1Csv, uk1Period, type PipelineExportFormat } from './pipeline-export.js';
 import { prefillFromContract } from './pipeline-prefill.js';
@@ -41,6 +36,8 @@ import {
   problemsMessage,
   type PipelineInputRaw,
 } from './pipeline-input.js';
+
+export { groupByYear, type YearGroupOf } from './pipeline-groups.js';
 
 export const PIPELINE_ENTITY = 'pipeline-entry';
 export const PIPELINE_PAGE_SIZE = 50;
@@ -56,13 +53,6 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
-}
-
-export interface YearGroupOf<T> {
-  /** A financial year's first day, or earlier / later / undated. */
-  key: string;
-  label: string;
-  items: T[];
 }
 
 export interface PipelineView extends Page<PipelineEntryRecord> {
@@ -93,23 +83,6 @@ function paging(p: Paging): { page: number; pageSize: number; limit: number; off
     Math.max(1, Math.floor(p.pageSize ?? PIPELINE_PAGE_SIZE)),
   );
   return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize };
-}
-
-/** Entries in procurement-start order, grouped: earlier, each of the three years, later, undated. */
-export function groupByYear<T extends { procurementStart: string | null }>(
-  items: readonly T[],
-  asOf: Day,
-): YearGroupOf<T>[] {
-  const years = rollingYears(asOf);
-  const order: { key: string; label: string }[] = [
-    { key: 'earlier', label: `Procurement starting before ${years[0]!.label}` },
-    ...years.map((y) => ({ key: y.start, label: y.label })),
-    { key: 'later', label: `Procurement starting after ${years[years.length - 1]!.label}` },
-    { key: 'undated', label: 'Procurement start not yet known' },
-  ];
-  return order
-    .map((g) => ({ ...g, items: items.filter((i) => yearGroup(i.procurementStart, years) === g.key) }))
-    .filter((g) => g.items.length > 0);
 }
 
 export interface PipelineServiceDeps {
@@ -189,7 +162,11 @@ export function createPipelineService({
      * One entry with a page of its change log (newest first; since an instant when given): published entries to
      * anyone, others to the buyer's members.
      */
-    async entry(actor: Actor | null, id: number, options: Paging & { since?: Date } = {}): Promise<EntryView> {
+    async entry(
+      actor: Actor | null,
+      id: number,
+      options: Paging & { since?: Date } = {},
+    ): Promise<EntryView> {
       const entry = await entryOrThrow(id);
       const all = readsAll(actor, entry.organisationId);
       if (!entry.published && !all) throw new AppError('NOT_FOUND', `There is no pipeline entry ${id}`);
