@@ -6,9 +6,13 @@
 // - every 200 is in the change log (entry, version) with the title that editor sent, and no version was given twice
 //   (a lost update would be a 200 whose write is not there, or two 200s for one version);
 // - every entry's versions run 1…n without a gap, and n − 1 updates were acknowledged;
-// - the audit log holds exactly one pipeline.update per acknowledged save, with that version.
-// The app runs as in production behind a proxy (trustProxy): each editor sends its own X-Forwarded-For address, as
-// 50 people would have, so the per-address rate limit applies per editor as it would in use.
+// - the audit log holds exactly one pipeline.update per acknowledged save: a row for that entry whose after.version
+//   is the acknowledged version and whose actor is the editor told so, and no other pipeline.update rows.
+// The run fails on any lost update, version gap, server error, other 4xx answer (anything but 200 and 409), missing
+// or extra audit row, or when no save at all was acknowledged.
+// The app runs as in production behind a proxy on loopback (MISSIONBUY_TRUSTED_PROXIES=loopback): each editor sends
+// its own X-Forwarded-For address, as 50 people would have, so the per-address rate limit applies per editor as it
+// would in use.
 // Usage: npm run build && node dist/bench/pipeline-load.js [--editors 50] [--entries 20] [--seconds 60]
 //        [--data-dir /tmp/missionbuy-pipeline-bench] (DATABASE_URL to use a running PostgreSQL)
 import { randomBytes } from 'node:crypto';
@@ -40,7 +44,10 @@ const handle = await openDatabase({
   poolSize: 20,
 });
 const db = handle.db;
-const config = loadConfig({}, { production: true, databaseUrl: handle.url, loadSample: false });
+const config = loadConfig(
+  { MISSIONBUY_TRUSTED_PROXIES: 'loopback' },
+  { production: true, databaseUrl: handle.url, loadSample: false },
+);
 const log = createLogger('warn');
 const services = createServices({ db, config, log });
 const app = await buildApp({ config, services, log });
@@ -111,6 +118,11 @@ const latencies: number[] = [];
 const outcomes = { ok: 0, conflict: 0, serverError: 0, otherError: 0 };
 const otherStatuses = new Map<number, number>();
 
+function other(status: number): void {
+  outcomes.otherError++;
+  otherStatuses.set(status, (otherStatuses.get(status) ?? 0) + 1);
+}
+
 async function editor(i: number, until: number): Promise<void> {
   const me = editors[i]!;
   const headers = { cookie: me.cookie, 'x-csrf-token': me.csrf, 'x-forwarded-for': me.ip };
@@ -119,6 +131,7 @@ async function editor(i: number, until: number): Promise<void> {
     const id = entryIds[Math.floor(Math.random() * entryIds.length)]!;
     const read = await fetch(`${base}/api/pipeline/entries/${id}`, { headers });
     if (read.status >= 500) outcomes.serverError++;
+    else if (read.status !== 200) other(read.status);
     if (read.status !== 200) {
       await read.arrayBuffer();
       continue;
@@ -144,10 +157,7 @@ async function editor(i: number, until: number): Promise<void> {
       acks.push({ entryId: id, version: body.version!, title, email: me.email });
     } else if (res.status === 409) outcomes.conflict++;
     else if (res.status >= 500) outcomes.serverError++;
-    else {
-      outcomes.otherError++;
-      otherStatuses.set(res.status, (otherStatuses.get(res.status) ?? 0) + 1);
-    }
+    else other(res.status);
   }
 }
 
@@ -187,12 +197,21 @@ for (const e of finals) {
   if (versions.length !== e.version || versions.some((v, k) => v !== k + 1)) gaps++;
 }
 const updatesLogged = changes.filter((c) => c.action === 'updated').length;
-const audit = await sql<{ n: string }>`
-  select count(*) as n from audit_log
-  where entity_type = 'pipeline-entry' and action = 'pipeline.update' and entity_id = any(${entryIds.map(String)}::text[])`.execute(
-  db,
-);
-const auditUpdates = Number(audit.rows[0]!.n);
+const audit = await sql<{ entity_id: string; version: number | null; actor: string }>`
+  select entity_id, (after->>'version')::int as version, actor from audit_log
+  where entity_type = 'pipeline-entry' and action = 'pipeline.update'
+    and entity_id = any(${entryIds.map(String)}::text[])`.execute(db);
+const auditRows = new Map<string, string[]>();
+for (const r of audit.rows) {
+  const key = `${r.entity_id}/${r.version}`;
+  auditRows.set(key, [...(auditRows.get(key) ?? []), r.actor]);
+}
+// Each acknowledged save: exactly one audit row for its entry and version, by its editor.
+const auditMissing = acks.filter((a) => {
+  const actors = auditRows.get(`${a.entryId}/${a.version}`) ?? [];
+  return actors.length !== 1 || actors[0] !== a.email;
+}).length;
+const auditExtra = audit.rows.length - acks.length;
 
 const result = {
   editors: EDITORS,
@@ -206,8 +225,9 @@ const result = {
   lostUpdates: lost,
   entriesWithVersionGaps: gaps,
   changeLogUpdates: updatesLogged,
-  auditLogUpdates: auditUpdates,
-  auditComplete: auditUpdates === outcomes.ok && updatesLogged === outcomes.ok,
+  auditLogUpdates: audit.rows.length,
+  auditRowsMissingOrWrong: auditMissing,
+  auditComplete: auditMissing === 0 && auditExtra === 0 && updatesLogged === outcomes.ok,
   savesPerSecond: Math.round((latencies.length / SECONDS) * 10) / 10,
   p50SaveMs: latencies.length ? Math.round(percentile(latencies, 50) * 10) / 10 : null,
   p95SaveMs: latencies.length ? Math.round(percentile(latencies, 95) * 10) / 10 : null,
@@ -215,5 +235,11 @@ const result = {
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 await app.close();
 await handle.close();
-const failed = lost > 0 || gaps > 0 || outcomes.serverError > 0 || !result.auditComplete;
+const failed =
+  lost > 0 ||
+  gaps > 0 ||
+  outcomes.serverError > 0 ||
+  outcomes.otherError > 0 ||
+  outcomes.ok === 0 ||
+  !result.auditComplete;
 process.exit(failed ? 1 : 0);

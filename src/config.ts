@@ -1,5 +1,6 @@
 // Configuration: one TypeBox schema, read from the environment once, validated, frozen and passed in.
 // Nothing else in the code reads process.env.
+import { isIP } from 'node:net';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { AppError } from './errors.js';
@@ -29,6 +30,12 @@ export const ConfigSchema = Type.Object({
   /** Load the bundled real sample into an empty database on start. */
   loadSample: Type.Boolean(),
   production: Type.Boolean(),
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Proto / -Host headers are believed (MISSIONBUY_TRUSTED_PROXIES):
+   * addresses, CIDR ranges, or `loopback`, `linklocal`, `uniquelocal`. Empty (the default): none, so the client's
+   * address is the connection's and no header can change it (rate limits are per that address).
+   */
+  trustedProxies: Type.Array(Type.String({ minLength: 1 })),
   /** Base URLs of the OCDS APIs (default: the live services); point them at a replay server for offline work. */
   ftsUrl: Type.Optional(Type.String({ minLength: 1 })),
   contractsFinderUrl: Type.Optional(Type.String({ minLength: 1 })),
@@ -93,6 +100,32 @@ function oidcConfig(env: Env): Config['oidc'] {
   };
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One trusted proxy: an address, a CIDR range (address/prefix length) or one of proxy-addr's named ranges. */
+function isProxySpec(v: string): boolean {
+  if (PROXY_NAMES.has(v) || isIP(v) !== 0) return true;
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(v);
+  if (!m) return false;
+  const family = isIP(m[1]!);
+  return family !== 0 && Number(m[2]) <= (family === 4 ? 32 : 128);
+}
+
+function trustedProxies(v: string | undefined): string[] {
+  const items = (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = items.filter((s) => !isProxySpec(s));
+  if (bad.length > 0)
+    throw new AppError(
+      'CONFIG',
+      `MISSIONBUY_TRUSTED_PROXIES must list addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, ` +
+        `uniquelocal, separated by commas; not ${bad.map((b) => `"${b}"`).join(', ')}`,
+    );
+  return items;
+}
+
 /** Reads the configuration from an environment (process.env by default). Throws AppError('CONFIG') when invalid. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const raw = {
@@ -105,6 +138,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     serviceName: env.MISSIONBUY_SERVICE_NAME || 'missionbuy',
     loadSample: bool(env.MISSIONBUY_LOAD_SAMPLE, true),
     production: env.NODE_ENV === 'production',
+    trustedProxies: trustedProxies(env.MISSIONBUY_TRUSTED_PROXIES),
     ftsUrl: env.MISSIONBUY_FTS_URL || undefined,
     contractsFinderUrl: env.MISSIONBUY_CF_URL || undefined,
     sync: (env.MISSIONBUY_SYNC ?? '')

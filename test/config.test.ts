@@ -45,3 +45,23 @@ describe('OpenID Connect configuration', () => {
     await expect(oidc.begin('/')).rejects.toMatchObject({ code: 'CONFIG' });
   });
 });
+
+describe('trusted proxies (MISSIONBUY_TRUSTED_PROXIES)', () => {
+  it('trusts none by default, in production too', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production' }).trustedProxies).toEqual([]);
+  });
+
+  it('reads addresses, CIDR ranges and proxy-addr’s named ranges', () => {
+    expect(
+      loadConfig({ MISSIONBUY_TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16 ,fd00::/8,loopback' }).trustedProxies,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses anything else, naming it (a hop count included: Fastify cannot check the peer with one)', () => {
+    for (const bad of ['2', 'proxy.example', '10.0.0.0/33', '10.0.0/8', '*'])
+      expect(() => loadConfig({ MISSIONBUY_TRUSTED_PROXIES: `10.0.0.1,${bad}` })).toThrow(
+        new RegExp(`MISSIONBUY_TRUSTED_PROXIES must list .*not "${bad.replace(/[.*/]/g, '\\$&')}"`),
+      );
+  });
+});

@@ -2,7 +2,7 @@
 // entity, or who made the change; newest first, a page at a time; each entry with the fields its change touched.
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
-import { auditEntityTypes, searchAudit, type AuditRecord } from '../store/audit.repository.js';
+import { auditEntityTypes, listAudit, searchAudit, type AuditRecord } from '../store/audit.repository.js';
 import type { Database } from '../store/database.js';
 import { assertCan, type Actor } from './authz.js';
 
@@ -69,6 +69,19 @@ export function parseAuditQuery(input: AuditQueryInput): AuditQuery {
     actor: text('actor', input.actor, 300),
     page,
   };
+}
+
+/**
+ * One entity's history, newest first, each entry with the fields its change touched: for the pages that edit one
+ * thing, shown to those who may change it (the caller decides who that is).
+ */
+export async function entityHistory(
+  db: Kysely<Database>,
+  entityType: string,
+  entityId: string | number,
+): Promise<AuditEntryView[]> {
+  const records = await listAudit(db, entityType, String(entityId));
+  return records.map((r) => ({ ...r, changes: changedFields(r.before, r.after) }));
 }
 
 export function createAuditService({ db }: { db: Kysely<Database> }) {

@@ -75,7 +75,16 @@ export interface Target {
   organisationId?: number;
   /** The user who owns what is acted on (savedSearch.manage). */
   ownerUserId?: number;
+  /**
+   * A contract whose buyer is not known (KPIs, social value, mission overrides of a contract with no buyer): no
+   * organisation role reaches it, and of the service roles only admin.
+   */
+  buyerless?: boolean;
 }
+
+/** The target of an action on one contract: its buyer's organisation, or buyerless when no buyer is known. */
+export const contractTarget = (buyerId: number | null): Target =>
+  buyerId === null ? { buyerless: true } : { organisationId: buyerId };
 
 /** The lowest organisation role that may take each organisation-scoped action. */
 const LEAST_ORGANISATION_ROLE: Record<
@@ -110,6 +119,7 @@ const rank = (r: OrganisationRole): number => ORGANISATION_ROLES.indexOf(r);
 export function can(actor: Actor | null, action: Action, target: Target = {}): boolean {
   if (actor === null) return false;
   if (actor.serviceRole === 'admin') return true;
+  if (target.buyerless === true) return false;
   // A user's own things (saved searches) are theirs alone, whatever roles they hold.
   if (action === 'savedSearch.manage') return target.ownerUserId === actor.userId;
   if (isServiceAction(action)) {
@@ -130,7 +140,12 @@ export function can(actor: Actor | null, action: Action, target: Target = {}): b
 export function assertCan(actor: Actor | null, action: Action, target: Target = {}): asserts actor is Actor {
   if (actor === null) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
   if (!can(actor, action, target)) {
-    const where = target.organisationId === undefined ? '' : ` for organisation ${target.organisationId}`;
+    const where =
+      target.buyerless === true
+        ? ' (the contract has no buyer: admins only)'
+        : target.organisationId === undefined
+          ? ''
+          : ` for organisation ${target.organisationId}`;
     throw new AppError('FORBIDDEN', `You do not have permission to ${describeAction(action)}${where}`);
   }
 }

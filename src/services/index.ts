@@ -55,6 +55,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
   const kpiLibrary = createKpiLibraryService({ db });
   const socialValue = createSocialValueService({ db });
   const missionDashboard = createMissionDashboardService({ db, socialValue });
+  const qualityDetail = createQualityDetailService({ db });
   return {
     accounts,
     audit: createAuditService({ db }),
@@ -72,12 +73,12 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     officerEdit: createOfficerEditService({ db, quality }),
     oidc: createOidcService({ db, config, accounts }),
     opportunities: createOpportunitiesService({ db }),
-    pipeline: createPipelineService({ db }),
+    pipeline: createPipelineService({ db, qualityDetail }),
     pipelineMissions: createPipelineMissionsService({ db, standards }),
     kpiLibrary,
     attachedKpis: createAttachedKpisService({ db, library: kpiLibrary }),
     quality,
-    qualityDetail: createQualityDetailService({ db }),
+    qualityDetail,
     redflags,
     savedSearches: createSavedSearchService({ db }),
     socialValue,

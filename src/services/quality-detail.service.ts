@@ -292,7 +292,21 @@ export function createQualityDetailService(deps: {
       };
     },
 
-    /** One check across every buyer: counts per organisation, lowest pass rate first. */
+    /**
+     * One check's counts for every buyer (those it found out of scope too), lowest pass rate first: from the stored
+     * snapshot for today, computed live for another day.
+     */
+    async checkAllBuyers(checkId: string, asOf: Day = today()): Promise<CheckAcrossRow[]> {
+      return (await across(checkOrThrow(checkId), asOf)).sort(
+        (a, b) =>
+          (a.passRate ?? 2) - (b.passRate ?? 2) ||
+          b.failed - a.failed ||
+          a.name.localeCompare(b.name, 'en-GB') ||
+          a.id - b.id,
+      );
+    },
+
+    /** One check across every buyer: counts per organisation, lowest pass rate first, a page. */
     async checkAcross(
       checkId: string,
       input: Pick<LeagueQueryInput, 'page' | 'pageSize' | 'asOf'> = {},
@@ -300,15 +314,9 @@ export function createQualityDetailService(deps: {
       const check = checkOrThrow(checkId);
       const q = parseLeagueQuery({ page: input.page, pageSize: input.pageSize, asOf: input.asOf });
       const asOf = dayOrToday(q.asOf, today);
-      const rows: CheckAcrossRow[] = (await across(check, asOf))
-        .filter((r) => r.applicable + r.notComputable > 0)
-        .sort(
-          (a, b) =>
-            (a.passRate ?? 2) - (b.passRate ?? 2) ||
-            b.failed - a.failed ||
-            a.name.localeCompare(b.name, 'en-GB') ||
-            a.id - b.id,
-        );
+      const rows = (await this.checkAllBuyers(checkId, asOf)).filter(
+        (r) => r.applicable + r.notComputable > 0,
+      );
       const start = (q.page - 1) * q.pageSize;
       return {
         asOf,

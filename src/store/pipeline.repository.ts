@@ -4,6 +4,7 @@
 // exact decimal strings.
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { missionTags, type MissionTags } from '../domain/pipeline.js';
+import { normaliseRegion } from '../domain/region.js';
 import type { Database } from './database.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -162,6 +163,7 @@ export interface EntryFilters {
   /** CPV code prefix (division `45`, group `452`, …). */
   cpvPrefix?: string;
   /** ITL region prefix, matched on the entry's delivery region, else the buyer's region. */
+  /** An ITL (TLF1) or NUTS (UKF1) code prefix; entries with the code in either form match. */
   regionPrefix?: string;
   /** Entries whose value range reaches at least / at most this (exact decimal strings). */
   valueFrom?: string;
@@ -180,8 +182,17 @@ function filtered(db: Db, f: EntryFilters) {
     if (f.organisationId !== undefined) w.push(eb('e.organisation_id', '=', f.organisationId));
     if (f.publishedOnly) w.push(eb('e.published', '=', true));
     if (f.cpvPrefix) w.push(eb('e.cpv_code', 'like', `${f.cpvPrefix}%`));
-    if (f.regionPrefix)
-      w.push(sql<SqlBool>`coalesce(e.delivery_region, o.region_code) like ${`${f.regionPrefix}%`}`);
+    if (f.regionPrefix) {
+      // Entries keep the code as typed: NUTS (UKF11) or ITL (TLF11). A prefix in either form matches both.
+      const r = normaliseRegion(f.regionPrefix);
+      const forms = r?.nuts && r.itl ? [r.nuts, r.itl] : [f.regionPrefix];
+      w.push(
+        sql<SqlBool>`(${sql.join(
+          forms.map((p) => sql`coalesce(e.delivery_region, o.region_code) like ${`${p}%`}`),
+          sql` or `,
+        )})`,
+      );
+    }
     if (f.valueFrom !== undefined)
       w.push(sql<SqlBool>`coalesce(e.value_max, e.value_min) >= ${f.valueFrom}::numeric`);
     if (f.valueTo !== undefined)

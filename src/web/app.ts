@@ -49,8 +49,9 @@ export interface AppDeps {
 export async function buildApp({ config, services, log }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
-    // Behind a proxy in production; zero-setup runs on localhost.
-    trustProxy: config.production,
+    // X-Forwarded-* count only from the proxies the operator named (MISSIONBUY_TRUSTED_PROXIES): from anyone else
+    // they are ignored, so a client cannot choose the address its rate limits are counted under.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 500 },
   });

@@ -69,7 +69,11 @@ describe('market engagement in Chromium', () => {
       '1',
       '100%',
     ]);
-    expect(await page.getByText('Derby Gardeners Ltd').count()).toBe(1);
+    expect(await page.getByRole('cell', { name: 'Derby Gardeners Ltd', exact: true }).count()).toBe(1);
+    // The editor also sees the exercise's history (its creation, with the participants it recorded).
+    const history = page.getByRole('table', { name: 'Changes to this exercise, newest first' });
+    expect(await history.locator('tbody tr').count()).toBe(1);
+    expect(await history.getByText('engagement.create').count()).toBe(1);
     await b.expectAccessible(page);
 
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -2,7 +2,15 @@
 // src/services/authz.ts fails this test (and docs/accounts.md must change with it).
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors.js';
-import { ACTIONS, assertCan, can, isServiceAction, type Actor, type Role } from '../../src/services/authz.js';
+import {
+  ACTIONS,
+  assertCan,
+  can,
+  contractTarget,
+  isServiceAction,
+  type Actor,
+  type Role,
+} from '../../src/services/authz.js';
 
 const OWN = 101;
 const OTHER = 202;
@@ -179,6 +187,41 @@ describe('authorisation matrix', () => {
       });
     }
   }
+
+  // A contract with no buyer known (contractTarget(null)): role → [kpis.rate, socialValue.record,
+  // socialValue.verify, standards.edit-local]. Admins only: no organisation role reaches it, central neither (not even
+  // socialValue.verify, which central holds for every buyer).
+  const BUYERLESS: Record<string, string> = {
+    anonymous: 'no  no  no  no',
+    viewer: 'no  no  no  no',
+    editor: 'no  no  no  no',
+    'accountable-officer': 'no  no  no  no',
+    central: 'no  no  no  no',
+    admin: 'yes yes yes yes',
+  };
+  const CONTRACT_ACTIONS = [
+    'kpis.rate',
+    'socialValue.record',
+    'socialValue.verify',
+    'standards.edit-local',
+  ] as const;
+  for (const [role, row] of Object.entries(BUYERLESS))
+    it(`${role} · a contract with no buyer → ${row}`, () => {
+      const actor = actorWith(role as Role | 'anonymous');
+      const got = CONTRACT_ACTIONS.map((a) => yn(can(actor, a, contractTarget(null)))).join(' ');
+      expect(got).toBe(row.replace(/\s+/g, ' '));
+      // With a buyer, the target is that organisation (the matrix above).
+      expect(contractTarget(OWN)).toEqual({ organisationId: OWN });
+    });
+
+  it('a buyerless target is refused even with an organisation the actor holds', () => {
+    const officer = actorWith('accountable-officer');
+    expect(can(officer, 'kpis.rate', { organisationId: OWN })).toBe(true);
+    expect(can(officer, 'kpis.rate', { organisationId: OWN, buyerless: true })).toBe(false);
+    expect(() => assertCan(officer, 'kpis.rate', contractTarget(null))).toThrow(
+      'You do not have permission to add KPIs or record ratings for this organisation’s contracts (the contract has no buyer: admins only)',
+    );
+  });
 
   it('refuses organisation actions without an organisation, except for admin', () => {
     expect(can(actorWith('accountable-officer'), 'officer.set')).toBe(false);

@@ -261,7 +261,7 @@ describe('KPI library, attached KPIs and pipeline missions', () => {
     });
     expect(saved.version).toBe(e.entry.version + 1);
     expect(await failure(missions().save(editorOf(derby), entryId, e.entry.version, {}))).toBe('CONFLICT');
-    const log = (await pipeline().entry(editorOf(derby), entryId)).changes[0]!;
+    const log = (await pipeline().entry(editorOf(derby), entryId)).changes.items[0]!;
     expect(log.changes).toEqual([
       { field: 'missions', before: { missionIds: [], outcomeIds: [] }, after: saved.missions },
     ]);

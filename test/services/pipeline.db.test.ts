@@ -143,7 +143,7 @@ describe('pipeline service', () => {
     expect((await svc.update(derbyEditor, e.id, 2, { ...base, title: 'Parks and cemeteries' })).version).toBe(
       2,
     );
-    expect((await svc.entry(derbyEditor, e.id)).changes).toHaveLength(2);
+    expect((await svc.entry(derbyEditor, e.id)).changes.items).toHaveLength(2);
   });
 
   it('lets exactly one of ten simultaneous saves from the same version through', async () => {
@@ -359,5 +359,26 @@ describe('pipeline service', () => {
     });
     // Signed out: published entries only, and none of Derby's are published.
     expect(JSON.parse(file.body).releases).toEqual([]);
+  });
+
+  it('filters the central pipeline by region in either form: ITL (TLF1) and NUTS (UKF1) prefixes match both', async () => {
+    const made = [
+      ['Region test NUTS', 'UKF11'],
+      ['Region test ITL', 'TLF12'],
+      ['Region test elsewhere', 'TLC1'],
+    ] as const;
+    for (const [title, deliveryRegion] of made)
+      await svc.create(derbyEditor, derby, { title, deliveryRegion, published: true });
+    const found = async (regionPrefix: string) =>
+      (await svc.central({ regionPrefix }, { pageSize: 200 })).items
+        .map((e) => e.title)
+        .filter((t) => t.startsWith('Region test'))
+        .sort();
+    expect(await found('UKF')).toEqual(['Region test ITL', 'Region test NUTS']);
+    expect(await found('TLF1')).toEqual(['Region test ITL', 'Region test NUTS']);
+    expect(await found('TLF11')).toEqual(['Region test NUTS']);
+    expect(await found('UKF12')).toEqual(['Region test ITL']);
+    expect(await found('UKC')).toEqual(['Region test elsewhere']);
+    expect(await found('TLD')).toEqual([]);
   });
 });

@@ -1,15 +1,22 @@
 // Sign-in, sessions, CSRF and authorisation through the web app (Fastify inject) on the real sample: an editor of
 // one buyer can never change another buyer's accountable officer, the officer of a buyer can change theirs, forms
-// without the right CSRF token change nothing, and sign-in is rate-limited per IP address and email.
+// without the right CSRF token change nothing, and sign-in is rate-limited per IP address and email, per email
+// across addresses and per address across emails, where the address is the peer's unless it is a trusted proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountsService } from '../../src/services/accounts.service.js';
 import { createQualityService } from '../../src/services/quality.service.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { CSRF_FAILED } from '../../src/web/plugins/session.js';
-import { LOGIN_ATTEMPTS } from '../../src/web/routes/accounts.js';
+import type { FastifyInstance } from 'fastify';
+import { LOGIN_ATTEMPTS, LOGIN_PER_EMAIL, LOGIN_PER_IP } from '../../src/web/routes/accounts.js';
 import { addMembers } from '../support/organisations.js';
-import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-import { csrfOf, setCookieHeaders, setCookies, webSession } from '../support/web-session.js';
+import {
+  buildTestApp,
+  createSampleApp,
+  organisationIdByName,
+  type SampleApp,
+} from '../support/sample-app.js';
+import { cookieHeader, csrfOf, setCookieHeaders, setCookies, webSession } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -247,5 +254,101 @@ describe('accounts on the web', () => {
     expect(setCookies(blocked)['missionbuy-session']).toBeUndefined();
     // Another email from the same address is counted apart.
     expect((await b.signIn('editor@derby.gov.uk')).statusCode).toBe(303);
+  });
+
+  /**
+   * A signed-out visitor of `app` posting the sign-in form from a peer address, with headers (X-Forwarded-For):
+   * the status of each post. An empty password is refused (400) before any hash is checked, and still counted.
+   */
+  async function poster(app: FastifyInstance) {
+    const page = await app.inject({ method: 'GET', url: '/login' });
+    const jar = setCookies(page);
+    const token = csrfOf(page.body) ?? '';
+    return async (
+      email: string,
+      peer: string,
+      headers: Record<string, string> = {},
+      password = '',
+    ): Promise<number> =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/login',
+          remoteAddress: peer,
+          payload: new URLSearchParams({ _csrf: token, email, password }).toString(),
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            cookie: cookieHeader(jar),
+            ...headers,
+          },
+        })
+      ).statusCode;
+  }
+
+  it(`limits one email address to ${LOGIN_PER_EMAIL} tries in 15 minutes from every address together`, async () => {
+    const post = await poster(sample.app);
+    const email = 'sprayed@derby.gov.uk'; // used by no other test here
+    // Each try from its own address: the per-address-and-email limit never binds.
+    for (let i = 0; i < LOGIN_PER_EMAIL; i++)
+      expect(await post(email, `10.20.${i >> 8}.${i & 255}`)).toBe(400);
+    const fresh = '10.21.0.1';
+    expect(await post(email, fresh, {}, PASSWORD)).toBe(429);
+    // Same case-insensitively; another email from that address still signs in.
+    expect(await post(' SPRAYED@derby.gov.uk', '10.21.0.2')).toBe(429);
+    expect(await post('officer@derby.gov.uk', fresh, {}, PASSWORD)).toBe(303);
+  });
+
+  it(`limits one address to ${LOGIN_PER_IP} tries in 15 minutes for every email together`, async () => {
+    const post = await poster(sample.app);
+    const peer = '10.30.0.1';
+    // Each try for another email: the per-address-and-email limit never binds.
+    for (let i = 0; i < LOGIN_PER_IP; i++) expect(await post(`nobody${i}@example.gov.uk`, peer)).toBe(400);
+    expect(await post('editor@derby.gov.uk', peer, {}, PASSWORD)).toBe(429);
+    // Another address is counted apart.
+    expect(await post('editor@derby.gov.uk', '10.30.0.2', {}, PASSWORD)).toBe(303);
+  });
+
+  /** Posts LOGIN_ATTEMPTS + 1 tries for one email from one peer, each with another X-Forwarded-For. */
+  async function spoofed(app: FastifyInstance, peer: string): Promise<number[]> {
+    const post = await poster(app);
+    const codes: number[] = [];
+    for (let i = 0; i <= LOGIN_ATTEMPTS; i++)
+      codes.push(await post('limited@derby.gov.uk', peer, { 'x-forwarded-for': `203.0.113.${i + 1}` }));
+    return codes;
+  }
+  const blockedLast = [...Array<number>(LOGIN_ATTEMPTS).fill(400), 429];
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy: spoofing it does not escape the limit', async () => {
+    for (const env of [
+      { NODE_ENV: 'production', MISSIONBUY_TRUSTED_PROXIES: '' },
+      { NODE_ENV: 'production', MISSIONBUY_TRUSTED_PROXIES: '192.0.2.10, 198.51.100.0/24' },
+    ]) {
+      const app = await buildTestApp(sample.t, env);
+      try {
+        expect(await spoofed(app, '192.0.2.99')).toEqual(blockedLast);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
+  it('counts by the client address a trusted proxy forwards', async () => {
+    const app = await buildTestApp(sample.t, {
+      NODE_ENV: 'production',
+      MISSIONBUY_TRUSTED_PROXIES: '192.0.2.10, 198.51.100.0/24',
+    });
+    try {
+      // Through the proxy, each forwarded address is its own client: none reaches the limit.
+      expect(await spoofed(app, '198.51.100.7')).toEqual(Array<number>(LOGIN_ATTEMPTS + 1).fill(400));
+      // One forwarded client, through either proxy, is limited as one.
+      const post = await poster(app);
+      const via = (proxy: string) =>
+        post('limited@derby.gov.uk', proxy, { 'x-forwarded-for': '203.0.113.200' });
+      for (let i = 0; i < LOGIN_ATTEMPTS; i++)
+        expect(await via(i % 2 ? '192.0.2.10' : '198.51.100.8')).toBe(400);
+      expect(await via('192.0.2.10')).toBe(429);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { createPipelineService } from '../../src/services/pipeline/pipeline.serv
 import { memberActor } from '../support/actors.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
-import { signInAs } from '../support/web-session.js';
+import { cookieHeader, signInAs, webSession } from '../support/web-session.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -173,6 +173,26 @@ describe('engagement pages and API', () => {
     const s = await signedIn('editor@derby.gov.uk');
     const url = `/pipeline/entries/${entryId}/engagement`;
     const token = await s.token(url);
+    // None saved yet: a save from any version but 0 is a conflict (409, said so), not a server error; nothing stored.
+    const early = await s.post(`${url}/rationale`, { _csrf: token, version: '2', rationale: 'Too early' });
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain(
+      'No reason has been saved for this entry yet (you had version 2; it is version 0)',
+    );
+    const api = (version: number) =>
+      sample.app.inject({
+        method: 'PUT',
+        url: `/api/pipeline/entries/${entryId}/engagement/rationale`,
+        headers: { cookie: cookieHeader(s.jar), 'x-csrf-token': token },
+        payload: { rationale: 'Through the API, too early', version },
+      });
+    const viaApi = await api(1);
+    expect(viaApi.statusCode).toBe(409);
+    expect(viaApi.json()).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect((await api(-1)).statusCode).toBe(400);
+    expect(
+      (await sample.app.inject({ url: `/api/pipeline/entries/${entryId}/engagement` })).json(),
+    ).toMatchObject({ rationale: null });
     expect(
       (await s.post(`${url}/rationale`, { _csrf: token, version: '0', rationale: 'Framework call-off' }))
         .statusCode,
@@ -182,6 +202,52 @@ describe('engagement pages and API', () => {
     const page = await sample.app.inject({ url });
     expect(page.body).toContain('Framework call-off');
     expect(page.body).toContain('Supplier day on fleet electrification');
+  });
+
+  it('shows an exercise’s and a reason’s history to the buyer’s editors only', async () => {
+    await addMembers(sample.t.db, PASSWORD, [['viewer@derby.gov.uk', 'viewer', derby]]);
+    /** The history table's rows as text (cells joined by " | "); null when there is none. */
+    const history = (html: string, caption: string) => {
+      const i = html.indexOf(caption);
+      if (i < 0) return null;
+      const table = html.slice(i, html.indexOf('</table>', i));
+      return [...table.matchAll(/<tr class="govuk-table__row">(.*?)<\/tr>/gs)]
+        .slice(1)
+        .map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!.trim()).join(' | '));
+    };
+    const exerciseCaption = 'Changes to this exercise, newest first';
+    const editor = await signedIn('editor@derby.gov.uk');
+    const rows = history((await editor.get(`/engagement/${exerciseId}`)).body, exerciseCaption)!;
+    // Created by the editor, then changed by the second editor (the stale save is not there).
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(
+      / \| second@derby\.gov\.uk \| engagement\.update \| summary: Charging at depots is the constraint → first\nversion: 1 → 2$/,
+    );
+    expect(rows[1]).toMatch(
+      / \| editor@derby\.gov\.uk \| engagement\.create \| endDate: – → 2026-02-03\nentryId: – → \d+\n/,
+    );
+    expect(rows[1]).toContain('\npurpose: – → Supplier day on fleet electrification\n');
+    const reasonCaption = 'Changes to the reason, newest first';
+    const reason = history(
+      (await editor.get(`/pipeline/entries/${entryId}/engagement`)).body,
+      reasonCaption,
+    )!;
+    expect(reason).toEqual([
+      expect.stringMatching(
+        / \| editor@derby\.gov\.uk \| engagement\.rationale \| rationale: – → Framework call-off\nversion: – → 1$/,
+      ),
+    ]);
+    // Not to a viewer of the buyer, another buyer's editor or the public.
+    for (const reader of [
+      await signedIn('viewer@derby.gov.uk'),
+      await signedIn('editor@etc.ac.uk'),
+      webSession(sample.app),
+    ]) {
+      expect(history((await reader.get(`/engagement/${exerciseId}`)).body, exerciseCaption)).toBeNull();
+      expect(
+        history((await reader.get(`/pipeline/entries/${entryId}/engagement`)).body, reasonCaption),
+      ).toBeNull();
+    }
   });
 
   it('serves the API: public reads without names, editors’ writes with the CSRF header', async () => {

@@ -1,10 +1,13 @@
 // Opportunity pages through the web app (Fastify inject) on the real sample: an editor publishes through the form
 // (every problem in the error summary), other organisations and roles are refused the form, the public list filters
-// and the Atom feeds parse, drafts stay off the public pages, feeds and API, and closing is audited and final.
+// and the Atom feeds parse, drafts stay off the public pages, feeds and API, and closing is audited and final, its
+// history on the edit page.
 // The interest form is in opportunity-interest.db.test.ts.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOpportunitiesService } from '../../src/services/opportunities/opportunities.service.js';
+import { memberActor } from '../support/actors.js';
 import { opportunityForm, opportunityPages, type OpportunityPages } from '../support/opportunity-pages.js';
 import { cookieHeader, csrfOf } from '../support/web-session.js';
 
@@ -210,5 +213,26 @@ describe('opportunity pages', () => {
       ctx.sample.t.db,
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['create', 'closed']);
+    // The edit page shows that history to the publisher's editors: who, what, the fields changed.
+    const caption = 'Changes to this opportunity, newest first';
+    const edit = (await s.get(`/organisations/${ctx.derby}/opportunities/${oid}/edit`)).body;
+    const table = edit.slice(edit.indexOf(caption), edit.indexOf('</table>', edit.indexOf(caption)));
+    const rows = [...table.matchAll(/<tr class="govuk-table__row">(.*?)<\/tr>/gs)]
+      .slice(1)
+      .map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!.trim()).slice(1));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual([
+      ['editor@derby.gov.uk', 'closed'],
+      ['editor@derby.gov.uk', 'create'],
+    ]);
+    expect(rows[0]![2]).toMatch(/(^|\n)status: published → closed(\n|$)/);
+    expect(rows[0]![2]).toMatch(/(^|\n)version: \d+ → \d+(\n|$)/);
+    // The edit page is the publisher's editors' alone (403 above), and the history is checked in the service too.
+    const { history } = createOpportunitiesService({ db: ctx.sample.t.db });
+    await expect(
+      history(memberActor('viewer@derby.gov.uk', [[ctx.derby, 'viewer']]), oid),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(history(null, oid)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

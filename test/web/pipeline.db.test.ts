@@ -5,7 +5,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPipelineService } from '../../src/services/pipeline/pipeline.service.js';
 import { CSRF_FAILED } from '../../src/web/plugins/session.js';
+import { memberActor } from '../support/actors.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, organisationIdByName, type SampleApp } from '../support/sample-app.js';
 import { signInAs } from '../support/web-session.js';
@@ -199,7 +201,32 @@ describe('pipeline pages', () => {
     });
     expect(hit.statusCode).toBe(200);
     expect(hit.body).toContain('Published bridge works');
-    expect(hit.body).toContain('UK1 pipeline duty of the buyers on this page');
+    // Every buyer whose UK1 duty applies, whether or not it has entries here: Espo (no pipeline in missionbuy)
+    // missed its FY 2026-27 UK1 (test/services/pipeline-duty.db.test.ts); Derby, with entries, has no duty.
+    const uk1 = await sample.app.inject({ method: 'GET', url: '/pipeline?cpv=4522&asOf=2026-11-25' });
+    expect(uk1.statusCode).toBe(200);
+    const table = uk1.body.slice(uk1.body.indexOf('Buyers whose UK1 duty applies'));
+    const rows = [...table.matchAll(/<tr class="govuk-table__row">(.*?)<\/tr>/gs)].map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(rows).toEqual([
+      'Buyer UK1 pipeline notice Why',
+      'Espo Missed: no UK1 in time No UK1 pipeline notice published; it was due by 2026-05-26 (56 days beginning ' +
+        '2026-04-01; £100068540 estimated from 1 published contract(s)), 183 days ago.',
+    ]);
+    expect(uk1.body).toContain('UK1 pipeline duty (FY 2026-27)');
+    const notYet = await sample.app.inject({ method: 'GET', url: '/pipeline?asOf=2026-05-01' });
+    expect(notYet.body).toMatch(
+      /Espo<\/a><\/td>\s*<td class="govuk-table__cell">\s*<span data-uk1-verdict="not-applicable">Not yet due/,
+    );
+    const none = await sample.app.inject({ method: 'GET', url: '/pipeline?asOf=2019-06-01' });
+    expect(none.body).toContain('No buyer’s UK1 duty applies as of 2019-06-01.');
+    const badDay = await sample.app.inject({ method: 'GET', url: '/pipeline?asOf=2026-02-30' });
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.body).toContain('<a href="#uk1">The UK1 duty’s day (asOf) must be a date');
     const miss = await sample.app.inject({ method: 'GET', url: '/pipeline?cpv=4522&valueTo=1000000' });
     expect(miss.body).toContain('No published entries match.');
     const region = await sample.app.inject({ method: 'GET', url: '/pipeline?region=UKF' });
@@ -217,6 +244,36 @@ describe('pipeline pages', () => {
     const none = await s.get(`/organisations/${derby}/pipeline/changes?since=2999-01-01`);
     expect(none.body).toContain('No changes since 2999-01-01.');
     expect((await s.get(`/organisations/${derby}/pipeline/changes?since=yesterday`)).statusCode).toBe(400);
+  });
+
+  it('pages an entry’s change log and filters it by a day', async () => {
+    // 1 creation + 55 saves = 56 changes; the first 10 dated back to January (test data, moved by hand).
+    const svc = createPipelineService({ db: sample.t.db });
+    const editor = memberActor('editor@derby.gov.uk', [[derby, 'editor']]);
+    let e = await svc.create(editor, derby, { title: 'Log v1', published: true });
+    for (let v = 2; v <= 56; v++)
+      e = await svc.update(editor, e.id, e.version, { title: `Log v${v}`, published: true });
+    await sql`update pipeline_change set at = '2026-01-15T12:00:00Z' where entry_id = ${e.id} and version <= 10`.execute(
+      sample.t.db,
+    );
+    const versions = (html: string) =>
+      [
+        ...html.slice(html.indexOf('Changes, newest first')).matchAll(/Title: (?:Log v\d+ → )?Log v(\d+)</g),
+      ].map((m) => Number(m[1]));
+    const url = `/pipeline/entries/${e.id}`;
+    const first = await sample.app.inject({ url });
+    expect(versions(first.body)).toEqual(Array.from({ length: 50 }, (_, i) => 56 - i));
+    expect(first.body).toContain(`href="${url}?page=2"`);
+    const second = await sample.app.inject({ url: `${url}?page=2` });
+    expect(versions(second.body)).toEqual([6, 5, 4, 3, 2, 1]);
+    const since = await sample.app.inject({ url: `${url}?since=2026-06-01` });
+    expect(versions(since.body)).toEqual(Array.from({ length: 46 }, (_, i) => 56 - i));
+    expect(since.body).not.toContain('?page=2');
+    const none = await sample.app.inject({ url: `${url}?since=2999-01-01` });
+    expect(none.body).toContain('No changes since 2999-01-01.');
+    const bad = await sample.app.inject({ url: `${url}?since=2026-02-30` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('<a href="#since">Changed since must be a date as YYYY-MM-DD</a>');
   });
 
   it('plans the re-procurement of an expiring contract: a button for the buyer’s editors and a prefilled form', async () => {

@@ -26,6 +26,7 @@ import {
   type TenderRef,
 } from '../../store/engagement.repository.js';
 import { findEntry, type PipelineEntryRecord } from '../../store/pipeline.repository.js';
+import { entityHistory, type AuditEntryView } from '../audit.service.js';
 import { assertCan, can, type Actor } from '../authz.js';
 import { organisationOrThrow } from '../quality-common.js';
 import {
@@ -49,6 +50,8 @@ export interface EntryEngagement {
   exercises: ExerciseView[];
   mix: ParticipationMix;
   rationale: RationaleRecord | null;
+  /** The reason's audit history, for those who may change it (pipeline.edit); null for anyone else. */
+  rationaleHistory: AuditEntryView[] | null;
   notices: EngagementNotice[];
   mayEdit: boolean;
   /** Members and central: participants' names, unpublished entries. */
@@ -128,13 +131,15 @@ export function createEngagementService({ db }: { db: Kysely<Database> }) {
         cpvPrefix: cpvPrefix(entry),
         limit: NOTICE_LIMIT,
       });
+      const mayEdit = can(actor, 'pipeline.edit', { organisationId: entry.organisationId });
       return {
         entry,
         exercises: exercises.map((x) => withMix(x, all)),
         mix: participationMix(exercises.flatMap((x) => x.participants)),
         rationale: rationale ?? null,
+        rationaleHistory: mayEdit ? await entityHistory(db, RATIONALE_ENTITY, entryId) : null,
         notices,
-        mayEdit: can(actor, 'pipeline.edit', { organisationId: entry.organisationId }),
+        mayEdit,
         members: all,
       };
     },
@@ -145,10 +150,13 @@ export function createEngagementService({ db }: { db: Kysely<Database> }) {
       const all = members(actor, x.organisationId);
       if (!x.entryPublished && !all) throw new AppError('NOT_FOUND', `There is no engagement exercise ${id}`);
       const tender = x.tenderOcid ? ((await findTender(db, x.tenderOcid)) ?? null) : null;
+      const mayEdit = can(actor, 'pipeline.edit', { organisationId: x.organisationId });
       return {
         exercise: withMix(x, all),
         tender,
-        mayEdit: can(actor, 'pipeline.edit', { organisationId: x.organisationId }),
+        mayEdit,
+        /** Its audit history, for those who may change it; null for anyone else. */
+        history: mayEdit ? await entityHistory(db, EXERCISE_ENTITY, id) : null,
         members: all,
       };
     },
@@ -247,7 +255,14 @@ export function createEngagementService({ db }: { db: Kysely<Database> }) {
         await findEntry(trx, entryId, { forUpdate: true });
         const current = await findRationale(trx, entryId, { forUpdate: true });
         const had = current?.version ?? 0;
-        if (had !== version) throw conflict('reason', current!.updatedBy, current!.updatedAt, version, had);
+        if (had !== version)
+          throw current
+            ? conflict('reason', current.updatedBy, current.updatedAt, version, had)
+            : new AppError(
+                'CONFLICT',
+                `No reason has been saved for this entry yet (you had version ${version}; it is version 0). ` +
+                  'Your changes have not been saved: open the entry again and record the reason.',
+              );
         if ((current?.rationale ?? null) === rationale) return;
         await saveRationale(trx, entry, rationale, had + 1, actor!.email);
         await writeAudit(trx, {

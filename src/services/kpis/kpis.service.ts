@@ -21,7 +21,7 @@ import type { Database } from '../../store/database.js';
 import { findKpi, insertKpi, insertRating } from '../../store/kpi.repository.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
 import { findContractForMissions } from '../../store/standards.repository.js';
-import { assertCan, can, type Actor } from '../authz.js';
+import { assertCan, can, contractTarget, type Actor } from '../authz.js';
 import type { MappingService } from '../missions/mapping.service.js';
 import { loadMissionReference } from '../missions/reference.js';
 import type { CpvLabels } from '../reference/cpv-labels.js';
@@ -97,11 +97,10 @@ export function createKpisService({
 
   /** Whether the actor may add KPIs and ratings to the buyer's contracts (admins only when there is no buyer). */
   const mayEdit = (actor: Actor | null, buyerId: number | null): boolean =>
-    buyerId === null ? actor?.serviceRole === 'admin' : can(actor, 'kpis.rate', { organisationId: buyerId });
+    can(actor, 'kpis.rate', contractTarget(buyerId));
 
   function assertMayEdit(actor: Actor | null, buyerId: number | null): asserts actor is Actor {
-    if (buyerId === null) assertCan(actor, 'users.manage');
-    else assertCan(actor, 'kpis.rate', { organisationId: buyerId });
+    assertCan(actor, 'kpis.rate', contractTarget(buyerId));
   }
 
   /** Missions per contract through the mapping service (with regional, buyer and contract overrides). */

@@ -23,7 +23,7 @@ import {
   saveOverride as saveOverrideRow,
   saveRule as saveRuleRow,
 } from '../../store/standards.repository.js';
-import { assertCan, can, type Actor } from '../authz.js';
+import { assertCan, can, contractTarget, type Actor } from '../authz.js';
 import { loadMissionReference, type MissionReference } from './reference.js';
 import { guard, itl1, resolveScope, type ScopeInfo, type ScopeSelector } from './scope.js';
 import { readOverrideInput, readRuleInput } from './standards-input.js';
@@ -160,9 +160,7 @@ export function createMappingService({
 
     /** Whether the actor may override this contract's missions (the buyer's editors; admins for any). */
     mayOverride: (actor: Actor | null, buyerId: number | null): boolean =>
-      buyerId === null
-        ? actor?.serviceRole === 'admin'
-        : can(actor, 'standards.edit-local', { organisationId: buyerId }),
+      can(actor, 'standards.edit-local', contractTarget(buyerId)),
 
     mayEdit: (actor: Actor | null, scope: ScopeInfo): boolean =>
       scope.editScope !== null && can(actor, ...guard(scope.editScope)),
@@ -198,8 +196,11 @@ export function createMappingService({
     /** Adds or removes a mission on one contract, or withdraws that override; a reason is always required. */
     async saveOverride(actor: Actor | null, ocid: string, raw: Record<string, unknown>) {
       const { c } = await contractScopes(ocid);
-      if (c.buyer_id === null) assertCan(actor, 'users.manage');
-      else assertCan(actor, 'standards.edit-local', { organisationId: Number(c.buyer_id) });
+      assertCan(
+        actor,
+        'standards.edit-local',
+        contractTarget(c.buyer_id === null ? null : Number(c.buyer_id)),
+      );
       const input = readOverrideInput(raw, missionIds());
       await db
         .transaction()

@@ -21,6 +21,7 @@ import {
   type OpportunityRecord,
 } from '../../store/opportunity.repository.js';
 import { findItem } from '../../store/standards.repository.js';
+import { entityHistory, type AuditEntryView } from '../audit.service.js';
 import { assertCan, can, type Actor } from '../authz.js';
 import { loadMissionReference, type MissionReference } from '../missions/reference.js';
 import { organisationOrThrow } from '../quality-common.js';
@@ -221,6 +222,13 @@ export function createOpportunitiesService({
     },
 
     /** The token the public interest form carries (form-token.ts). */
+    /** An opportunity's audit history, newest first: for those who may publish the organisation's opportunities. */
+    async history(actor: Actor | null, id: number): Promise<AuditEntryView[]> {
+      const o = await readable(actor, id);
+      assertCan(actor, 'opportunity.publish', { organisationId: o.organisationId });
+      return entityHistory(db, OPPORTUNITY_ENTITY, id);
+    },
+
     async formToken(opportunityId: number, at = now()): Promise<string> {
       return issueFormToken(await formKey(), opportunityId, at);
     },

@@ -5,13 +5,7 @@
 // its change-log row (the fields that changed) and an audit_log row (whole entry before and after) in one
 // transaction.
 import type { Kysely } from 'kysely';
-import {
-  canMove,
-  rollingYears,
-  STATUS_LABELS,
-  yearGroup,
-  type PipelineStatus,
-} from '../../domain/pipeline.js';
+import { canMove, rollingYears, STATUS_LABELS, type PipelineStatus } from '../../domain/pipeline.js';
 import { ukDay, type Day } from '../../domain/rules/index.js';
 import { AppError } from '../../errors.js';
 import { writeAudit } from '../../store/audit.repository.js';
@@ -30,7 +24,9 @@ import {
 } from '../../store/pipeline.repository.js';
 import { assertCan, can, type Actor } from '../authz.js';
 import { organisationOrThrow } from '../quality-common.js';
-import { uk1Duties, type Uk1Duty } from './pipeline-duty.js';
+import { createQualityDetailService, type QualityDetailService } from '../quality-detail.service.js';
+import { groupByYear, type YearGroupOf } from './pipeline-groups.js';
+import { UK1_CHECK_ID, uk1Duties, uk1DutyBuyers, type Uk1Duty, type Uk1DutyBuyer } from './pipeline-duty.js';
 import { ocdsPackage, pipelineCsv, uk1Csv, uk1Period, type PipelineExportFormat } from './pipeline-export.js';
 import { prefillFromContract } from './pipeline-prefill.js';
 import {
@@ -40,6 +36,8 @@ import {
   problemsMessage,
   type PipelineInputRaw,
 } from './pipeline-input.js';
+
+export { groupByYear, type YearGroupOf } from './pipeline-groups.js';
 
 export const PIPELINE_ENTITY = 'pipeline-entry';
 export const PIPELINE_PAGE_SIZE = 50;
@@ -57,13 +55,6 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface YearGroupOf<T> {
-  /** A financial year's first day, or earlier / later / undated. */
-  key: string;
-  label: string;
-  items: T[];
-}
-
 export interface PipelineView extends Page<PipelineEntryRecord> {
   organisation: { id: number; name: string };
   asOf: Day;
@@ -78,7 +69,8 @@ export interface PipelineView extends Page<PipelineEntryRecord> {
 
 export interface EntryView {
   entry: PipelineEntryRecord;
-  changes: PipelineChangeRecord[];
+  /** A page of its change log, newest first (since a day when asked). */
+  changes: Page<PipelineChangeRecord>;
   mayEdit: boolean;
   /** The reader sees the whole pipeline (members, central): who made each change, unpublished state. */
   members: boolean;
@@ -93,29 +85,18 @@ function paging(p: Paging): { page: number; pageSize: number; limit: number; off
   return { page, pageSize, limit: pageSize, offset: (page - 1) * pageSize };
 }
 
-/** Entries in procurement-start order, grouped: earlier, each of the three years, later, undated. */
-export function groupByYear<T extends { procurementStart: string | null }>(
-  items: readonly T[],
-  asOf: Day,
-): YearGroupOf<T>[] {
-  const years = rollingYears(asOf);
-  const order: { key: string; label: string }[] = [
-    { key: 'earlier', label: `Procurement starting before ${years[0]!.label}` },
-    ...years.map((y) => ({ key: y.start, label: y.label })),
-    { key: 'later', label: `Procurement starting after ${years[years.length - 1]!.label}` },
-    { key: 'undated', label: 'Procurement start not yet known' },
-  ];
-  return order
-    .map((g) => ({ ...g, items: items.filter((i) => yearGroup(i.procurementStart, years) === g.key) }))
-    .filter((g) => g.items.length > 0);
-}
-
 export interface PipelineServiceDeps {
   db: Kysely<Database>;
   today?: () => Day;
+  /** The data-quality checks across buyers (the UK1 duty of every buyer); by default one on the same database. */
+  qualityDetail?: QualityDetailService;
 }
 
-export function createPipelineService({ db, today = () => ukDay(new Date())! }: PipelineServiceDeps) {
+export function createPipelineService({
+  db,
+  today = () => ukDay(new Date())!,
+  qualityDetail = createQualityDetailService({ db, today }),
+}: PipelineServiceDeps) {
   const readsAll = (actor: Actor | null, organisationId: number) =>
     can(actor, 'organisation.read', { organisationId });
 
@@ -161,35 +142,43 @@ export function createPipelineService({ db, today = () => ukDay(new Date())! }: 
       };
     },
 
-    /** Published entries across buyers (the central pipeline), filtered, with each buyer's UK1 duty. */
+    /** Published entries across buyers (the central pipeline), filtered. */
     async central(
       filters: Omit<EntryFilters, 'publishedOnly' | 'organisationId'>,
-      options: Paging & { asOf?: Day } = {},
-    ): Promise<Page<PipelineEntryRecord> & { asOf: Day; duties: Map<number, Uk1Duty> }> {
+      options: Paging = {},
+    ): Promise<Page<PipelineEntryRecord>> {
       const p = paging(options);
-      const asOf = options.asOf ?? today();
       const { rows, total } = await listEntries(db, { ...filters, publishedOnly: true }, p);
-      const duties = await uk1Duties(
-        db,
-        rows.map((r) => r.organisationId),
-        asOf,
-      );
-      return { items: rows, total, page: p.page, pageSize: p.pageSize, asOf, duties };
+      return { items: rows, total, page: p.page, pageSize: p.pageSize };
     },
 
-    /** One entry with its change log: published entries to anyone, others to the buyer's members. */
-    async entry(actor: Actor | null, id: number): Promise<EntryView> {
+    /** Every buyer whose UK1 duty applies as of a day (today by default), whether or not it keeps a pipeline here. */
+    async uk1Buyers(asOf: Day = today()): Promise<{ asOf: Day; buyers: Uk1DutyBuyer[] }> {
+      const all = await qualityDetail.checkAllBuyers(UK1_CHECK_ID, asOf);
+      return { asOf, buyers: await uk1DutyBuyers(db, all, asOf) };
+    },
+
+    /**
+     * One entry with a page of its change log (newest first; since an instant when given): published entries to
+     * anyone, others to the buyer's members.
+     */
+    async entry(
+      actor: Actor | null,
+      id: number,
+      options: Paging & { since?: Date } = {},
+    ): Promise<EntryView> {
       const entry = await entryOrThrow(id);
       const all = readsAll(actor, entry.organisationId);
       if (!entry.published && !all) throw new AppError('NOT_FOUND', `There is no pipeline entry ${id}`);
-      const { rows } = await listChanges(
+      const p = paging(options);
+      const { rows, total } = await listChanges(
         db,
-        { entryId: id, publishedOnly: !all },
-        { limit: PIPELINE_MAX_PAGE_SIZE, offset: 0 },
+        { entryId: id, publishedOnly: !all, ...(options.since ? { since: options.since } : {}) },
+        p,
       );
       return {
         entry,
-        changes: rows,
+        changes: { items: rows, total, page: p.page, pageSize: p.pageSize },
         mayEdit: can(actor, 'pipeline.edit', { organisationId: entry.organisationId }),
         members: all,
       };

@@ -28,7 +28,7 @@ import {
   type DeliveryRow,
 } from '../../store/social-value.repository.js';
 import { findContractForMissions, findOrganisationRegion } from '../../store/standards.repository.js';
-import { assertCan, can, type Action, type Actor } from '../authz.js';
+import { assertCan, can, contractTarget, type Action, type Actor } from '../authz.js';
 import { loadMissionReference, type MissionReference } from '../missions/reference.js';
 import { itl1, regionName } from '../missions/scope.js';
 import { createStandardsService } from '../missions/standards.service.js';
@@ -106,11 +106,10 @@ export function createSocialValueService({
 
   /** Whether the actor may take a social value action on a contract of this buyer (no buyer known: admins only). */
   const allowed = (actor: Actor | null, action: Action, buyerId: number | null): boolean =>
-    buyerId === null ? actor?.serviceRole === 'admin' : can(actor, action, { organisationId: buyerId });
+    can(actor, action, contractTarget(buyerId));
 
   function demand(actor: Actor | null, action: Action, c: ContractRef): asserts actor is Actor {
-    if (c.buyer === null) assertCan(actor, 'users.manage');
-    else assertCan(actor, action, { organisationId: c.buyer.id });
+    assertCan(actor, action, contractTarget(c.buyer?.id ?? null));
   }
 
   async function offered(c: ContractRef): Promise<OfferedMetric[]> {

@@ -1,15 +1,21 @@
 // Sign in and sign out (docs/accounts.md). Sign-in is the GOV.UK sign-in pattern: email and password, one error
-// message whatever was wrong, an error summary, rate-limited per IP address and email; a successful sign-in
+// message whatever was wrong, an error summary, rate-limited per IP address and email, per email address across
+// addresses (a password spray from many addresses) and per address across emails; a successful sign-in
 // always starts a new session (never reuses one) and returns to the page that asked for it.
 import type { FastifyInstance } from 'fastify';
 import { isAppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import { OIDC_LOGIN_MINUTES } from '../../services/oidc.service.js';
+import { extraLimits } from '../plugins/rate-limits.js';
 import type { SessionCookies } from '../plugins/session.js';
 import type { Views } from '../views.js';
 
 /** Sign-in attempts allowed per IP address and email address in LOGIN_WINDOW. */
 export const LOGIN_ATTEMPTS = 10;
+/** [?] Sign-in attempts allowed for one email address in LOGIN_WINDOW, from every address together. */
+export const LOGIN_PER_EMAIL = 50;
+/** [?] Sign-in attempts allowed from one IP address in LOGIN_WINDOW, for every email address together. */
+export const LOGIN_PER_IP = 100;
 export const LOGIN_WINDOW = '15 minutes';
 
 type Body = Record<string, unknown> | undefined;
@@ -49,19 +55,27 @@ export function registerAccountPages(
     return views.page(request, reply, 'accounts/login.njk', form(next, '', []));
   });
 
+  const emailOf = (request: { body?: unknown }) =>
+    field(request.body as Body, 'email')
+      .trim()
+      .toLowerCase();
+  const tooMany = 'Too many sign-in attempts: wait 15 minutes and try again';
+  const acrossLimits = extraLimits(app, 'login', [
+    { max: LOGIN_PER_IP, timeWindow: LOGIN_WINDOW, key: (request) => request.ip, message: tooMany },
+    { max: LOGIN_PER_EMAIL, timeWindow: LOGIN_WINDOW, key: emailOf, message: tooMany },
+  ]);
+
   app.post(
     '/login',
     {
+      preHandler: acrossLimits,
       config: {
         rateLimit: {
           max: LOGIN_ATTEMPTS,
           timeWindow: LOGIN_WINDOW,
           // After the body is parsed, so the key can include the email address.
           hook: 'preHandler',
-          keyGenerator: (request) =>
-            `${request.ip}|${field(request.body as Body, 'email')
-              .trim()
-              .toLowerCase()}`,
+          keyGenerator: (request) => `${request.ip}|${emailOf(request)}`,
         },
       },
     },

@@ -3,17 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { isAppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
-import type { AuditEntryView, AuditQuery } from '../../services/audit.service.js';
-import { formatDateTime } from '../format.js';
+import type { AuditQuery } from '../../services/audit.service.js';
+import { auditHead, auditRow } from '../pages/shared/audit-history.js';
 import { pagination } from '../pages/shared/table-nav.js';
 import type { Views } from '../views.js';
-
-const SHOWN = 300;
-const shown = (v: unknown): string => {
-  if (v === undefined) return '–';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s;
-};
 
 const href = (q: AuditQuery, page: number): string => {
   const p = new URLSearchParams();
@@ -24,20 +17,6 @@ const href = (q: AuditQuery, page: number): string => {
   const s = p.toString();
   return s ? `/admin/audit?${s}` : '/admin/audit';
 };
-
-const row = (e: AuditEntryView) => [
-  { text: formatDateTime(e.at) },
-  { text: e.actor },
-  { text: e.action },
-  { text: `${e.entityType} ${e.entityId}` },
-  {
-    text:
-      e.changes.length === 0
-        ? 'No field changed'
-        : e.changes.map((c) => `${c.field}: ${shown(c.before)} → ${shown(c.after)}`).join('\n'),
-    classes: 'app-audit-changes',
-  },
-];
 
 export function registerAuditPage(app: FastifyInstance, deps: { views: Views; services: Services }): void {
   app.get('/admin/audit', async (request, reply) => {
@@ -77,14 +56,8 @@ export function registerAuditPage(app: FastifyInstance, deps: { views: Views; se
           : {
               caption: 'Changes, newest first',
               captionClasses: 'govuk-visually-hidden',
-              head: [
-                { text: 'When' },
-                { text: 'Who' },
-                { text: 'Action' },
-                { text: 'Entity' },
-                { text: 'Changes' },
-              ],
-              rows: entries.map(row),
+              head: auditHead(true),
+              rows: entries.map((e) => auditRow(e, true)),
             },
       pagination: pagination({
         total,

@@ -3,7 +3,7 @@
 // checked three ways before anything is stored: the session plugin's CSRF token (signed-out visitors get the
 // double-submit cookie from this page, as from the sign-in page), the honeypot and the signed form token
 // (service), and two rate limits: per IP address across every opportunity, and per opportunity across addresses.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import { opportunitiesAtom } from '../pages/opportunities/atom.js';
@@ -13,6 +13,7 @@ import {
   listViewModel,
   opportunityHref,
 } from '../pages/opportunities/view-model.js';
+import { extraLimits } from '../plugins/rate-limits.js';
 import type { Views } from '../views.js';
 import { registerOpportunityAdminPages } from './opportunity-admin.js';
 
@@ -110,25 +111,14 @@ export function registerOpportunityPages(
     ),
   );
 
-  // The route's own limit (per IP) marks the request as limited, so the plugin's `rateLimit` hook would skip a
-  // second one: this counter is checked by hand instead.
-  const opportunityCounter = app.createRateLimit({
-    max: INTEREST_PER_OPPORTUNITY_PER_HOUR,
-    timeWindow: '1 hour',
-    keyGenerator: (request) => `opportunity:${(request.params as { id?: string }).id ?? ''}`,
-  });
-  const perOpportunity = async (request: FastifyRequest, reply: FastifyReply) => {
-    const limit = await opportunityCounter(request);
-    if (!limit.isAllowed && limit.isExceeded) {
-      reply.header('retry-after', String(limit.ttlInSeconds));
-      throw Object.assign(
-        new Error('This opportunity has had too many registrations of interest this hour: try again later'),
-        {
-          statusCode: 429,
-        },
-      );
-    }
-  };
+  const perOpportunity = extraLimits(app, 'interest', [
+    {
+      max: INTEREST_PER_OPPORTUNITY_PER_HOUR,
+      timeWindow: '1 hour',
+      key: (request) => (request.params as { id?: string }).id ?? '',
+      message: 'This opportunity has had too many registrations of interest this hour: try again later',
+    },
+  ]);
 
   app.post<{ Params: { id: string } }>(
     '/opportunities/:id/interest',

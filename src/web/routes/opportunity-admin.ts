@@ -16,6 +16,7 @@ import {
 import { interestViewModel, organisationViewModel } from '../pages/opportunities/publisher-view-model.js';
 import { opportunityHref, organisationOpportunitiesHref } from '../pages/opportunities/view-model.js';
 import { csvDownload } from '../csv-reply.js';
+import { historyTable } from '../pages/shared/audit-history.js';
 import type { Views } from '../views.js';
 import { opportunityId } from './opportunities.js';
 import { organisationId } from './quality.js';
@@ -145,12 +146,13 @@ export function registerOpportunityAdminPages(
     async (request, reply) => {
       if (!request.actor) return signIn(request, reply);
       const o = await editable(request, organisationId(request.params.id), opportunityId(request.params.oid));
-      return views.page(
-        request,
-        reply,
-        FORM,
-        formViewModel(editContext(o, valuesOf(o, national), o.version)),
-      );
+      return views.page(request, reply, FORM, {
+        ...formViewModel(editContext(o, valuesOf(o, national), o.version)),
+        history: historyTable(
+          await opportunities.history(request.actor, o.id),
+          'Changes to this opportunity, newest first',
+        ),
+      });
     },
   );
 

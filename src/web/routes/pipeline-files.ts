@@ -57,7 +57,7 @@ export function registerPipelineFiles(
   app.get('/pipeline', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const form = readCentralForm(query);
-    const { filters, problems } = centralFilters(form);
+    const { filters, asOf, problems } = centralFilters(form);
     const missions = services.standards.national().missions;
     if (problems.length > 0)
       return views.page(
@@ -68,8 +68,16 @@ export function registerPipelineFiles(
         400,
       );
     const page = Number(query.page ?? '1');
-    const result = await pipeline.central(filters, { page: Number.isInteger(page) && page > 0 ? page : 1 });
-    return views.page(request, reply, 'pipeline/central.njk', centralViewModel(form, [], result, missions));
+    const [result, uk1] = await Promise.all([
+      pipeline.central(filters, { page: Number.isInteger(page) && page > 0 ? page : 1 }),
+      pipeline.uk1Buyers(asOf),
+    ]);
+    return views.page(
+      request,
+      reply,
+      'pipeline/central.njk',
+      centralViewModel(form, [], { ...result, uk1 }, missions),
+    );
   });
 }
 

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../errors.js';
 import type { Services } from '../../services/index.js';
 import type { PipelineStatus } from '../../domain/pipeline.js';
+import { isDay } from '../../domain/rules/index.js';
 import {
   formViewModel,
   prefillValues,
@@ -35,6 +36,15 @@ const pageOf = (q: unknown) => {
   const p = Number((q as { page?: string }).page ?? '1');
   return Number.isInteger(p) && p >= 1 && p <= 10_000 ? p : 1;
 };
+
+const SINCE_ERROR = 'Changed since must be a date as YYYY-MM-DD';
+
+/** A change log's `since` (YYYY-MM-DD, from the start of that day UTC): as typed, and the instant when valid. */
+function sinceOf(query: { since?: string }): { text: string; valid: boolean; since?: Date } {
+  const text = (query.since ?? '').trim();
+  const valid = text === '' || (/^\d{4}-\d{2}-\d{2}$/.test(text) && isDay(text));
+  return { text, valid, ...(text && valid ? { since: new Date(`${text}T00:00:00Z`) } : {}) };
+}
 
 const signIn = (request: FastifyRequest, reply: FastifyReply) =>
   reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
@@ -122,20 +132,34 @@ export function registerPipelinePages(
     );
   });
 
-  app.get<{ Params: { entryId: string } }>('/pipeline/entries/:entryId', async (request, reply) => {
-    const view = await pipeline.entry(request.actor, entryId(request.params.entryId));
-    const e = view.entry;
-    const [kpis, tags] = await Promise.all([
-      services.attachedKpis.list(request.actor, { pipelineEntryId: e.id }),
-      services.pipelineMissions.describe(e.organisationId, e.missions),
-    ]);
-    return views.page(request, reply, 'pipeline/entry.njk', {
-      ...entryViewModel(view, view.members),
-      tags,
-      missionsHref: view.mayEdit ? `${entryHref(e.id)}/missions` : null,
-      kpis: attachedSection(kpis, `entry:${e.id}`),
-    });
-  });
+  app.get<{ Params: { entryId: string }; Querystring: { since?: string; page?: string } }>(
+    '/pipeline/entries/:entryId',
+    async (request, reply) => {
+      const since = sinceOf(request.query);
+      const found = await pipeline.entry(request.actor, entryId(request.params.entryId), {
+        page: pageOf(request.query),
+        ...(since.since ? { since: since.since } : {}),
+      });
+      const view = since.valid ? found : { ...found, changes: { ...found.changes, items: [], total: 0 } };
+      const e = view.entry;
+      const [kpis, tags] = await Promise.all([
+        services.attachedKpis.list(request.actor, { pipelineEntryId: e.id }),
+        services.pipelineMissions.describe(e.organisationId, e.missions),
+      ]);
+      return views.page(
+        request,
+        reply,
+        'pipeline/entry.njk',
+        {
+          ...entryViewModel(view, view.members, since.text, since.valid ? undefined : SINCE_ERROR),
+          tags,
+          missionsHref: view.mayEdit ? `${entryHref(e.id)}/missions` : null,
+          kpis: attachedSection(kpis, `entry:${e.id}`),
+        },
+        since.valid ? 200 : 400,
+      );
+    },
+  );
 
   function editContext(e: Awaited<ReturnType<typeof pipeline.editable>>, values: FormValues): FormContext {
     return {
@@ -196,25 +220,20 @@ export function registerPipelinePages(
     '/organisations/:id/pipeline/changes',
     async (request, reply) => {
       const orgId = organisationId(request.params.id);
-      const since = (request.query.since ?? '').trim();
-      const valid = since === '' || (/^\d{4}-\d{2}-\d{2}$/.test(since) && !Number.isNaN(Date.parse(since)));
+      const since = sinceOf(request.query);
       const view = await pipeline.changes(request.actor, orgId, {
         page: pageOf(request.query),
-        ...(since && valid ? { since: new Date(`${since}T00:00:00Z`) } : {}),
+        ...(since.since ? { since: since.since } : {}),
       });
-      if (!valid)
+      if (!since.valid)
         return views.page(
           request,
           reply,
           'pipeline/changes.njk',
-          changesViewModel(
-            { ...view, items: [], total: 0 },
-            since,
-            'Changed since must be a date as YYYY-MM-DD',
-          ),
+          changesViewModel({ ...view, items: [], total: 0 }, since.text, SINCE_ERROR),
           400,
         );
-      return views.page(request, reply, 'pipeline/changes.njk', changesViewModel(view, since));
+      return views.page(request, reply, 'pipeline/changes.njk', changesViewModel(view, since.text));
     },
   );
 }

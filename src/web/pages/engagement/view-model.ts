@@ -16,9 +16,11 @@ import type {
   TenderRef,
 } from '../../../services/engagement/engagement.service.js';
 import { formatDate, formatDateTime, NOT_KNOWN } from '../../format.js';
+import type { AuditEntryView } from '../../../services/audit.service.js';
 import type { html } from '../../html.js';
 import { link } from '../../html.js';
 import { dayText, entryHref, pipelineHref } from '../pipeline/view-model.js';
+import { historyTable } from '../shared/audit-history.js';
 
 export const engagementHref = (entryId: number) => `${entryHref(entryId)}/engagement`;
 export const exerciseHref = (id: number) => `/engagement/${id}`;
@@ -101,6 +103,7 @@ export function entryEngagementViewModel(v: EntryEngagement) {
     caption: e.organisationName,
     heading: `Market engagement: ${e.title}`,
     mayEdit: v.mayEdit,
+    rationaleHistory: historyTable(v.rationaleHistory, 'Changes to the reason, newest first'),
     members: v.members,
     newHref: `${engagementHref(e.id)}/new`,
     rationaleAction: `${engagementHref(e.id)}/rationale`,
@@ -126,6 +129,7 @@ export function exerciseViewModel(v: {
   exercise: ExerciseView;
   tender: TenderRef | null;
   mayEdit: boolean;
+  history: AuditEntryView[] | null;
   members: boolean;
 }) {
   const x = v.exercise;
@@ -138,6 +142,7 @@ export function exerciseViewModel(v: {
     : 'Not yet linked';
   return {
     title: `${x.purpose} – market engagement – ${x.organisationName}`,
+    history: historyTable(v.history, 'Changes to this exercise, newest first'),
     caption: x.organisationName,
     heading: x.purpose,
     mayEdit: v.mayEdit,

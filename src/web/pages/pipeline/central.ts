@@ -1,8 +1,10 @@
 // The central pipeline (/pipeline): published entries across buyers, filtered by CPV, region, value and start
-// window (a GET form, so every view has an address), with each buyer's UK1 duty.
+// window (a GET form, so every view has an address), and every buyer whose UK1 duty applies (as of `asOf`, a
+// query parameter as on the quality pages; today by default).
 import { toDecimal } from '../../../domain/decimal.js';
-import { isDay } from '../../../domain/rules/index.js';
-import type { Uk1Duty } from '../../../services/pipeline/pipeline-duty.js';
+import { isDay, type Day } from '../../../domain/rules/index.js';
+import type { Uk1Duty, Uk1DutyBuyer } from '../../../services/pipeline/pipeline-duty.js';
+import { html, link } from '../../html.js';
 import type { Page } from '../../../services/pipeline/pipeline.service.js';
 import type { EntryFilters, PipelineEntryRecord } from '../../../services/pipeline/pipeline.service.js';
 import { pagination } from '../shared/table-nav.js';
@@ -16,6 +18,7 @@ export const CENTRAL_FIELDS = [
   'startFrom',
   'startTo',
   'mission',
+  'asOf',
 ] as const;
 type CentralField = (typeof CENTRAL_FIELDS)[number];
 export type CentralForm = Record<CentralField, string>;
@@ -28,10 +31,17 @@ export function readCentralForm(q: Record<string, unknown>): CentralForm {
 
 export function centralFilters(f: CentralForm): {
   filters: CentralFilters;
+  /** The day the UK1 duty list is judged as of; undefined: today. */
+  asOf: Day | undefined;
   problems: { field: CentralField; text: string }[];
 } {
   const problems: { field: CentralField; text: string }[] = [];
   const filters: CentralFilters = {};
+  let asOf: Day | undefined;
+  if (f.asOf) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(f.asOf) && isDay(f.asOf)) asOf = f.asOf;
+    else problems.push({ field: 'asOf', text: 'The UK1 duty’s day (asOf) must be a date as YYYY-MM-DD' });
+  }
   if (f.cpv) {
     if (/^\d{2,8}$/.test(f.cpv)) filters.cpvPrefix = f.cpv;
     else problems.push({ field: 'cpv', text: 'CPV code must be 2 to 8 digits, for example 45 or 4523' });
@@ -66,10 +76,15 @@ export function centralFilters(f: CentralForm): {
         text: `${field === 'startFrom' ? 'Start from' : 'Start to'} must be a date as YYYY-MM-DD`,
       });
   }
-  return { filters, problems };
+  return { filters, asOf, problems };
 }
 
-const inputs: { field: Exclude<CentralField, 'mission'>; label: string; hint: string; width: string }[] = [
+const inputs: {
+  field: Exclude<CentralField, 'mission' | 'asOf'>;
+  label: string;
+  hint: string;
+  width: string;
+}[] = [
   {
     field: 'cpv',
     label: 'CPV code starts with',
@@ -108,28 +123,48 @@ const inputs: { field: Exclude<CentralField, 'mission'>; label: string; hint: st
   },
 ];
 
+/** The duty's verdict in words: the check's pass, fail and not-yet-due. */
+export const UK1_VERDICTS: Record<Uk1Duty['status'], string> = {
+  fail: 'Missed: no UK1 in time',
+  'not-applicable': 'Not yet due',
+  pass: 'UK1 published in time',
+};
+
+function uk1Table(uk1: { asOf: Day; buyers: Uk1DutyBuyer[] }) {
+  return {
+    asOf: uk1.asOf,
+    year: uk1.buyers[0]?.year ?? null,
+    table: uk1.buyers.length
+      ? {
+          caption: 'Buyers whose UK1 duty applies',
+          captionClasses: 'govuk-table__caption--m',
+          attributes: { id: 'uk1' },
+          head: [{ text: 'Buyer' }, { text: 'UK1 pipeline notice' }, { text: 'Why' }],
+          rows: uk1.buyers.map((b) => [
+            { html: link(`/organisations/${b.id}/pipeline`, b.name).toString() },
+            { html: html`<span data-uk1-verdict="${b.status}">${UK1_VERDICTS[b.status]}</span>`.toString() },
+            { text: b.detail },
+          ]),
+        }
+      : undefined,
+  };
+}
+
 export function centralViewModel(
   form: CentralForm,
   problems: { field: CentralField; text: string }[],
-  result?: Page<PipelineEntryRecord> & { duties: Map<number, Uk1Duty> },
+  result?: Page<PipelineEntryRecord> & { uk1: { asOf: Day; buyers: Uk1DutyBuyer[] } },
   missions: readonly { id: string; name: string }[] = [],
 ) {
   const byField = new Map(problems.map((p) => [p.field, { text: p.text }]));
   const query = CENTRAL_FIELDS.filter((f) => form[f])
     .map((f) => `&${f}=${encodeURIComponent(form[f])}`)
     .join('');
-  const buyers = result
-    ? [...new Map(result.items.map((e) => [e.organisationId, e.organisationName])).entries()].map(
-        ([id, name]) => ({
-          id,
-          name,
-          duty: result.duties.get(id),
-        }),
-      )
-    : [];
   return {
     title: 'Pipelines across buyers',
-    errorSummary: problems.length ? problems.map((p) => ({ text: p.text, href: `#${p.field}` })) : undefined,
+    errorSummary: problems.length
+      ? problems.map((p) => ({ text: p.text, href: p.field === 'asOf' ? '#uk1' : `#${p.field}` }))
+      : undefined,
     inputs: inputs.map((i) => ({
       id: i.field,
       name: i.field,
@@ -156,18 +191,7 @@ export function centralViewModel(
       result && result.items.length
         ? entryTable('Published entries', result.items, { members: false, buyer: true })
         : undefined,
-    duties: buyers.length
-      ? {
-          caption: 'UK1 pipeline duty of the buyers on this page',
-          captionClasses: 'govuk-table__caption--m',
-          head: [{ text: 'Buyer' }, { text: 'UK1 duty' }, { text: 'Why' }],
-          rows: buyers.map((b) => [
-            { text: b.name },
-            { text: b.duty?.applies ? 'Applies' : 'Does not apply' },
-            { text: b.duty?.detail ?? '' },
-          ]),
-        }
-      : undefined,
+    uk1: result ? uk1Table(result.uk1) : undefined,
     pagination: result
       ? pagination({
           total: result.total,

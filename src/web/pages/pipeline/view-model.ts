@@ -191,7 +191,31 @@ export function changesTable(
   };
 }
 
-export function entryViewModel(v: EntryView, members: boolean) {
+/** The change log's "Changed since" GET form and its pages, on the pipeline's and an entry's change log. */
+function changeLogNav(
+  action: string,
+  log: { total: number; page: number; pageSize: number },
+  since: string,
+  error: string | undefined,
+) {
+  const q = since ? `&since=${encodeURIComponent(since)}` : '';
+  return {
+    since,
+    action,
+    errorSummary: error ? [{ text: error, href: '#since' }] : undefined,
+    sinceError: error ? { text: error } : undefined,
+    total: log.total,
+    pagination: pagination({
+      total: log.total,
+      page: log.page,
+      pageSize: log.pageSize,
+      href: (n) => `${action}?page=${n}${q}`,
+      label: 'Change log pages',
+    }),
+  };
+}
+
+export function entryViewModel(v: EntryView, members: boolean, since = '', error?: string) {
   const e = v.entry;
   const row = (key: string, value: string | ReturnType<typeof html>) => ({
     key: { text: key },
@@ -233,7 +257,11 @@ export function entryViewModel(v: EntryView, members: boolean) {
         row('Version', `${e.version}, last changed ${formatDateTime(e.updatedAt)}`),
       ],
     },
-    changes: changesTable(v.changes, { withEntry: false, withActor: members }),
+    ...(error ? { errorSummary: [{ text: error, href: '#since' }] } : {}),
+    log: changeLogNav(entryHref(e.id), v.changes, since, error),
+    changes: v.changes.items.length
+      ? changesTable(v.changes.items, { withEntry: false, withActor: members })
+      : undefined,
   };
 }
 
@@ -243,26 +271,14 @@ export function changesViewModel(
   error?: string,
 ) {
   const orgHref = pipelineHref(v.organisation.id);
-  const q = since ? `&since=${encodeURIComponent(since)}` : '';
   return {
     title: `Pipeline changes – ${v.organisation.name}`,
     caption: v.organisation.name,
-    since,
-    action: `${orgHref}/changes`,
     feedHref: `${orgHref}.atom`,
-    total: v.total,
-    errorSummary: error ? [{ text: error, href: '#since' }] : undefined,
-    sinceError: error ? { text: error } : undefined,
+    ...changeLogNav(`${orgHref}/changes`, v, since, error),
     table: v.items.length
       ? changesTable(v.items, { withEntry: true, withActor: !v.publishedOnly })
       : undefined,
-    pagination: pagination({
-      total: v.total,
-      page: v.page,
-      pageSize: v.pageSize,
-      href: (n) => `${orgHref}/changes?page=${n}${q}`,
-      label: 'Change log pages',
-    }),
     breadcrumbs: {
       items: [
         { text: 'Pipelines', href: '/pipeline' },
