@@ -97,6 +97,22 @@ export interface MissionSummaryStateTable {
   seconds: Sum;
 }
 
+/** One mission × buyer × region cell of the KPI rating mix (migration 0039). */
+export interface MissionKpiSummaryTable {
+  level: 'buyer' | 'region';
+  mission_id: string;
+  buyer_id: number | null;
+  region: string | null;
+  synthetic: boolean;
+  kpis: number;
+  met: number;
+  slightly_below: number;
+  below: number;
+  significantly_below: number;
+  other: number;
+  unknown: number;
+}
+
 export interface MissionTables {
   standard_item: StandardItemTable;
   standard_setting: StandardSettingTable;
@@ -105,4 +121,5 @@ export interface MissionTables {
   contract_mission: ContractMissionTable;
   mission_summary: MissionSummaryTable;
   mission_summary_state: MissionSummaryStateTable;
+  mission_kpi_summary: MissionKpiSummaryTable;
 }

@@ -278,18 +278,21 @@ export function createSocialValueService({
         missions: new Set(ref().national.missions.map((m) => m.id)),
       }),
 
-    /** Committed vs delivered vs verified, one row per group and metric id. */
-    async rollUp(filters: RollUpFilters): Promise<RollUpResult> {
+    /**
+     * Committed vs delivered vs verified, one row per group and metric id; synthetic processes left out unless a
+     * benchmark asks for them.
+     */
+    async rollUp(filters: RollUpFilters, opts: { includeSynthetic?: boolean } = {}): Promise<RollUpResult> {
       const metrics = await loadMetricCatalogue(db, ref());
+      const only = (m: MetricInfo) =>
+        (filters.mission === undefined || m.missionId === filters.mission) &&
+        (filters.metric === undefined || m.id === filters.metric);
       const f: FactFilters = {
+        excludeSynthetic: !opts.includeSynthetic,
         ...(filters.buyer !== undefined ? { buyerId: filters.buyer } : {}),
         ...(filters.region !== undefined ? { region: filters.region } : {}),
-        ...(filters.mission !== undefined
-          ? {
-              metricIds: [...metrics.values()]
-                .filter((m) => m.missionId === filters.mission)
-                .map((m) => m.id),
-            }
+        ...(filters.mission !== undefined || filters.metric !== undefined
+          ? { metricIds: [...metrics.values()].filter(only).map((m) => m.id) }
           : {}),
       };
       const facts = await loadCommitmentFacts(db, f, regionOf);
