@@ -52,6 +52,7 @@ import { refreshMissions } from '../../src/services/missions/summary-refresh.js'
 import { createSocialValueService } from '../../src/services/social-value/social-value.service.js';
 import { centralActor, memberOf } from '../support/actors.js';
 import { useSampleDb } from '../support/db.js';
+import { addCommitment, addRatedKpi } from '../support/mission-facts.js';
 
 const OCID = {
   A: 'ocds-b5fd17-2e43e09b-f320-4305-a202-81f4a1a807b0',
@@ -143,27 +144,9 @@ describe('mission dashboard: golden figures worked out by hand', () => {
     });
 
     // KPIs (entered) and ratings.
-    const kpi = async (ocid: string, ratings: string[]) => {
-      const k = await db
-        .insertInto('contract_kpi')
-        .values({ ocid, title: `KPI of ${ocid.slice(-6)}`, created_by: 'test', updated_by: 'test' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const [i, rating] of ratings.entries())
-        await db
-          .insertInto('kpi_rating')
-          .values({
-            kpi_id: k.id,
-            period_start: `2025-0${i + 1}-01`,
-            period_end: `2025-0${i + 1}-28`,
-            rating,
-            rated_by: 'test',
-          })
-          .execute();
-    };
-    await kpi(OCID.B, ['met', 'below']);
-    await kpi(OCID.C, ['met']);
-    await kpi(OCID.E, []);
+    await addRatedKpi(db, OCID.B, ['met', 'below']);
+    await addRatedKpi(db, OCID.C, ['met']);
+    await addRatedKpi(db, OCID.E, []);
 
     // Social value: a regional metric (weeks) under a NATIONAL growth outcome, and a regional outcome with its own
     // metric (hours). Both regional, so that nothing depends on the national metrics (being revised).
@@ -194,49 +177,15 @@ describe('mission dashboard: golden figures worked out by hand', () => {
     });
     const n = { id: 'region.UKE.apprentice-weeks', unit: 'weeks' };
     const regional = 'region.UKE.supplier-hours';
-    const commit = async (
-      ocid: string,
-      metric: string,
-      unit: string,
-      target: number,
-      reports: [number, string][],
-    ) => {
-      const c = await db
-        .insertInto('social_value_commitment')
-        .values({
-          ocid,
-          metric_id: metric,
-          unit,
-          target: String(target),
-          due_date: '2026-03-31',
-          created_by: 'test',
-          updated_by: 'test',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      for (const [quantity, status] of reports)
-        await db
-          .insertInto('social_value_delivery')
-          .values({
-            commitment_id: c.id,
-            quantity: String(quantity),
-            period_start: '2025-04-01',
-            period_end: '2025-09-30',
-            status,
-            verified_by: status === 'unverified' ? null : 'verifier@example.gov.uk',
-            verified_at: status === 'unverified' ? null : new Date(),
-            created_by: 'test',
-            updated_by: 'test',
-          })
-          .execute();
-    };
-    await commit(OCID.B, n.id, n.unit, 100, [
+    await addCommitment(db, { ocid: OCID.B, metricId: n.id, unit: n.unit, target: 100 }, [
       [40, 'verified'],
       [30, 'unverified'],
       [20, 'rejected'],
     ]);
-    await commit(OCID.C, n.id, n.unit, 50, [[50, 'verified']]);
-    await commit(OCID.B, regional, 'hours', 200, [[120, 'unverified']]);
+    await addCommitment(db, { ocid: OCID.C, metricId: n.id, unit: n.unit, target: 50 }, [[50, 'verified']]);
+    await addCommitment(db, { ocid: OCID.B, metricId: regional, unit: 'hours', target: 200 }, [
+      [120, 'unverified'],
+    ]);
     await refreshMissions(db);
   }, 180_000);
 
