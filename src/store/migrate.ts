@@ -33,7 +33,7 @@ import * as m0033 from './migrations/0033-mission-summary.js';
 import * as m0034 from './migrations/0034-market-summary.js';
 import * as m0035 from './migrations/0035-redflags-national-modifications.js';
 import * as m0036 from './migrations/0036-collaboration-summary.js';
-import * as m0039 from './migrations/0039-mission-kpi-summary.js';
+import * as m0039 from './migrations/0039-mission-fact-summaries.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -68,7 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0034-market-summary': m0034,
   '0035-redflags-national-modifications': m0035,
   '0036-collaboration-summary': m0036,
-  '0039-mission-kpi-summary': m0039,
+  '0039-mission-fact-summaries': m0039,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

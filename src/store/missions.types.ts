@@ -113,6 +113,23 @@ export interface MissionKpiSummaryTable {
   unknown: number;
 }
 
+/** One metric × unit × buyer × region cell of committed / delivered / verified social value (migration 0039). */
+export interface MissionSocialValueSummaryTable {
+  level: 'buyer' | 'region';
+  metric_id: string;
+  unit: string;
+  buyer_id: number | null;
+  region: string | null;
+  synthetic: boolean;
+  commitments: number;
+  committed: Sum;
+  delivered: Sum;
+  verified: Sum;
+  reports: number;
+  verified_reports: number;
+  rejected_reports: number;
+}
+
 export interface MissionTables {
   standard_item: StandardItemTable;
   standard_setting: StandardSettingTable;
@@ -122,4 +139,5 @@ export interface MissionTables {
   mission_summary: MissionSummaryTable;
   mission_summary_state: MissionSummaryStateTable;
   mission_kpi_summary: MissionKpiSummaryTable;
+  mission_social_value_summary: MissionSocialValueSummaryTable;
 }

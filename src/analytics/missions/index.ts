@@ -5,3 +5,4 @@ export * from './figures.js';
 export * from './query.js';
 export * from './refresh.js';
 export * from './kpi-summary.js';
+export * from './social-value-summary.js';

@@ -9,6 +9,7 @@ import type { ContractMissionOverride, MappingRule } from '../../domain/missions
 import type { Database } from '../../store/database.js';
 import { contractMissionRows, indexCache, type ContractMissionRow } from './contract-missions.js';
 import { insertKpiSummary, rebuildKpiRegionLevel } from './kpi-summary.js';
+import { insertSocialValueCells, rebuildSocialValueRegionLevel } from './social-value-summary.js';
 
 type Db = Kysely<Database>;
 const BATCH = 50_000;
@@ -143,12 +144,27 @@ async function replaceKpiCells(trx: Transaction<Database>, scope: RefreshScope):
   await rebuildKpiRegionLevel(trx);
 }
 
+/** The social value cells of the buyers in scope, then the region level (social-value-summary.ts). */
+async function replaceSocialValueCells(trx: Transaction<Database>, scope: RefreshScope): Promise<void> {
+  await trx
+    .deleteFrom('mission_social_value_summary')
+    .where('level', '=', 'buyer')
+    .where(inScope('buyer_id', scope))
+    .execute();
+  await insertSocialValueCells(trx, inScope('p.buyer_id', scope));
+  await rebuildSocialValueRegionLevel(trx);
+}
+
 /**
  * Only the KPI rating mix (after a KPI or rating is entered): that buyer's cells, or every cell when the contract
  * has no buyer. Reads contract_mission as the last refresh left it.
  */
 export const refreshMissionKpis = (db: Db, scope: RefreshScope = {}): Promise<void> =>
   db.transaction().execute((trx) => replaceKpiCells(trx, scope));
+
+/** Only the social value cells (after a commitment, report or verdict): that buyer's, or all without a buyer. */
+export const refreshMissionSocialValue = (db: Db, scope: RefreshScope = {}): Promise<void> =>
+  db.transaction().execute((trx) => replaceSocialValueCells(trx, scope));
 
 export async function refreshMissionSummary(
   db: Db,
@@ -196,13 +212,16 @@ export async function refreshMissionSummary(
     const cells = await insertSummary(trx, scope);
     await rebuildRegionLevel(trx);
     await replaceKpiCells(trx, scope);
+    await replaceSocialValueCells(trx, scope);
     const seconds = (Date.now() - started) / 1000;
     if (scope.buyerIds === undefined) {
       await sql`insert into mission_summary_state (id, refreshed_at, contracts, seconds)
         values (1, now(), ${contracts}, ${seconds})
         on conflict (id) do update set refreshed_at = excluded.refreshed_at, contracts = excluded.contracts,
           seconds = excluded.seconds`.execute(trx);
-      await sql`analyze contract_mission, mission_summary, mission_kpi_summary`.execute(trx);
+      await sql`analyze contract_mission, mission_summary, mission_kpi_summary, mission_social_value_summary`.execute(
+        trx,
+      );
     } else await sql`update mission_summary_state set refreshed_at = now()`.execute(trx);
     return { contracts, rows, cells, seconds, scope: scope.buyerIds === undefined ? 'all' : 'buyers' };
   });

@@ -11,6 +11,8 @@ import {
   kpiMixes,
   missionContracts,
   missionKpis,
+  rollUpCells,
+  socialValueCells,
   summarySums,
   summaryState,
   ANY_MISSION,
@@ -183,6 +185,7 @@ export function createMissionDashboardService({
       const page = opts.allBuyers
         ? undefined
         : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort };
+      const catalogue = loadCatalogue(db, ref());
       const [totals, byRegion, buyers, buyerCount, trend, kpis, names, sv, metrics, state] =
         await Promise.all([
           summarySums(db, f, 'mission'),
@@ -192,16 +195,11 @@ export function createMissionDashboardService({
           summarySums(db, f, 'quarter'),
           kpiMix(q),
           named(q),
-          socialValue.rollUp(
-            {
-              by: 'total',
-              mission: m.id,
-              ...(q.region !== undefined ? { region: q.region } : {}),
-              ...(q.buyer !== undefined ? { buyer: q.buyer } : {}),
-            },
-            { includeSynthetic },
-          ),
-          loadCatalogue(db, ref()),
+          catalogue.then(async (c) => {
+            const ids = [...c.metrics.values()].filter((x) => x.missionId === m.id).map((x) => x.id);
+            return rollUpCells(await socialValueCells(db, ids, f), c.metrics);
+          }),
+          catalogue,
           summaryState(db),
         ]);
       const { metrics: metricInfo, outcomeNames } = metrics;
@@ -232,7 +230,7 @@ export function createMissionDashboardService({
         kpis: { ...(kpis.get(m.id) ?? totalOf([])), key: m.id, label: m.name },
         socialValue: {
           outcomes: [...outcomes.values()].sort((a, b) => a.outcomeId.localeCompare(b.outcomeId)),
-          excluded: sv.excluded.length,
+          excluded: sv.excluded,
         },
         state,
       };
