@@ -24,6 +24,21 @@ const backHref = (id: string, q: DashboardQuery) =>
     ? `/missions${queryString(filterQuery(q))}`
     : `/missions/${encodeURIComponent(id)}${queryString(filterQuery(q))}`;
 
+/** The pages of a records list, keeping its filters. */
+const pages = (
+  r: { total: number; page: number; pageSize: number },
+  base: string,
+  q: Record<string, string | number | undefined>,
+  label: string,
+) =>
+  pagination({
+    total: r.total,
+    page: r.page,
+    pageSize: r.pageSize,
+    href: (p) => `${base}${queryString({ ...q, page: p })}`,
+    label,
+  });
+
 const quarterText = (q: string | undefined) =>
   q === undefined ? null : q === 'undated' ? 'award date not known' : `awards in ${q}`;
 
@@ -67,13 +82,7 @@ export function contractsViewModel(r: Awaited<ReturnType<MissionDashboardService
           ]),
         }
       : undefined,
-    pagination: pagination({
-      total: r.total,
-      page: r.page,
-      pageSize: r.pageSize,
-      href: (p) => `${base}${queryString({ ...q, page: p })}`,
-      label: 'Contracts pages',
-    }),
+    pagination: pages(r, base, q, 'Contracts pages'),
   };
 }
 
@@ -121,12 +130,6 @@ export function kpisViewModel(r: Awaited<ReturnType<MissionDashboardService['kpi
           ]),
         }
       : undefined,
-    pagination: pagination({
-      total: r.total,
-      page: r.page,
-      pageSize: r.pageSize,
-      href: (p) => `${base}${queryString({ ...q, page: p })}`,
-      label: 'KPIs pages',
-    }),
+    pagination: pages(r, base, q, 'KPIs pages'),
   };
 }

@@ -11,7 +11,6 @@ import {
 } from '../../../services/missions/dashboard.service.js';
 import { barChart } from '../../charts/bar-chart.js';
 import { lineChart } from '../../charts/line-chart.js';
-import { link } from '../../html.js';
 import { rollUpTable } from '../social-value/view-model.js';
 import { pagination, queryString, showing } from '../shared/table-nav.js';
 import { figuresTable, kpiTable, METHOD, money } from './figures-table.js';
