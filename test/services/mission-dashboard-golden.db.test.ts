@@ -44,6 +44,8 @@
 //   report 120 unverified → committed 200, delivered 120, verified 0; shown under its own name, not its id.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createKpisService } from '../../src/services/kpis/kpis.service.js';
+import { loadCpvLabels } from '../../src/services/reference/cpv-labels.js';
 import { createMissionDashboardService } from '../../src/services/missions/dashboard.service.js';
 import { createMappingService } from '../../src/services/missions/mapping.service.js';
 import { loadMissionReference } from '../../src/services/missions/reference.js';
@@ -275,5 +277,14 @@ describe('mission dashboard: golden figures worked out by hand', () => {
     const kpis = await s.kpis('growth', s.query({}), 'met');
     expect([kpis.total, kpis.ratings]).toEqual([2, 2]);
     expect((await s.kpis('growth', s.query({}))).total).toBe(3);
+  });
+
+  it('counts a KPI entered through the KPI service at once, without a full refresh (last: it changes the fixture)', async () => {
+    const kpis = createKpisService({ db: t().db, cpv: loadCpvLabels() });
+    await kpis.addKpi(memberOf(buyerBC), OCID.C, { title: 'CCTV uptime' });
+    const o = await service().overview();
+    // growth 3 → 4 KPIs, safer-streets 1 → 2 (C is in both); clean-energy (B only) unchanged.
+    const count = (id: string) => o.missions.find((m) => m.id === id)!.kpis.kpis;
+    expect([count('growth'), count('safer-streets'), count('clean-energy')]).toEqual([4, 2, 1]);
   });
 });
