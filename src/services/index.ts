@@ -65,7 +65,7 @@ export function createServices({ db, config, log, cpv = loadCpvLabels() }: Servi
     engagement: createEngagementService({ db }),
     horizon: createHorizonService({ db }),
     imports: createImportsService({ db }),
-    kpis: createKpisService({ db, missionMap, cpv }),
+    kpis: createKpisService({ db, cpv }),
     market: createMarketService({ db }),
     paid: createPaidService({ db }),
     missionMap,

@@ -34,6 +34,7 @@ import * as m0034 from './migrations/0034-market-summary.js';
 import * as m0035 from './migrations/0035-redflags-national-modifications.js';
 import * as m0036 from './migrations/0036-collaboration-summary.js';
 import * as m0038 from './migrations/0038-kpi-measured-ratings.js';
+import * as m0039 from './migrations/0039-mission-fact-summaries.js';
 import * as m0040 from './migrations/0040-local-data-buyers.js';
 import * as m0043 from './migrations/0043-market-period.js';
 
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '0035-redflags-national-modifications': m0035,
   '0036-collaboration-summary': m0036,
   '0038-kpi-measured-ratings': m0038,
+  '0039-mission-fact-summaries': m0039,
   '0040-local-data-buyers': m0040,
   '0043-market-period': m0043,
 };

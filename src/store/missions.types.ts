@@ -97,6 +97,39 @@ export interface MissionSummaryStateTable {
   seconds: Sum;
 }
 
+/** One mission × buyer × region cell of the KPI rating mix (migration 0039). */
+export interface MissionKpiSummaryTable {
+  level: 'buyer' | 'region';
+  mission_id: string;
+  buyer_id: number | null;
+  region: string | null;
+  synthetic: boolean;
+  kpis: number;
+  met: number;
+  slightly_below: number;
+  below: number;
+  significantly_below: number;
+  other: number;
+  unknown: number;
+}
+
+/** One metric × unit × buyer × region cell of committed / delivered / verified social value (migration 0039). */
+export interface MissionSocialValueSummaryTable {
+  level: 'buyer' | 'region';
+  metric_id: string;
+  unit: string;
+  buyer_id: number | null;
+  region: string | null;
+  synthetic: boolean;
+  commitments: number;
+  committed: Sum;
+  delivered: Sum;
+  verified: Sum;
+  reports: number;
+  verified_reports: number;
+  rejected_reports: number;
+}
+
 export interface MissionTables {
   standard_item: StandardItemTable;
   standard_setting: StandardSettingTable;
@@ -105,4 +138,6 @@ export interface MissionTables {
   contract_mission: ContractMissionTable;
   mission_summary: MissionSummaryTable;
   mission_summary_state: MissionSummaryStateTable;
+  mission_kpi_summary: MissionKpiSummaryTable;
+  mission_social_value_summary: MissionSocialValueSummaryTable;
 }

@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createKpisService } from '../../src/services/kpis/kpis.service.js';
-import { createMappingService } from '../../src/services/missions/mapping.service.js';
 import { loadCpvLabels } from '../../src/services/reference/cpv-labels.js';
 import { runCli } from '../support/cli.js';
 import { useSampleDb } from '../support/db.js';
@@ -42,7 +41,6 @@ describe('missionbuy kpis ratings', () => {
     expect(json.code).toBe(0);
     const service = createKpisService({
       db: t().db,
-      missionMap: createMappingService({ db: t().db }),
       cpv: loadCpvLabels(),
     });
     expect(JSON.parse(json.stdout)).toEqual(

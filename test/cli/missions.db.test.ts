@@ -27,7 +27,12 @@ describe('missionbuy missions', () => {
     const one = await runCli(['missions', '--mission', 'clean-energy', '--region', 'UKL'], env());
     expect(one.code).toBe(0);
     expect(one.stdout).toMatch(/^Make Britain a clean energy superpower \[clean-energy\] \(region Wales\)/);
-  });
+    // Every buyer with --all (a page of 20 without it).
+    const all = await runCli(['missions', '--mission', 'growth', '--all'], env());
+    const total = Number(/Buyers 1–\d+ of (\d+)/.exec(all.stdout)?.[1]);
+    expect(total).toBeGreaterThan(20);
+    expect(all.stdout.match(/^\s*buyer /gm)).toHaveLength(total);
+  }, 180_000);
 
   it('fails in one line with a non-zero exit on a bad region', async () => {
     const bad = await runCli(['missions', '--region', 'ZZZ'], env());

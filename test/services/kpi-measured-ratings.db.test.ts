@@ -10,7 +10,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAttachedKpisService } from '../../src/services/kpis/attached-kpis.service.js';
 import { createKpiLibraryService } from '../../src/services/kpis/kpi-library.service.js';
 import { createKpisService } from '../../src/services/kpis/kpis.service.js';
-import { createMappingService } from '../../src/services/missions/mapping.service.js';
 import { loadCpvLabels } from '../../src/services/reference/cpv-labels.js';
 import { listAudit } from '../../src/store/audit.repository.js';
 import { linkAttachedKpis } from '../../src/store/migrations/0038-kpi-measured-ratings.js';
@@ -29,7 +28,7 @@ describe('ratings derived from measured values by KPI library thresholds', () =>
   const attached = () =>
     createAttachedKpisService({ db: t().db, library: createKpiLibraryService({ db: t().db }) });
   const kpis = () =>
-    createKpisService({ db: t().db, missionMap: createMappingService({ db: t().db }), cpv: loadCpvLabels() });
+    createKpisService({ db: t().db, cpv: loadCpvLabels() });
   let bridgend: number;
   beforeAll(async () => {
     bridgend = await organisationIdByName(t(), 'Bridgend County Borough Council');

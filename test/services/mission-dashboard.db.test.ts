@@ -11,6 +11,11 @@ import { loadKpis } from '../../src/analytics/kpis/index.js';
 import { RATING_CODES } from '../../src/domain/kpi-rating.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
+import {
+  KPI_CSV_COLUMNS,
+  missionCsv,
+  SOCIAL_VALUE_CSV_COLUMNS,
+} from '../../src/services/missions/dashboard-csv.js';
 import { createMissionDashboardService } from '../../src/services/missions/dashboard.service.js';
 import { createMappingService } from '../../src/services/missions/mapping.service.js';
 import { refreshMissions } from '../../src/services/missions/summary-refresh.js';
@@ -190,13 +195,73 @@ describe('mission dashboard on the real sample', () => {
     const s = service();
     expect(() => s.query({ region: 'XX' })).toThrow(/ITL1/);
     await expect(s.mission('moonshot', s.query({}))).rejects.toThrow(/no mission/);
+    // The records behind "Contracts": mapped to the mission AND with an active award (never-awarded ones are not).
     const growth = [...missionOfOcid]
-      .filter(([, ms]) => ms.has('growth'))
+      .filter(([o, ms]) => ms.has('growth') && valueOfOcid.has(o))
       .map(([o]) => o)
       .sort();
+    expect(growth.length).toBeLessThan([...missionOfOcid].filter(([, ms]) => ms.has('growth')).length);
     const listed = await s.contracts('growth', { ...s.query({}), pageSize: growth.length + 1 });
     expect(listed.total).toBe(growth.length);
     expect(listed.rows.map((r) => r.ocid).sort()).toEqual(growth);
+  });
+
+  it('lists as many records behind each cell as the cell counts (mission, region, buyer, quarter, any, none)', async () => {
+    const s = service();
+    const listed = async (id: string, raw: Record<string, unknown>) =>
+      (await s.contracts(id, { ...s.query(raw), pageSize: 100_000 })).rows.length;
+    const o = await s.overview();
+    expect(await listed('_any', {})).toBe(o.anyMission.contracts);
+    expect(await listed('_none', {})).toBe(o.noMission.contracts);
+    let cells = 0;
+    for (const m of s.missions()) {
+      const d = await s.mission(m.id, s.query({}));
+      expect([m.id, await listed(m.id, {})]).toEqual([m.id, d.totals.contracts]);
+      for (const r of d.byRegion.filter((x) => x.key !== null))
+        expect([m.id, r.key, await listed(m.id, { region: r.key })]).toEqual([m.id, r.key, r.contracts]);
+      for (const qr of d.trend)
+        expect([m.id, qr.key, await listed(m.id, { quarter: qr.key ?? 'undated' })]).toEqual([
+          m.id,
+          qr.key,
+          qr.contracts,
+        ]);
+      for (const b of d.byBuyer.rows.slice(0, 5))
+        expect([m.id, b.key, await listed(m.id, { buyer: b.key })]).toEqual([m.id, b.key, b.contracts]);
+      // The KPIs behind each rating count: as many rated periods listed as counted.
+      for (const code of ['met', 'below', 'unknown'] as const) {
+        const k = await s.kpis(m.id, { ...s.query({}), pageSize: 100_000 }, code);
+        expect([m.id, code, k.ratings]).toEqual([m.id, code, d.kpis.counts[code]]);
+      }
+      expect((await s.kpis(m.id, s.query({}))).total).toBe(d.kpis.kpis);
+      cells += d.trend.length + d.byRegion.length;
+    }
+    expect(cells).toBeGreaterThan(10);
+  });
+
+  it('writes every buyer and the KPI and social value sections to the mission CSV', async () => {
+    const s = service();
+    const d = await s.mission('growth', s.query({}), { allBuyers: true });
+    expect(d.byBuyer.total).toBeGreaterThan(20);
+    expect(d.byBuyer.rows).toHaveLength(d.byBuyer.total);
+    const lines = missionCsv(d).split('\r\n');
+    expect(lines.filter((l) => l.startsWith('growth,buyer,'))).toHaveLength(d.byBuyer.total);
+    expect(lines).toContain(KPI_CSV_COLUMNS.join(','));
+    expect(lines).toContain(SOCIAL_VALUE_CSV_COLUMNS.join(','));
+    const c = d.kpis.counts;
+    expect(lines).toContain(
+      [
+        'kpi_rating_mix',
+        'growth',
+        d.kpis.kpis,
+        d.kpis.total,
+        c.met,
+        c.slightlyBelow,
+        c.below,
+        c.significantlyBelow,
+        c.other,
+        c.unknown,
+      ].join(','),
+    );
   });
 
   it('moves exactly one contract’s value out of a mission after an override, and back after withdrawing it', async () => {

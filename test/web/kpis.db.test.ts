@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
+import { refreshMissions } from '../../src/services/missions/summary-refresh.js';
 import { addMembers } from '../support/organisations.js';
 import { createSampleApp, type SampleApp } from '../support/sample-app.js';
 import { csrfOf, webSession } from '../support/web-session.js';
@@ -18,6 +19,7 @@ describe('KPI pages and API', () => {
   beforeAll(async () => {
     s = await createSampleApp();
     await ingestPaths(s.t.db, [repoPath('test/fixtures/kpis/uk7-uk9-derived.jsonl')], { source: 'fixture' });
+    await refreshMissions(s.t.db); // "Ratings by mission" reads the missions the dashboard stored (as after ingest)
     const p = await s.t.db
       .selectFrom('process')
       .select('buyer_id')

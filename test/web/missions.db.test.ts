@@ -61,6 +61,20 @@ describe('mission dashboard pages, CSV and API', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toMatch(/^mission_id,group_by,group_key,group_name,award_value_gbp/);
-    expect(lines).toHaveLength(1 + 5 + 2);
+    // Figures (5 missions, any, none), then the KPI rating mix section (one row per mission), then social value.
+    expect(lines.slice(0, 9)).toHaveLength(9);
+    expect(lines[8]).toBe('');
+    expect(lines[9]).toMatch(/^section,mission_id,kpis,rated_periods,met,/);
+    expect(lines.slice(10, 15).map((l) => l.split(',')[0])).toEqual(Array(5).fill('kpi_rating_mix'));
+    expect(lines[15]).toBe('');
+    expect(lines[16]).toMatch(/^section,group_key,group_name,metric_id,/);
+  });
+
+  it('downloads every buyer of a mission as CSV, not one page', async () => {
+    const page = await s.app.inject('/missions/growth');
+    const shown = Number(/of ([\d,]+) buyers/.exec(page.body)?.[1]?.replace(/,/g, '') ?? '0');
+    expect(shown).toBeGreaterThan(20);
+    const csv = await s.app.inject('/missions/growth/figures.csv');
+    expect(csv.body.split('\r\n').filter((l) => l.startsWith('growth,buyer,'))).toHaveLength(shown);
   });
 });

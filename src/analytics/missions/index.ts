@@ -4,3 +4,5 @@ export * from './contract-missions.js';
 export * from './figures.js';
 export * from './query.js';
 export * from './refresh.js';
+export * from './kpi-summary.js';
+export * from './social-value-summary.js';

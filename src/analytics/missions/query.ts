@@ -127,61 +127,91 @@ export async function summaryState(db: Db): Promise<SummaryState | null> {
     : null;
 }
 
-/** The missions and buyer's region of these contracts (contract_mission), for grouping KPIs by mission. */
+/** The missions and buyer's region of these contracts (contract_mission), in one query: for grouping KPIs. */
 export async function missionsOfContracts(
   db: Db,
   ocids: readonly string[],
 ): Promise<Map<string, { region: string | null; missions: string[] }>> {
   const map = new Map<string, { region: string | null; missions: string[] }>();
-  const unique = [...new Set(ocids)];
-  for (let i = 0; i < unique.length; i += 5_000) {
-    const rows = await db
-      .selectFrom('contract_mission')
-      .select(['ocid', 'mission_id', 'region'])
-      .where('ocid', 'in', unique.slice(i, i + 5_000))
-      .execute();
-    for (const r of rows) {
-      const entry = map.get(r.ocid) ?? { region: r.region, missions: [] };
-      if (!r.mission_id.startsWith('_')) entry.missions.push(r.mission_id);
-      map.set(r.ocid, entry);
-    }
+  if (ocids.length === 0) return map;
+  const rows = await sql<{ ocid: string; mission_id: string; region: string | null }>`
+    select ocid, mission_id, region from contract_mission where ocid = any(${[...new Set(ocids)]}::text[])
+    order by ocid, mission_id`.execute(db);
+  for (const r of rows.rows) {
+    const entry = map.get(r.ocid) ?? { region: r.region, missions: [] };
+    if (!r.mission_id.startsWith('_')) entry.missions.push(r.mission_id);
+    map.set(r.ocid, entry);
   }
   return map;
 }
 
-/** The contracts behind a mission figure, newest first (the records behind it), paged. */
+/** `2025-Q3` → the first day of that quarter and of the next. */
+export function quarterDays(quarter: string): [string, string] | null {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const q = Number(m[2]);
+  const day = (y: number, month: number) => `${y}-${String(month).padStart(2, '0')}-01`;
+  return [day(year, q * 3 - 2), q === 4 ? day(year + 1, 1) : day(year, q * 3 + 1)];
+}
+
+export interface ContractListFilters extends SummaryFilters {
+  missionId: string;
+  /** One quarter's contracts (`2025-Q3`, or `undated`: an active award without a date); all quarters when absent. */
+  quarter?: string;
+}
+
+/**
+ * The contracts behind a mission figure (the records behind its "Contracts" count): mapped to the mission (or `_any`,
+ * `_none`) with at least one active award — in the quarter, when one is given — exactly as the summary counts them;
+ * newest award first (undated last), then by ocid; paged.
+ */
 export async function missionContracts(
   db: Db,
-  f: SummaryFilters & { missionId: string },
+  f: ContractListFilters,
   page: { limit: number; offset: number },
 ) {
-  let q = db
-    .selectFrom('contract_mission as c')
-    .innerJoin('process as p', 'p.ocid', 'c.ocid')
-    .leftJoin('organisation as o', 'o.id', 'c.buyer_id')
-    .where('c.mission_id', '=', f.missionId);
-  if (f.region !== undefined) q = q.where('c.region', '=', f.region);
-  if (f.buyerId !== undefined) q = q.where('c.buyer_id', '=', f.buyerId);
-  if (!f.includeSynthetic) q = q.where('p.synthetic', '=', false);
+  const days = f.quarter === undefined || f.quarter === 'undated' ? null : quarterDays(f.quarter);
+  const inQuarter =
+    f.quarter === undefined
+      ? sql<boolean>`true`
+      : days === null
+        ? sql<boolean>`mf.award_day is null`
+        : sql<boolean>`mf.award_day >= ${days[0]}::date and mf.award_day < ${days[1]}::date`;
+  const parts: RawBuilder<boolean>[] = [sql<boolean>`c.mission_id = ${f.missionId}`];
+  if (f.region !== undefined) parts.push(sql<boolean>`c.region = ${f.region}`);
+  if (f.buyerId !== undefined) parts.push(sql<boolean>`c.buyer_id = ${f.buyerId}`);
+  if (!f.includeSynthetic) parts.push(sql<boolean>`not p.synthetic`);
+  const from = sql`
+    from contract_mission c
+    join process p on p.ocid = c.ocid
+    left join organisation o on o.id = c.buyer_id
+    join lateral (select max(mf.award_day) as latest, count(*) filter (where mf.pair_no = 1) as awards
+                  from market_fact mf where mf.ocid = c.ocid and ${inQuarter}) a on a.awards > 0
+    where ${sql.join(parts, sql` and `)}`;
   const [rows, total] = await Promise.all([
-    q
-      .select([
-        'c.ocid',
-        'p.title',
-        'c.role',
-        'c.provenance',
-        'c.buyer_id',
-        'o.name as buyer_name',
-        'c.region',
-      ])
-      .orderBy('c.ocid')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+    sql<{
+      ocid: string;
+      title: string | null;
+      role: string;
+      provenance: string;
+      buyer_id: string | null;
+      buyer_name: string | null;
+      region: string | null;
+      latest: string | null;
+      awards: string;
+    }>`
+      select c.ocid, p.title, c.role, c.provenance, c.buyer_id::text, o.name as buyer_name, c.region,
+        to_char(a.latest, 'YYYY-MM-DD') as latest, a.awards::text
+      ${from}
+      order by a.latest desc nulls last, c.ocid
+      limit ${page.limit} offset ${page.offset}`
+      .execute(db)
+      .then((r) => r.rows),
+    sql<{ n: string }>`select count(*)::text as n ${from}`.execute(db),
   ]);
   return {
-    total: Number(total?.n ?? 0),
+    total: Number(total.rows[0]?.n ?? 0),
     rows: rows.map((r) => ({
       ocid: r.ocid,
       title: r.title,
@@ -189,6 +219,8 @@ export async function missionContracts(
       provenance: r.provenance,
       buyer: r.buyer_id === null ? null : { id: Number(r.buyer_id), name: r.buyer_name },
       region: r.region,
+      latestAward: r.latest,
+      awards: Number(r.awards),
     })),
   };
 }

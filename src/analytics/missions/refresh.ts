@@ -8,6 +8,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ContractMissionOverride, MappingRule } from '../../domain/missions/mission-map.js';
 import type { Database } from '../../store/database.js';
 import { contractMissionRows, indexCache, type ContractMissionRow } from './contract-missions.js';
+import { insertKpiSummary, rebuildKpiRegionLevel } from './kpi-summary.js';
+import { insertSocialValueCells, rebuildSocialValueRegionLevel } from './social-value-summary.js';
 
 type Db = Kysely<Database>;
 const BATCH = 50_000;
@@ -75,7 +77,7 @@ async function insertRows(trx: Transaction<Database>, rows: ContractMissionRow[]
       .execute();
 }
 
-const inScope = (column: string, scope: RefreshScope) =>
+export const inScope = (column: string, scope: RefreshScope) =>
   scope.buyerIds === undefined
     ? sql<boolean>`true`
     : scope.buyerIds.length === 0
@@ -131,6 +133,39 @@ async function rebuildRegionLevel(trx: Transaction<Database>): Promise<void> {
     group by mission_id, region, quarter, synthetic`.execute(trx);
 }
 
+/** The KPI rating mix cells of the buyers in scope, then the region level (kpi-summary.ts). */
+async function replaceKpiCells(trx: Transaction<Database>, scope: RefreshScope): Promise<void> {
+  await trx
+    .deleteFrom('mission_kpi_summary')
+    .where('level', '=', 'buyer')
+    .where(inScope('buyer_id', scope))
+    .execute();
+  await insertKpiSummary(trx, inScope('p.buyer_id', scope));
+  await rebuildKpiRegionLevel(trx);
+}
+
+/** The social value cells of the buyers in scope, then the region level (social-value-summary.ts). */
+async function replaceSocialValueCells(trx: Transaction<Database>, scope: RefreshScope): Promise<void> {
+  await trx
+    .deleteFrom('mission_social_value_summary')
+    .where('level', '=', 'buyer')
+    .where(inScope('buyer_id', scope))
+    .execute();
+  await insertSocialValueCells(trx, inScope('p.buyer_id', scope));
+  await rebuildSocialValueRegionLevel(trx);
+}
+
+/**
+ * Only the KPI rating mix (after a KPI or rating is entered): that buyer's cells, or every cell when the contract
+ * has no buyer. Reads contract_mission as the last refresh left it.
+ */
+export const refreshMissionKpis = (db: Db, scope: RefreshScope = {}): Promise<void> =>
+  db.transaction().execute((trx) => replaceKpiCells(trx, scope));
+
+/** Only the social value cells (after a commitment, report or verdict): that buyer's, or all without a buyer. */
+export const refreshMissionSocialValue = (db: Db, scope: RefreshScope = {}): Promise<void> =>
+  db.transaction().execute((trx) => replaceSocialValueCells(trx, scope));
+
 export async function refreshMissionSummary(
   db: Db,
   defaults: readonly MappingRule[],
@@ -176,13 +211,17 @@ export async function refreshMissionSummary(
     }
     const cells = await insertSummary(trx, scope);
     await rebuildRegionLevel(trx);
+    await replaceKpiCells(trx, scope);
+    await replaceSocialValueCells(trx, scope);
     const seconds = (Date.now() - started) / 1000;
     if (scope.buyerIds === undefined) {
       await sql`insert into mission_summary_state (id, refreshed_at, contracts, seconds)
         values (1, now(), ${contracts}, ${seconds})
         on conflict (id) do update set refreshed_at = excluded.refreshed_at, contracts = excluded.contracts,
           seconds = excluded.seconds`.execute(trx);
-      await sql`analyze contract_mission, mission_summary`.execute(trx);
+      await sql`analyze contract_mission, mission_summary, mission_kpi_summary, mission_social_value_summary`.execute(
+        trx,
+      );
     } else await sql`update mission_summary_state set refreshed_at = now()`.execute(trx);
     return { contracts, rows, cells, seconds, scope: scope.buyerIds === undefined ? 'all' : 'buyers' };
   });

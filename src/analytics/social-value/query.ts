@@ -13,6 +13,8 @@ export interface FactFilters {
   region?: string;
   /** Only these metric ids (a mission's metrics). */
   metricIds?: readonly string[];
+  /** Leave out synthetic (generated) processes: every roll-up page does (docs/social-value.md). */
+  excludeSynthetic?: boolean;
 }
 
 export async function loadCommitmentFacts(
@@ -45,6 +47,7 @@ export async function loadCommitmentFacts(
     .orderBy('c.id');
   if (filters.ocid !== undefined) q = q.where('c.ocid', '=', filters.ocid);
   if (filters.buyerId !== undefined) q = q.where('p.buyer_id', '=', filters.buyerId);
+  if (filters.excludeSynthetic) q = q.where('p.synthetic', '=', false);
   if (filters.region !== undefined) {
     const tail = filters.region.slice(2);
     q = q.where((eb) =>

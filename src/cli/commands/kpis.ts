@@ -6,7 +6,6 @@ import { OVERDUE_TEXT, ratingLabel } from '../../domain/kpi-rating.js';
 import { AppError } from '../../errors.js';
 import type { KpiWithStatus } from '../../analytics/kpis/index.js';
 import { createKpisService } from '../../services/kpis/kpis.service.js';
-import { createMappingService } from '../../services/missions/mapping.service.js';
 import { loadCpvLabels } from '../../services/reference/cpv-labels.js';
 import { withDatabase } from '../run.js';
 import { registerKpiLibrary } from './kpi-library.js';
@@ -58,7 +57,6 @@ export function registerKpis(program: Command): void {
       await withDatabase(async ({ handle }) => {
         const service = createKpisService({
           db: handle.db,
-          missionMap: createMappingService({ db: handle.db }),
           cpv: loadCpvLabels(),
         });
         const a = await service.ratings({

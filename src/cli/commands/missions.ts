@@ -1,6 +1,7 @@
-// missionbuy missions [--mission ID] [--region CODE] [--buyer ID] [--refresh] [--json]: the mission dashboard
-// (docs/mission-dashboard.md) — all five missions, or one by region, buyer and quarter with its KPI rating mix and
-// social value per outcome and metric id. The same data as GET /api/missions and /api/missions/{id}.
+// missionbuy missions [--mission ID] [--region CODE] [--buyer ID] [--page N | --all] [--refresh] [--json]: the
+// mission dashboard (docs/mission-dashboard.md) — all five missions, or one by region, buyer (20 a page, or every
+// buyer with --all) and quarter with its KPI rating mix and social value per outcome and metric id. The same data
+// as GET /api/missions and /api/missions/{id}.
 import type { Command } from 'commander';
 import type { MissionFigures } from '../../analytics/missions/index.js';
 import {
@@ -61,6 +62,10 @@ export function formatMission(d: MissionDashboard): string {
   return [
     `${d.mission.name} [${d.mission.id}] (${scopeText(d.named)})`,
     '',
+    `Buyers ${d.byBuyer.rows.length === 0 ? 0 : (d.byBuyer.page - 1) * d.byBuyer.pageSize + 1}–` +
+      `${(d.byBuyer.page - 1) * d.byBuyer.pageSize + d.byBuyer.rows.length} of ${d.byBuyer.total}` +
+      (d.byBuyer.rows.length < d.byBuyer.total ? ' (--page N for more, --all for every buyer)' : ''),
+    '',
     formatTable(HEAD, [
       cells('Total', d.totals),
       ...d.byRegion.map((f) => cells(`region ${f.key ?? 'not known'}`, f)),
@@ -82,6 +87,8 @@ interface Options {
   mission?: string;
   region?: string;
   buyer?: string;
+  page?: string;
+  all: boolean;
   refresh: boolean;
   json: boolean;
 }
@@ -95,11 +102,13 @@ export function registerMissions(program: Command): void {
     .option('--mission <id>', 'one mission (growth, clean-energy, safer-streets, opportunity, nhs)')
     .option('--region <code>', 'ITL1 region of the buyer (UKC … UKN)')
     .option('--buyer <id>', 'buyer organisation id')
+    .option('--page <n>', 'with --mission: the page of buyers (20 a page)')
+    .option('--all', 'with --mission: every buyer, not a page of 20', false)
     .option('--refresh', 'rebuild the stored summary first (as after ingest or sync)', false)
     .option('--json', 'print as JSON (the same as GET /api/missions or /api/missions/{id})', false)
     .addHelpText(
       'after',
-      '\nExamples:\n  missionbuy missions\n  missionbuy missions --mission nhs --region UKE\n  missionbuy missions --refresh --json',
+      '\nExamples:\n  missionbuy missions\n  missionbuy missions --mission nhs --region UKE\n  missionbuy missions --mission nhs --all\n  missionbuy missions --refresh --json',
     )
     .action(async (opts: Options) => {
       await withDatabase(async ({ handle }) => {
@@ -107,10 +116,12 @@ export function registerMissions(program: Command): void {
           db: handle.db,
           socialValue: createSocialValueService({ db: handle.db }),
         });
-        const q = missions.query({ region: opts.region, buyer: opts.buyer });
+        const q = missions.query({ region: opts.region, buyer: opts.buyer, page: opts.page });
         if (opts.refresh) await missions.refresh();
         const out = opts.mission
-          ? await missions.mission(opts.mission, q).then((d) => (opts.json ? d : formatMission(d)))
+          ? await missions
+              .mission(opts.mission, q, { allBuyers: opts.all })
+              .then((d) => (opts.json ? d : formatMission(d)))
           : await missions.overview(q).then((o) => (opts.json ? o : formatOverview(o)));
         process.stdout.write(`${typeof out === 'string' ? out : JSON.stringify(out, null, 2)}\n`);
       });

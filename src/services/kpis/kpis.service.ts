@@ -17,12 +17,12 @@ import {
   type KpiScope,
   type KpiWithStatus,
 } from '../../analytics/kpis/index.js';
+import { missionsOfContracts, refreshMissionKpis } from '../../analytics/missions/index.js';
 import type { Database } from '../../store/database.js';
 import { findKpi, insertKpi, insertRating } from '../../store/kpi.repository.js';
 import { findOrganisationById } from '../../store/organisation-read.repository.js';
 import { findContractForMissions } from '../../store/standards.repository.js';
 import { assertCan, can, contractTarget, type Actor } from '../authz.js';
-import type { MappingService } from '../missions/mapping.service.js';
 import { loadMissionReference } from '../missions/reference.js';
 import type { CpvLabels } from '../reference/cpv-labels.js';
 import { readKpiInput, readRatingInput } from './kpis-input.js';
@@ -73,12 +73,10 @@ function asOfDay(asOf: string | undefined): Day {
 
 export function createKpisService({
   db,
-  missionMap,
   cpv,
   rules = rulesOn(),
 }: {
   db: Kysely<Database>;
-  missionMap: MappingService;
   cpv: CpvLabels;
   rules?: RulesOn;
 }) {
@@ -103,21 +101,31 @@ export function createKpisService({
     assertCan(actor, 'kpis.rate', contractTarget(buyerId));
   }
 
-  /** Missions per contract through the mapping service (with regional, buyer and contract overrides). */
+  /**
+   * Missions per contract as the mission dashboard stored them (contract_mission: regional, buyer and contract
+   * overrides applied at the last refresh), in one query for every contract.
+   */
   async function missionGroups(kpis: readonly KpiWithStatus[]) {
     const names = new Map(loadMissionReference().national.missions.map((m) => [m.id, m.name]));
-    const byOcid = new Map<string, [string, string][]>();
-    for (const ocid of new Set(kpis.map((k) => k.ocid))) {
-      const m = await missionMap.contractMissions(ocid);
-      byOcid.set(
-        ocid,
-        m.tags.length === 0
-          ? [['none', 'No mission mapped']]
-          : m.tags.map((t) => [t.missionId, names.get(t.missionId) ?? t.missionId]),
-      );
-    }
-    return (k: { ocid: string }) => byOcid.get(k.ocid) ?? [];
+    const of = await missionsOfContracts(
+      db,
+      kpis.map((k) => k.ocid),
+    );
+    return (k: { ocid: string }): [string, string][] => {
+      const m = of.get(k.ocid);
+      if (!m) return [];
+      return m.missions.length === 0
+        ? [['none', 'No mission mapped']]
+        : m.missions.map((id) => [id, names.get(id) ?? id]);
+    };
   }
+
+  /**
+   * The mission dashboard's stored KPI rating mix of the buyer (every buyer's when the contract has none), after
+   * the KPI or rating committed: docs/mission-dashboard.md, "Stored summary and refresh".
+   */
+  const refreshMixOf = (buyerId: number | string | null) =>
+    refreshMissionKpis(db, buyerId === null ? {} : { buyerIds: [Number(buyerId)] });
 
   return {
     mayEdit,
@@ -182,7 +190,9 @@ export function createKpisService({
       const c = await contract(ocid);
       assertMayEdit(actor, c.buyer_id === null ? null : Number(c.buyer_id));
       const input = readKpiInput(c.ocid, raw);
-      return db.transaction().execute((trx) => insertKpi(trx, input, actor.email));
+      const id = await db.transaction().execute((trx) => insertKpi(trx, input, actor.email));
+      await refreshMixOf(c.buyer_id);
+      return id;
     },
 
     /**
@@ -202,6 +212,7 @@ export function createKpisService({
       assertMayEdit(actor, c.buyer_id === null ? null : Number(c.buyer_id));
       const input = readRatingInput(raw, today(), kpi.measure);
       const id = await db.transaction().execute((trx) => insertRating(trx, kpi.id, input, actor.email));
+      await refreshMixOf(c.buyer_id);
       return { id, rating: input.rating };
     },
 

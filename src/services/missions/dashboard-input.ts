@@ -10,6 +10,8 @@ export interface DashboardFilters {
 }
 
 export interface DashboardQuery extends DashboardFilters {
+  /** The records list only: one quarter (`2025-Q3`) or `undated`. */
+  quarter?: string;
   page: number;
   pageSize: number;
   sort: 'value' | 'name';
@@ -24,7 +26,11 @@ export function readDashboardQuery(
   const f = readRollUpFilters({ region: raw.region, buyer: raw.buyer }, known);
   const page = whole(raw.page as string | undefined, 1, 10_000);
   const sort = oneOf(text(raw.sort as string | undefined), ['value', 'name'] as const);
+  const quarter = text(raw.quarter as string | undefined);
   const problems = [
+    ...(quarter !== undefined && !/^(\d{4}-Q[1-4]|undated)$/.test(quarter)
+      ? [{ field: 'quarter', message: `Quarter must look like 2025-Q3 (or be “undated”), not “${quarter}”` }]
+      : []),
     ...(page === null ? [{ field: 'page', message: 'Page must be a whole number from 1 to 10000' }] : []),
     ...(sort === null ? [{ field: 'sort', message: 'Sort must be value or name' }] : []),
   ];
@@ -32,6 +38,7 @@ export function readDashboardQuery(
   return {
     ...(f.region !== undefined ? { region: f.region } : {}),
     ...(f.buyer !== undefined ? { buyer: f.buyer } : {}),
+    ...(quarter !== undefined ? { quarter } : {}),
     page: page ?? 1,
     pageSize: PAGE_SIZE,
     sort: sort ?? 'value',

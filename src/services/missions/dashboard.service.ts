@@ -8,8 +8,11 @@ import {
   countGroups,
   emptyFigures,
   figuresOf,
+  kpiMixes,
   missionContracts,
-  missionsOfContracts,
+  missionKpis,
+  rollUpCells,
+  socialValueCells,
   summarySums,
   summaryState,
   ANY_MISSION,
@@ -18,17 +21,20 @@ import {
   type SummaryFilters,
   type SummaryState,
 } from '../../analytics/missions/index.js';
-import { distribution, loadKpis, totalOf, type DistributionRow } from '../../analytics/kpis/index.js';
+import { totalOf, type DistributionRow } from '../../analytics/kpis/index.js';
+import { isRatingCode } from '../../domain/kpi-rating.js';
 import type { RollUpRow } from '../../analytics/social-value/index.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { findOrganisationRegion } from '../../store/standards.repository.js';
 import type { SocialValueService } from '../social-value/social-value.service.js';
-import { loadMetricCatalogue } from '../social-value/metric-catalogue.js';
+import { loadCatalogue } from '../social-value/metric-catalogue.js';
 import { readDashboardQuery, type DashboardFilters, type DashboardQuery } from './dashboard-input.js';
 import { loadMissionReference, type MissionReference } from './reference.js';
 import { regionName } from './scope.js';
 import { refreshMissions, type RefreshScope } from './summary-refresh.js';
+
+export { ANY_MISSION, NO_MISSION };
 
 export interface MissionRow {
   id: string;
@@ -71,6 +77,11 @@ export interface MissionDashboard {
   state: SummaryState | null;
 }
 
+const PSEUDO: Record<string, { id: string; name: string }> = {
+  [ANY_MISSION]: { id: ANY_MISSION, name: 'Any mission (each award once)' },
+  [NO_MISSION]: { id: NO_MISSION, name: 'No mission mapped' },
+};
+
 export function createMissionDashboardService({
   db,
   socialValue,
@@ -105,16 +116,15 @@ export function createMissionDashboardService({
     return { region, buyer };
   }
 
-  /** The rating mix of the KPIs on contracts mapped to each mission (a KPI counts in each of its missions). */
+  /** The rating mix of the KPIs on contracts mapped to each mission (stored with the summary, migration 0039). */
   async function kpiMix(f: DashboardFilters): Promise<Map<string, DistributionRow>> {
-    const kpis = await loadKpis(db, f.buyer !== undefined ? { buyerId: f.buyer } : {});
-    const of = await missionsOfContracts(
-      db,
-      kpis.map((k) => k.ocid),
+    const rows = await kpiMixes(db, summaryFilters(f));
+    return new Map(
+      rows.map((r) => [
+        r.missionId,
+        { key: r.missionId, label: r.missionId, counts: r.counts, total: r.total, kpis: r.kpis },
+      ]),
     );
-    const inRegion = kpis.filter((k) => f.region === undefined || of.get(k.ocid)?.region === f.region);
-    const rows = distribution(inRegion, (k) => (of.get(k.ocid)?.missions ?? []).map((m) => [m, m] as const));
-    return new Map(rows.map((r) => [r.key, r]));
   }
 
   function mission(id: string) {
@@ -122,6 +132,9 @@ export function createMissionDashboardService({
     if (!m) throw new AppError('NOT_FOUND', `There is no mission “${id}”`);
     return { id: m.id, name: m.name };
   }
+
+  /** A mission, or the rows "Any mission" (`_any`) and "No mission mapped" (`_none`), for the records lists. */
+  const missionOrRow = (id: string) => PSEUDO[id] ?? mission(id);
 
   return {
     query: (raw: Record<string, unknown>): DashboardQuery => readDashboardQuery(raw, known()),
@@ -158,11 +171,21 @@ export function createMissionDashboardService({
       };
     },
 
-    /** One mission: totals, by region, by buyer (paged), by quarter, KPI rating mix, social value by outcome. */
-    async mission(id: string, q: DashboardQuery): Promise<MissionDashboard> {
+    /**
+     * One mission: totals, by region, by buyer (paged; every buyer with `allBuyers`, for CSV and the CLI), by
+     * quarter, KPI rating mix, social value by outcome.
+     */
+    async mission(
+      id: string,
+      q: DashboardQuery,
+      opts: { allBuyers?: boolean } = {},
+    ): Promise<MissionDashboard> {
       const m = mission(id);
       const f = { ...summaryFilters(q), missionId: m.id };
-      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort };
+      const page = opts.allBuyers
+        ? undefined
+        : { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort };
+      const catalogue = loadCatalogue(db, ref());
       const [totals, byRegion, buyers, buyerCount, trend, kpis, names, sv, metrics, state] =
         await Promise.all([
           summarySums(db, f, 'mission'),
@@ -172,19 +195,17 @@ export function createMissionDashboardService({
           summarySums(db, f, 'quarter'),
           kpiMix(q),
           named(q),
-          socialValue.rollUp({
-            by: 'total',
-            mission: m.id,
-            ...(q.region !== undefined ? { region: q.region } : {}),
-            ...(q.buyer !== undefined ? { buyer: q.buyer } : {}),
+          catalogue.then(async (c) => {
+            const ids = [...c.metrics.values()].filter((x) => x.missionId === m.id).map((x) => x.id);
+            return rollUpCells(await socialValueCells(db, ids, f), c.metrics);
           }),
-          loadMetricCatalogue(db, ref()),
+          catalogue,
           summaryState(db),
         ]);
-      const outcomeNames = new Map(ref().national.outcomes.map((o) => [o.id, o.name]));
+      const { metrics: metricInfo, outcomeNames } = metrics;
       const outcomes = new Map<string, OutcomeSocialValue>();
       for (const row of sv.rows) {
-        const outcomeId = metrics.get(row.metricId)?.outcomeId ?? '';
+        const outcomeId = metricInfo.get(row.metricId)?.outcomeId ?? '';
         const o = outcomes.get(outcomeId) ?? {
           outcomeId,
           outcomeName: outcomeNames.get(outcomeId) ?? (outcomeId || 'Outcome not known'),
@@ -199,27 +220,69 @@ export function createMissionDashboardService({
         named: names,
         totals: totals[0] ? figuresOf(totals[0]) : emptyFigures(m.id),
         byRegion: byRegion.map(figuresOf),
-        byBuyer: { rows: buyers.map(figuresOf), total: buyerCount, page: q.page, pageSize: q.pageSize },
+        byBuyer: {
+          rows: buyers.map(figuresOf),
+          total: buyerCount,
+          page: page ? q.page : 1,
+          pageSize: page ? q.pageSize : Math.max(buyerCount, 1),
+        },
         trend: trend.map(figuresOf),
         kpis: { ...(kpis.get(m.id) ?? totalOf([])), key: m.id, label: m.name },
         socialValue: {
           outcomes: [...outcomes.values()].sort((a, b) => a.outcomeId.localeCompare(b.outcomeId)),
-          excluded: sv.excluded.length,
+          excluded: sv.excluded,
         },
         state,
       };
     },
 
-    /** The contracts mapped to a mission (the records behind its figures), paged. */
+    /**
+     * The contracts behind a figure (mapped to the mission, `_any` or `_none`, with an active award; in the quarter
+     * when the query names one), newest award first, paged.
+     */
     async contracts(id: string, q: DashboardQuery) {
-      const m = mission(id);
+      const m = missionOrRow(id);
       const r = await missionContracts(
         db,
-        { ...summaryFilters(q), missionId: m.id },
+        { ...summaryFilters(q), missionId: m.id, ...(q.quarter !== undefined ? { quarter: q.quarter } : {}) },
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       );
       return { mission: m, query: q, named: await named(q), ...r, page: q.page, pageSize: q.pageSize };
     },
+
+    /** The KPIs behind a mission's rating mix (of one rating code when `rating` is given), paged. */
+    async kpis(id: string, q: DashboardQuery, rating?: string) {
+      const m = mission(id);
+      if (rating !== undefined && rating !== 'unknown' && !isRatingCode(rating))
+        throw new AppError('BAD_REQUEST', `There is no rating code “${rating}”`);
+      const r = await missionKpis(
+        db,
+        { ...summaryFilters(q), missionId: m.id, ...(rating !== undefined ? { rating } : {}) },
+        { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+      );
+      return {
+        mission: m,
+        query: q,
+        rating: rating ?? null,
+        named: await named(q),
+        ...r,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    /** Social value committed / delivered / verified per mission and metric id under the filters (the CSV). */
+    socialValueByMission: async (f: DashboardFilters) =>
+      (
+        await socialValue.rollUp(
+          {
+            by: 'mission',
+            ...(f.region !== undefined ? { region: f.region } : {}),
+            ...(f.buyer !== undefined ? { buyer: f.buyer } : {}),
+          },
+          { includeSynthetic },
+        )
+      ).rows,
 
     /** Rebuilds contract_mission and the summary: all contracts, or only some buyers'. */
     refresh: (scope: RefreshScope = {}) => refreshMissions(db, scope, ref()),

@@ -7,11 +7,21 @@ import type { Database } from '../../store/database.js';
 import { listCatalogueItems } from '../../store/social-value.repository.js';
 import type { MissionReference } from '../missions/reference.js';
 
-export async function loadMetricCatalogue(
+export interface Catalogue {
+  metrics: Map<string, MetricInfo>;
+  /** Every outcome's name, national and of every region and buyer. */
+  outcomeNames: Map<string, string>;
+}
+
+export const loadMetricCatalogue = async (
   db: Kysely<Database>,
   ref: MissionReference,
-): Promise<Map<string, MetricInfo>> {
+): Promise<Map<string, MetricInfo>> => (await loadCatalogue(db, ref)).metrics;
+
+export async function loadCatalogue(db: Kysely<Database>, ref: MissionReference): Promise<Catalogue> {
   const items = await listCatalogueItems(db);
+  const outcomeNames = new Map<string, string>(ref.national.outcomes.map((o) => [o.id, o.name]));
+  for (const i of items) if (i.kind === 'outcome') outcomeNames.set(i.id, i.name);
   const missionOfOutcome = new Map<string, string>(ref.national.outcomes.map((o) => [o.id, o.missionId]));
   for (const i of items) if (i.kind === 'outcome') missionOfOutcome.set(i.id, i.parent_id);
   const metrics = new Map<string, MetricInfo>();
@@ -27,5 +37,5 @@ export async function loadMetricCatalogue(
   for (const m of ref.national.metrics) add(m.id, m.name, m.unit, m.direction, m.outcomeId);
   for (const i of items)
     if (i.kind === 'metric') add(i.id, i.name, i.unit ?? '', i.direction ?? 'higher', i.parent_id);
-  return metrics;
+  return { metrics, outcomeNames };
 }

@@ -1,5 +1,5 @@
 // Roll-up filters from a query string, the API or the CLI: a buyer id, an ITL1 region (UKC … UKN), a national
-// mission id, and the grouping. A bad value is a BAD_REQUEST naming it (the pages show it in the error summary).
+// mission id, a metric id, and the grouping. A bad value is a BAD_REQUEST naming it (the pages show it in the error summary).
 import { ROLL_UP_BY, type RollUpBy } from '../../analytics/social-value/index.js';
 import { InputProblems, type Problem } from '../missions/standards-input.js';
 
@@ -7,6 +7,8 @@ export interface RollUpFilters {
   buyer?: number;
   region?: string;
   mission?: string;
+  /** One metric id (the records behind one row of a roll-up). */
+  metric?: string;
   by: RollUpBy;
 }
 
@@ -41,6 +43,11 @@ export function readRollUpFilters(
   if (mission !== '') {
     if (known.missions.has(mission)) out.mission = mission;
     else problems.push({ field: 'mission', message: `There is no mission “${mission}”` });
+  }
+  const metric = text(raw.metric);
+  if (metric !== '') {
+    if (/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/.test(metric)) out.metric = metric;
+    else problems.push({ field: 'metric', message: `“${metric}” is not a metric id` });
   }
   const by = text(raw.by);
   if (by !== '') {

@@ -13,6 +13,7 @@ import {
   type RollUp,
   type RollUpBy,
 } from '../../analytics/social-value/index.js';
+import { refreshMissionSocialValue } from '../../analytics/missions/index.js';
 import { sameUnit, verificationTransition } from '../../domain/missions/social-value.js';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
@@ -132,6 +133,10 @@ export function createSocialValueService({
   }
 
   /** The commitment and its contract, for a write or a form; NOT_FOUND when either is missing. */
+  /** The mission dashboard's stored social value of the contract's buyer, after a change committed. */
+  const refreshDashboard = (c: ContractRef) =>
+    refreshMissionSocialValue(db, c.buyer === null ? {} : { buyerIds: [c.buyer.id] });
+
   async function commitmentWithContract(id: number) {
     const commitment = await findCommitment(db, id);
     if (!commitment) throw new AppError('NOT_FOUND', `There is no social value commitment ${id}`);
@@ -221,6 +226,7 @@ export function createSocialValueService({
             message: `This contract already has a commitment for ${metric.name}: report delivery against it`,
           },
         ]);
+      await refreshDashboard(contract);
       return row;
     },
 
@@ -237,9 +243,11 @@ export function createSocialValueService({
       const { commitment, contract } = await commitmentWithContract(commitmentId);
       demand(actor, 'socialValue.record', contract);
       const input = readDeliveryInput(raw);
-      return db
+      const row = await db
         .transaction()
         .execute((trx) => insertDelivery(trx, { commitmentId: commitment.id, ...input }, actor.email));
+      await refreshDashboard(contract);
+      return row;
     },
 
     /** The verification form's subject; the actor must be allowed to verify. */
@@ -267,6 +275,7 @@ export function createSocialValueService({
         .execute((trx) => judgeDelivery(trx, delivery, step.status, input.note, actor.email));
       if (!after)
         throw new AppError('CONFLICT', 'Someone judged this report first: reload to see their verdict');
+      await refreshDashboard(contract);
       return after;
     },
 
@@ -277,18 +286,21 @@ export function createSocialValueService({
         missions: new Set(ref().national.missions.map((m) => m.id)),
       }),
 
-    /** Committed vs delivered vs verified, one row per group and metric id. */
-    async rollUp(filters: RollUpFilters): Promise<RollUpResult> {
+    /**
+     * Committed vs delivered vs verified, one row per group and metric id; synthetic processes left out unless a
+     * benchmark asks for them.
+     */
+    async rollUp(filters: RollUpFilters, opts: { includeSynthetic?: boolean } = {}): Promise<RollUpResult> {
       const metrics = await loadMetricCatalogue(db, ref());
+      const only = (m: MetricInfo) =>
+        (filters.mission === undefined || m.missionId === filters.mission) &&
+        (filters.metric === undefined || m.id === filters.metric);
       const f: FactFilters = {
+        excludeSynthetic: !opts.includeSynthetic,
         ...(filters.buyer !== undefined ? { buyerId: filters.buyer } : {}),
         ...(filters.region !== undefined ? { region: filters.region } : {}),
-        ...(filters.mission !== undefined
-          ? {
-              metricIds: [...metrics.values()]
-                .filter((m) => m.missionId === filters.mission)
-                .map((m) => m.id),
-            }
+        ...(filters.mission !== undefined || filters.metric !== undefined
+          ? { metricIds: [...metrics.values()].filter(only).map((m) => m.id) }
           : {}),
       };
       const facts = await loadCommitmentFacts(db, f, regionOf);

@@ -12,6 +12,7 @@ export const RollUpQuerySchema = Type.Object(
     buyer: Type.Optional(Type.String({ maxLength: 15, description: 'Buyer organisation id' })),
     region: Type.Optional(Type.String({ maxLength: 3, description: 'ITL1 region of the buyer (UKC … UKN)' })),
     mission: Type.Optional(Type.String({ maxLength: 40, description: 'Mission id: its metrics only' })),
+    metric: Type.Optional(Type.String({ maxLength: 80, description: 'One metric id only' })),
     by: Type.Optional(
       Type.String({
         maxLength: 10,
@@ -50,6 +51,7 @@ export const RollUpSchema = Type.Object({
     buyer: Type.Optional(Type.Integer()),
     region: Type.Optional(Str),
     mission: Type.Optional(Str),
+    metric: Type.Optional(Str),
     by: Str,
   }),
   named: Type.Object({ buyer: Nullable(Str), region: Nullable(Str), mission: Nullable(Str) }),

@@ -5,7 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
 import { missionCsv, overviewCsv } from '../../services/missions/dashboard-csv.js';
 import { isInputProblems } from '../../services/missions/standards-input.js';
-import { contractsViewModel, missionViewModel, overviewViewModel } from '../pages/missions/view-model.js';
+import { contractsViewModel, kpisViewModel } from '../pages/missions/records-view-model.js';
+import { missionViewModel, overviewViewModel } from '../pages/missions/view-model.js';
 import { csvDownload } from '../csv-reply.js';
 import type { Views } from '../views.js';
 
@@ -45,9 +46,11 @@ export function registerMissionPages(app: FastifyInstance, deps: { views: Views;
     views.page(request, reply, 'missions/method.njk', { title: 'How the mission figures are worked out' }),
   );
 
-  app.get('/missions.csv', async (request, reply) =>
-    csv(reply, 'missions', overviewCsv(await missions.overview(missions.query(request.query as Raw)))),
-  );
+  app.get('/missions.csv', async (request, reply) => {
+    const q = missions.query(request.query as Raw);
+    const [o, sv] = await Promise.all([missions.overview(q), missions.socialValueByMission(q)]);
+    return csv(reply, 'missions', overviewCsv(o, sv));
+  });
 
   app.get<{ Params: { id: string } }>('/missions/:id', (request, reply) =>
     withQuery(request, reply, 'missions/mission.njk', async (q) =>
@@ -59,7 +62,9 @@ export function registerMissionPages(app: FastifyInstance, deps: { views: Views;
     csv(
       reply,
       `mission-${request.params.id}`,
-      missionCsv(await missions.mission(request.params.id, missions.query(request.query as Raw))),
+      missionCsv(
+        await missions.mission(request.params.id, missions.query(request.query as Raw), { allBuyers: true }),
+      ),
     ),
   );
 
@@ -67,5 +72,18 @@ export function registerMissionPages(app: FastifyInstance, deps: { views: Views;
     withQuery(request, reply, 'missions/contracts.njk', async (q) =>
       contractsViewModel(await missions.contracts(request.params.id, q)),
     ),
+  );
+
+  app.get<{ Params: { id: string } }>('/missions/:id/kpis', (request, reply) =>
+    withQuery(request, reply, 'missions/kpis.njk', async (q) => {
+      const rating = (request.query as Raw).rating;
+      return kpisViewModel(
+        await missions.kpis(
+          request.params.id,
+          q,
+          typeof rating === 'string' && rating !== '' ? rating : undefined,
+        ),
+      );
+    }),
   );
 }

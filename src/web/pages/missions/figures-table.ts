@@ -38,13 +38,15 @@ export const FIGURE_HEAD = [
   defined('Local share', 'local'),
 ];
 
-/** The figure cells of a row; the value links to the contracts behind it (when there is a list for the group). */
+/** A figure linking to the records behind it (when there is a list for the group). */
+const linked = (text: string, href: string | null) =>
+  href ? { html: link(href, text).toString(), ...num } : { text, ...num };
+
+/** The figure cells of a row; the value and the contracts link to the contracts behind them. */
 export const figureCells = (f: MissionFigures, recordsHref: string | null) => [
-  recordsHref
-    ? { html: link(recordsHref, money(f.value)).toString(), ...num }
-    : { text: money(f.value), ...num },
+  linked(money(f.value), recordsHref),
   { text: formatNumber(f.awards), ...num },
-  { text: formatNumber(f.contracts), ...num },
+  linked(formatNumber(f.contracts), recordsHref),
   shareCell(f.sme),
   shareCell(f.vcse),
   shareCell(f.local),
@@ -81,8 +83,14 @@ const RATING_LABELS = [
   ['unknown', 'No rating code'],
 ] as const;
 
-/** KPI rating mix: one row per group, one column per rating code (docs/kpis.md). */
-export function kpiTable(caption: string, rows: ReadonlyArray<{ label: string; kpis: DistributionRow }>) {
+/**
+ * KPI rating mix: one row per group, one column per rating code (docs/kpis.md); every header links to the
+ * definition, every count to the KPIs behind it (`kpisHref(code)`: all KPIs without a code).
+ */
+export function kpiTable(
+  caption: string,
+  rows: ReadonlyArray<{ label: string; kpis: DistributionRow; kpisHref: (rating?: string) => string }>,
+) {
   return {
     caption,
     captionClasses: 'govuk-table__caption--m',
@@ -90,12 +98,14 @@ export function kpiTable(caption: string, rows: ReadonlyArray<{ label: string; k
     head: [
       { text: 'Mission' },
       defined('KPIs', 'kpis'),
-      ...RATING_LABELS.map(([, label]) => ({ text: label, ...num })),
+      ...RATING_LABELS.map(([, label]) => defined(label, 'kpis')),
     ],
     rows: rows.map((r) => [
       { text: r.label },
-      { text: formatNumber(r.kpis.kpis), ...num },
-      ...RATING_LABELS.map(([code]) => ({ text: formatNumber(r.kpis.counts[code]), ...num })),
+      linked(formatNumber(r.kpis.kpis), r.kpis.kpis > 0 ? r.kpisHref() : null),
+      ...RATING_LABELS.map(([code]) =>
+        linked(formatNumber(r.kpis.counts[code]), r.kpis.counts[code] > 0 ? r.kpisHref(code) : null),
+      ),
     ]),
   };
 }

@@ -3,28 +3,33 @@
 // behind a figure (/missions/{id}/contracts). Every chart has the same figures in a table beside it.
 import type { MissionFigures } from '../../../analytics/missions/index.js';
 import type { DashboardFilters } from '../../../services/missions/dashboard-input.js';
-import type { MissionDashboard, MissionsOverview } from '../../../services/missions/dashboard.service.js';
+import {
+  ANY_MISSION,
+  NO_MISSION,
+  type MissionDashboard,
+  type MissionsOverview,
+} from '../../../services/missions/dashboard.service.js';
 import { barChart } from '../../charts/bar-chart.js';
 import { lineChart } from '../../charts/line-chart.js';
-import { link } from '../../html.js';
 import { rollUpTable } from '../social-value/view-model.js';
 import { pagination, queryString, showing } from '../shared/table-nav.js';
-import { figuresTable, kpiTable, money } from './figures-table.js';
+import { figuresTable, kpiTable, METHOD, money } from './figures-table.js';
 
 type Regions = Array<{ code: string; name: string }>;
 
-const PROVENANCE: Record<string, string> = {
-  default: 'Default CPV rule',
-  region: 'Regional CPV rule',
-  buyer: 'Buyer CPV rule',
-  contract: 'Contract override',
-};
+export const filterQuery = (f: DashboardFilters) => ({ region: f.region, buyer: f.buyer });
+export const contractsHref = (missionId: string, f: DashboardFilters, quarter?: string) =>
+  `/missions/${encodeURIComponent(missionId)}/contracts${queryString({ ...filterQuery(f), quarter })}`;
 
-const filterQuery = (f: DashboardFilters) => ({ region: f.region, buyer: f.buyer });
-export const contractsHref = (missionId: string, f: DashboardFilters) =>
-  `/missions/${encodeURIComponent(missionId)}/contracts${queryString(filterQuery(f))}`;
+/** The KPIs behind a rating mix cell (of one code, or all of them). */
+export const kpisHref = (missionId: string, f: DashboardFilters) => (rating?: string) =>
+  `/missions/${encodeURIComponent(missionId)}/kpis${queryString({ ...filterQuery(f), rating })}`;
 
-const scopeText = (n: { region: string | null; buyer: string | null }) =>
+/** The standard a metric belongs to: the buyer's or region's effective standard when filtered, at its mission. */
+const standardHref = (f: DashboardFilters, missionId: string | null) =>
+  `${f.buyer !== undefined ? `/standards/organisations/${f.buyer}` : f.region !== undefined ? `/standards/regions/${f.region}` : '/standards'}${missionId ? `#mission-${missionId}` : ''}`;
+
+export const scopeText = (n: { region: string | null; buyer: string | null }) =>
   [n.region, n.buyer].filter(Boolean).join(', ') || 'United Kingdom (national)';
 
 /** The region select and buyer id input, with the current values. */
@@ -83,12 +88,16 @@ export function overviewViewModel(o: MissionsOverview, regions: Regions) {
         figures: m.figures,
         recordsHref: contractsHref(m.id, o.filters),
       })),
-      { label: 'Any mission (each award once)', figures: o.anyMission, recordsHref: null },
-      { label: 'No mission mapped', figures: o.noMission, recordsHref: null },
+      {
+        label: 'Any mission (each award once)',
+        figures: o.anyMission,
+        recordsHref: contractsHref(ANY_MISSION, o.filters),
+      },
+      { label: 'No mission mapped', figures: o.noMission, recordsHref: contractsHref(NO_MISSION, o.filters) },
     ]),
     kpis: kpiTable(
       'KPI ratings of contracts mapped to each mission',
-      o.missions.map((m) => ({ label: m.name, kpis: m.kpis })),
+      o.missions.map((m) => ({ label: m.name, kpis: m.kpis, kpisHref: kpisHref(m.id, o.filters) })),
     ),
     csvHref: `/missions.csv${q}`,
     apiHref: `/api/missions${q}`,
@@ -143,7 +152,11 @@ export function missionViewModel(d: MissionDashboard, regions: Regions) {
     trendTable: figuresTable(
       'By quarter of the award date',
       'Quarter',
-      d.trend.map((x) => ({ label: x.key ?? 'Award date not known', figures: x, recordsHref: null })),
+      d.trend.map((x) => ({
+        label: x.key ?? 'Award date not known',
+        figures: x,
+        recordsHref: contractsHref(d.mission.id, f, x.key ?? 'undated'),
+      })),
     ),
     buyerTable: figuresTable(
       'By buyer',
@@ -172,75 +185,21 @@ export function missionViewModel(d: MissionDashboard, regions: Regions) {
       label: 'Buyers pages',
     }),
     kpis: kpiTable('KPI ratings of the contracts mapped to this mission', [
-      { label: d.mission.name, kpis: d.kpis },
+      { label: d.mission.name, kpis: d.kpis, kpisHref: kpisHref(d.mission.id, f) },
     ]),
     socialValue: d.socialValue.outcomes.map((o) => ({
       outcome: o.outcomeName,
-      table: rollUpTable(o.rows, `${o.outcomeName} (${o.outcomeId || 'no outcome'})`, false),
+      table: rollUpTable(o.rows, `${o.outcomeName} (${o.outcomeId || 'no outcome'})`, false, {
+        definitionHref: `${METHOD}#social-value`,
+        metricHref: (r) => standardHref(f, r.missionId),
+        recordsHref: (r) =>
+          `/social-value${queryString({ mission: d.mission.id, metric: r.metricId, by: 'contract', region: f.region, buyer: f.buyer })}`,
+      }),
     })),
     socialValueExcluded: d.socialValue.excluded,
     socialValueHref: `/social-value${queryString({ mission: d.mission.id, region: f.region, buyer: f.buyer })}`,
     contractsHref: contractsHref(d.mission.id, f),
     csvHref: `${base}/figures.csv${queryString(q)}`,
     apiHref: `/api${base}${queryString(q)}`,
-  };
-}
-
-export function contractsViewModel(r: {
-  mission: { id: string; name: string };
-  named: { region: string | null; buyer: string | null };
-  query: DashboardFilters;
-  total: number;
-  page: number;
-  pageSize: number;
-  rows: Array<{
-    ocid: string;
-    title: string | null;
-    role: string;
-    provenance: string;
-    buyer: { id: number; name: string | null } | null;
-    region: string | null;
-  }>;
-}) {
-  const base = `/missions/${encodeURIComponent(r.mission.id)}/contracts`;
-  const q = filterQuery(r.query);
-  return {
-    title: `Contracts mapped to ${r.mission.name}`,
-    mission: r.mission,
-    scope: scopeText(r.named),
-    backHref: `/missions/${encodeURIComponent(r.mission.id)}${queryString(q)}`,
-    showing: showing(r.total, r.page, r.pageSize, r.rows.length, 'contracts'),
-    table: r.rows.length
-      ? {
-          caption: 'Contracts and how each was mapped',
-          captionClasses: 'govuk-table__caption--m',
-          head: [
-            { text: 'Contract' },
-            { text: 'Buyer' },
-            { text: 'Region' },
-            { text: 'Role' },
-            { text: 'Decided by' },
-          ],
-          rows: r.rows.map((c) => [
-            { html: link(`/contracts/${encodeURIComponent(c.ocid)}`, c.title ?? c.ocid).toString() },
-            { text: c.buyer ? (c.buyer.name ?? `Organisation ${c.buyer.id}`) : 'Not known' },
-            { text: c.region ?? 'Not known' },
-            { text: c.role },
-            {
-              html: link(
-                `/contracts/${encodeURIComponent(c.ocid)}/missions`,
-                PROVENANCE[c.provenance] ?? c.provenance,
-              ).toString(),
-            },
-          ]),
-        }
-      : undefined,
-    pagination: pagination({
-      total: r.total,
-      page: r.page,
-      pageSize: r.pageSize,
-      href: (p) => `${base}${queryString({ ...q, page: p })}`,
-      label: 'Contracts pages',
-    }),
   };
 }

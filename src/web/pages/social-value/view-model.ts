@@ -36,27 +36,52 @@ const pct = (r: RollUpRow) => {
   return { text: s === null ? '–' : `${s}%`, ...num };
 };
 
-/** The roll-up table: one row per group and metric id. */
-export function rollUpTable(rows: readonly RollUpRow[], caption: string, showGroup: boolean) {
+export interface RollUpLinks {
+  /** Where the figures are defined: each header links to it. */
+  definitionHref?: string;
+  /** The metric's place in the catalogue. */
+  metricHref?: (r: RollUpRow) => string;
+  /** The records behind a row (its commitments by contract). */
+  recordsHref?: (r: RollUpRow) => string;
+}
+
+/** The roll-up table: one row per group and metric id (with links to definitions and records when given). */
+export function rollUpTable(
+  rows: readonly RollUpRow[],
+  caption: string,
+  showGroup: boolean,
+  links: RollUpLinks = {},
+) {
+  const head = (text: string, numeric = true) => ({
+    ...(links.definitionHref ? { html: link(links.definitionHref, text).toString() } : { text }),
+    ...(numeric ? num : {}),
+  });
+  const metric = (r: RollUpRow) =>
+    html`${links.metricHref ? link(links.metricHref(r), r.metricName) : r.metricName}<br /><span
+        class="govuk-body-s app-break"
+        >${r.metricId}</span
+      >`;
   return {
     caption,
     captionClasses: 'govuk-table__caption--m',
     firstCellIsHeader: false,
     head: [
       ...(showGroup ? [{ text: 'Group' }] : []),
-      { text: 'Metric' },
-      { text: 'Unit' },
-      { text: 'Contracts', ...num },
-      { text: 'Committed', ...num },
-      { text: 'Delivered', ...num },
-      { text: 'Verified', ...num },
-      { text: 'Delivered of committed', ...num },
+      head('Metric', false),
+      head('Unit', false),
+      head('Contracts'),
+      head('Committed'),
+      head('Delivered'),
+      head('Verified'),
+      head('Delivered of committed'),
     ],
     rows: rows.map((r) => [
       ...(showGroup ? [groupCell(r)] : []),
-      { html: html`${r.metricName}<br /><span class="govuk-body-s app-break">${r.metricId}</span>` },
+      { html: metric(r) },
       { text: r.unit },
-      { text: String(r.contracts), ...num },
+      links.recordsHref
+        ? { html: link(links.recordsHref(r), String(r.contracts)).toString(), ...num }
+        : { text: String(r.contracts), ...num },
       figure(r.committed, r.additive),
       figure(r.delivered, r.additive),
       figure(r.verified, r.additive),
@@ -190,10 +215,13 @@ export function rollUpViewModel(
     buyer: r.filters.buyer,
     region: r.filters.region,
     mission: r.filters.mission,
+    metric: r.filters.metric,
     by: r.by === 'total' ? undefined : r.by,
   };
   const pageRows = r.rows.slice((opts.page - 1) * PAGE_SIZE, opts.page * PAGE_SIZE);
-  const scope = [r.named.region, r.named.mission].filter(Boolean).join(', ');
+  const scope = [r.named.region, r.named.mission, r.filters.metric && `metric ${r.filters.metric}`]
+    .filter(Boolean)
+    .join(', ');
   return {
     title: opts.heading,
     heading: opts.heading,
