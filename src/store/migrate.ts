@@ -35,6 +35,7 @@ import * as m0035 from './migrations/0035-redflags-national-modifications.js';
 import * as m0036 from './migrations/0036-collaboration-summary.js';
 import * as m0040 from './migrations/0040-local-data-buyers.js';
 import * as m0043 from './migrations/0043-market-period.js';
+import * as m0044 from './migrations/0044-horizon-missions.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '0036-collaboration-summary': m0036,
   '0040-local-data-buyers': m0040,
   '0043-market-period': m0043,
+  '0044-horizon-missions': m0044,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
