@@ -15,6 +15,14 @@ export async function up(db: Kysely<any>): Promise<void> {
           where role in ('primary', 'secondary') group by ocid) m
     where e.ocid = m.ocid;
     create index horizon_entry_missions on horizon_entry using gin (mission_ids);
+    -- The scan's covering indexes carry the missions too, so a common mission (most rows of the window) is a filter
+    -- on the index-only range scan, not a heap read per row.
+    drop index horizon_entry_end;
+    drop index horizon_entry_max_extent;
+    create index horizon_entry_end on horizon_entry (end_day)
+      include (max_extent_day, gbp_value, buyer_id, ocid, register_contract_id, mission_ids);
+    create index horizon_entry_max_extent on horizon_entry (max_extent_day)
+      include (end_day, gbp_value, buyer_id, ocid, register_contract_id, mission_ids) where max_extent_day is not null;
     analyze horizon_entry;
   `.execute(db);
 }
