@@ -67,6 +67,8 @@ export interface HorizonEntryTable {
   cpv_prefixes: string[];
   region_prefixes: string[];
   supplier_ids: number[];
+  /** The contract's primary and secondary missions (contract_mission; migration 0044). */
+  mission_ids: ColumnType<string[], string[] | undefined, string[]>;
   /** When the row was written (migration 0019): saved-search alerts compare it with when the user last looked. */
   written_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

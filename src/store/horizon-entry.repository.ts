@@ -4,6 +4,7 @@
 // transaction (saveProjections), so it always matches the contract model; a re-projected process loses its row by
 // cascade and gets a new one. Reading 56,000 of these rows costs what reading 56,000 wide process rows with
 // sub-queries per row did not (docs/horizon-scan.md, "Performance").
+import { missionIdsOf } from './horizon-missions.repository.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.js';
 
@@ -43,7 +44,7 @@ export async function writeHorizonEntries(db: Db, ocids: readonly string[]): Pro
   if (ocids.length === 0) return;
   await sql`
     insert into horizon_entry (ocid, buyer_id, end_day, max_extent_day, gbp_value, cpv_prefixes, region_prefixes,
-                               supplier_ids)
+                               supplier_ids, mission_ids)
     select p.ocid, p.buyer_id,
       (p.contract_end at time zone 'Europe/London')::date,
       (p.contract_max_extent at time zone 'Europe/London')::date,
@@ -52,7 +53,8 @@ export async function writeHorizonEntries(db: Db, ocids: readonly string[]): Pro
       ${prefixes(sql`p.delivery_regions || (select array_remove(array[o.region_code], null) from organisation o where o.id = p.buyer_id)`)},
       array(select distinct s.organisation_id from award a
             join award_supplier s on s.ocid = a.ocid and s.award_id = a.award_id
-            where a.ocid = p.ocid and a.status = 'active')
+            where a.ocid = p.ocid and a.status = 'active'),
+      ${missionIdsOf(sql`p.ocid`)}
     from process p ${PROCESS_VALUE}
     where p.ocid = any(${[...ocids]}::text[])
       and (p.contract_end is not null or p.contract_max_extent is not null)

@@ -14,8 +14,10 @@ import { repoPath } from '../../src/paths.js';
 import type { Actor } from '../../src/services/authz.js';
 import { createHorizonService, type HorizonService } from '../../src/services/horizon/horizon.service.js';
 import { createSavedSearchService } from '../../src/services/horizon/saved-searches.service.js';
+import { createMappingService } from '../../src/services/missions/mapping.service.js';
 import { refreshMissions } from '../../src/services/missions/summary-refresh.js';
 import { createSampleDb, type TestDb } from '../support/db.js';
+import { memberOf } from '../support/actors.js';
 import { addOrganisation } from '../support/organisations.js';
 
 const AS_OF = '2026-06-01';
@@ -218,5 +220,36 @@ describe('horizon scan by mission', () => {
     const alerts = await saved.alerts(alice, s.id);
     expect(alerts.items.map((i) => i.ocid).sort()).toEqual(NHS_24);
     expect(alerts.total).toBe(NHS_24.length);
+  });
+  it('follows a contract override at once: the row carries its contract’s missions (migration 0044)', async () => {
+    // 'fffc1305…' is mapped to NHS and opportunity by default (CPV 85144000); its buyer's editor removes NHS, adds growth.
+    const ocid = 'ocds-b5fd17-fffc1305-c8ad-477c-ba6e-d47ce45c6fb8';
+    const buyer = await sql<{
+      id: string;
+    }>`select buyer_id::text as id from process where ocid = ${ocid}`.execute(t.db);
+    const editor = memberOf(Number(buyer.rows[0]!.id));
+    const map = createMappingService({ db: t.db });
+    const ids = async () =>
+      (
+        await sql<{ m: string[] }>`select mission_ids as m from horizon_entry where ocid = ${ocid}`.execute(
+          t.db,
+        )
+      ).rows[0]!.m;
+    expect(await ids()).toEqual(['nhs', 'opportunity']);
+    await map.saveOverride(editor, ocid, {
+      missionId: 'nhs',
+      action: 'remove',
+      reason: 'a legal advice contract',
+    });
+    await map.saveOverride(editor, ocid, {
+      missionId: 'growth',
+      action: 'add',
+      reason: 'advice to new firms',
+    });
+    expect(await ids()).toEqual(['growth', 'opportunity']);
+    const nhs = await horizon.scan(horizon.queryOrThrow({ months: 24, mission: 'nhs', pageSize: 100 }));
+    expect(nhs.items.map((i) => i.ocid).sort()).toEqual(NHS_24.filter((o) => o !== ocid));
+    const growth = await horizon.scan(horizon.queryOrThrow({ months: 24, mission: 'growth', pageSize: 100 }));
+    expect(growth.items.map((i) => i.ocid)).toContain(ocid);
   });
 });

@@ -122,11 +122,9 @@ function filters(scope: HorizonScope): RawBuilder<boolean> {
   if (scope.region !== undefined) c.push(sql`e.region_prefixes @> array[${scope.region}]::text[]`);
   if (scope.supplierId !== undefined) c.push(sql`e.supplier_ids @> array[${scope.supplierId}]::bigint[]`);
   if (scope.minValue !== undefined) c.push(sql`e.gbp_value >= ${scope.minValue}::numeric`);
-  // One primary-key probe per entry in the window; a register row (ocid null) matches no mission.
-  if (scope.missionId !== undefined)
-    c.push(
-      sql`exists (select 1 from contract_mission m where m.ocid = e.ocid and m.mission_id = ${scope.missionId})`,
-    );
+  // The row's missions (migration 0044, from contract_mission): a GIN index search like the prefixes; a register
+  // row has none.
+  if (scope.missionId !== undefined) c.push(sql`e.mission_ids @> array[${scope.missionId}]::text[]`);
   return c.length === 0 ? sql<boolean>`true` : sql<boolean>`${sql.join(c, sql` and `)}`;
 }
 

@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ContractMissionOverride, MappingRule } from '../../domain/missions/mission-map.js';
 import type { Database } from '../../store/database.js';
+import { syncHorizonMissions } from '../../store/horizon-missions.repository.js';
 import { contractMissionRows, indexCache, type ContractMissionRow } from './contract-missions.js';
 import { insertKpiSummary, rebuildKpiRegionLevel } from './kpi-summary.js';
 import { insertSocialValueCells, rebuildSocialValueRegionLevel } from './social-value-summary.js';
@@ -209,6 +210,7 @@ export async function refreshMissionSummary(
       rows += out.length;
       after = batch[batch.length - 1]!.ocid;
     }
+    await syncHorizonMissions(trx, scope.buyerIds);
     const cells = await insertSummary(trx, scope);
     await rebuildRegionLevel(trx);
     await replaceKpiCells(trx, scope);
