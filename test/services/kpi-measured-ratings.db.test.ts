@@ -27,8 +27,7 @@ describe('ratings derived from measured values by KPI library thresholds', () =>
   const t = useSampleDb();
   const attached = () =>
     createAttachedKpisService({ db: t().db, library: createKpiLibraryService({ db: t().db }) });
-  const kpis = () =>
-    createKpisService({ db: t().db, cpv: loadCpvLabels() });
+  const kpis = () => createKpisService({ db: t().db, cpv: loadCpvLabels() });
   let bridgend: number;
   beforeAll(async () => {
     bridgend = await organisationIdByName(t(), 'Bridgend County Borough Council');
