@@ -23,9 +23,8 @@ interface SummaryTime {
   late_day: Day | null;
 }
 
-/** A supplier's pairs (award × supplier) in a cell: its part of their value and how many were local. */
-export interface MarketSummarySupplierTable extends SummaryKey, SummaryTime {
-  supplier_id: number;
+/** A supplier's sums over some pairs (award × supplier): its part of their value and how many were local. */
+interface SupplierSums {
   supplier_name: string;
   scale: string | null;
   vcse: boolean | null;
@@ -35,6 +34,11 @@ export interface MarketSummarySupplierTable extends SummaryKey, SummaryTime {
   local_yes_pairs: number;
   local_unknown_units: Units;
   local_unknown_pairs: number;
+}
+
+/** A supplier's pairs in a cell. */
+export interface MarketSummarySupplierTable extends SummaryKey, SummaryTime, SupplierSums {
+  supplier_id: number;
 }
 
 /** A cell's awards (`fy` null: undated awards). */
@@ -90,19 +94,10 @@ export interface MarketPeriodStateTable {
 }
 
 /** One supplier of a CPV market over the default period (the sums of its cells) and whether it is new there. */
-export interface MarketPeriodSupplierTable {
+export interface MarketPeriodSupplierTable extends SupplierSums {
   variant: PeriodVariant;
   cpv: string;
-  supplier_id: string;
-  supplier_name: string;
-  scale: 'sme' | 'large' | null;
-  vcse: boolean | null;
-  units: Units;
-  pairs: number;
-  local_yes_units: Units;
-  local_yes_pairs: number;
-  local_unknown_units: Units;
-  local_unknown_pairs: number;
+  supplier_id: number;
   new_entrant: boolean;
 }
 
