@@ -33,6 +33,7 @@ import * as m0033 from './migrations/0033-mission-summary.js';
 import * as m0034 from './migrations/0034-market-summary.js';
 import * as m0035 from './migrations/0035-redflags-national-modifications.js';
 import * as m0036 from './migrations/0036-collaboration-summary.js';
+import * as m0041 from './migrations/0041-paid-categories-vcse-la.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '0034-market-summary': m0034,
   '0035-redflags-national-modifications': m0035,
   '0036-collaboration-summary': m0036,
+  '0041-paid-categories-vcse-la': m0041,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,7 @@ import {
   requireOrganisation,
   type QuarantinedRow,
 } from '../../store/import-run.repository.js';
+import { deriveLaCodesFromSpend } from '../../store/local-authority.repository.js';
 import { insertPayments, PAYMENT_BATCH, type NewPayment } from '../../store/spend.repository.js';
 import { listInputFiles } from '../shared/files.js';
 import { prepareFile } from '../shared/prepare.js';
@@ -67,6 +68,9 @@ function toRow(r: SpendRow, file: string): NewPayment {
     service_area: p.serviceArea,
     directorate: p.directorate,
     category: p.category,
+    category_code: p.categoryCode?.code ?? null,
+    category_scheme: p.categoryCode?.scheme ?? null,
+    vcse: p.vcse,
     description: p.description,
     source_file: file,
     source_line: r.line,
@@ -118,6 +122,8 @@ export async function importSpend(
       summary.results.push({ file, status: 'failed', error: e.message });
     }
   }
+  // A Body column naming the authority's URI gives the buyer its local authority code (docs/paid-money.md).
+  if (!options.dryRun && summary.kept > 0) await deriveLaCodesFromSpend(db, [orgId]);
   summary.seconds = Math.round((performance.now() - t0) / 10) / 100;
   return summary;
 }

@@ -18,8 +18,10 @@ export type SpendField =
   | 'expenseType'
   | 'serviceArea'
   | 'directorate'
+  | 'categoryCode'
   | 'category'
-  | 'description';
+  | 'description'
+  | 'vcse';
 
 export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
   {
@@ -113,6 +115,9 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
     ],
   },
   { field: 'directorate', synonyms: ['directorate', 'directotate', 'departmentarea'] },
+  // A code column, its scheme named by its header (register/layout.ts categoryScheme): Trafford's `ProclassCode`,
+  // Calderdale's `Proclass`. Before `category`, so the code column is not read as the category's text.
+  { field: 'categoryCode', synonyms: ['proclasscode', 'proclass', 'cpvcode'] },
   {
     field: 'category',
     synonyms: [
@@ -120,7 +125,6 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
       'expenditurecategory',
       'procurementclassificationcouncilsprocurementcategoryname',
       'proclasslabel',
-      'proclass',
       'merchantcategory',
       'categoryfamily',
     ],
@@ -129,6 +133,8 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
     field: 'description',
     synonyms: ['description', 'narrative', 'extendeddescription', 'purpose', 'purposeofspendsummary'],
   },
+  // Calderdale: `Y` on payments to VCSE suppliers, blank otherwise (row.ts: blank is not stated, never "no").
+  { field: 'vcse', synonyms: ['voluntarycommunityandsocialenterprisesupplier', 'vcsesupplier', 'vcse'] },
 ];
 
 /** A payments header names the supplier, the date and an amount. */

@@ -1,10 +1,12 @@
 // One published payment row → a payment, or the reason it cannot be one. Pure.
+import { categoryCode, type CategoryCode, type CategoryScheme } from '../../domain/category-code.js';
 import { identifierKey, normaliseCompanyNumber } from '../../domain/org-id.js';
 import { cleanName, normaliseOrgName } from '../../domain/org-name.js';
 import { identifiersFromCharityColumn } from '../../domain/supplier-name.js';
 import { parseLocalDate } from '../shared/dates.js';
 import { parseMoney } from '../shared/money.js';
 import type { HeaderMapping } from '../shared/header.js';
+import { categoryScheme } from '../register/layout.js';
 import type { SpendField } from './layout.js';
 
 /** Which published figure `amount` is: net of VAT, gross, or an amount published without saying. */
@@ -30,7 +32,11 @@ export interface Payment {
   serviceArea: string | null;
   directorate: string | null;
   category: string | null;
+  /** The category code of a code column whose header names its scheme (`ProclassCode`), when a code of it. */
+  categoryCode: CategoryCode | null;
   description: string | null;
+  /** The publisher's VCSE flag: `Y`/`Yes` true, `N`/`No` false, anything else (blank) not stated. */
+  vcse: boolean | null;
 }
 
 export type RowResult = { ok: true; payment: Payment } | { ok: false; reason: string };
@@ -44,6 +50,18 @@ const SUMMARY = /^(grand )?totals?:?$/i;
 const charityKey = (raw: string | null): string | null => {
   const id = identifiersFromCharityColumn(raw)[0];
   return id ? identifierKey(id) : null;
+};
+
+const YES = /^(y|yes|true)$/i;
+const NO = /^(n|no|false)$/i;
+const flag = (raw: string | null): boolean | null =>
+  raw === null ? null : YES.test(raw) ? true : NO.test(raw) ? false : null;
+
+/** The scheme of the mapped category code column, from its header. */
+const codeScheme = (mapping: HeaderMapping<SpendField>): CategoryScheme | null => {
+  const at = mapping.columns.categoryCode;
+  const scheme = at === undefined ? null : categoryScheme(mapping.report[at]?.header);
+  return scheme === 'proclass' || scheme === 'cpv' ? scheme : null;
 };
 
 export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<SpendField>): RowResult {
@@ -93,7 +111,9 @@ export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<
       serviceArea: get('serviceArea'),
       directorate: get('directorate'),
       category: get('category'),
+      categoryCode: categoryCode(codeScheme(mapping), get('categoryCode')),
       description: get('description'),
+      vcse: flag(get('vcse')),
     },
   };
 }
