@@ -5,7 +5,6 @@
 // One place, so ingest, sync and the imports refresh the same things in the same order.
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/database.js';
-import { deriveLaCodesFromSpend } from '../store/local-authority.repository.js';
 import type { MarketSummaryRefresh } from '../store/market-summary.repository.js';
 import { refreshCollaboration, type CollaborationRefreshSummary } from './collaboration/summary-refresh.js';
 import { createMarketService } from './market/market.service.js';
@@ -26,8 +25,6 @@ export interface DerivedRefresh {
 
 export async function refreshDerived(db: Kysely<Database>): Promise<DerivedRefresh> {
   const suppliers = await createSuppliersService({ db }).resolve();
-  // Local authority codes from spend files imported before migration 0041 (docs/paid-money.md "Places").
-  await deriveLaCodesFromSpend(db);
   const qualityRefresh = await createQualityService({ db }).refresh();
   const redFlagsRefresh = await refreshRedFlags(db);
   const missionsRefresh = await refreshMissions(db);

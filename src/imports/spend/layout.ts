@@ -5,6 +5,7 @@ import { headerScore, mapHeader, type FieldSpec, type HeaderMapping } from '../s
 
 export type SpendField =
   | 'body'
+  | 'bodyUri'
   | 'supplierName'
   | 'supplierId'
   | 'supplierCompanyNumber'
@@ -36,6 +37,9 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
       'body',
     ],
   },
+  // The body's URI (Calderdale's `Body`: a statistics.data.gov.uk local authority URI; Trafford's
+  // `OrganisationURI`): read for the buyer's local authority code (row.ts), after `body` took the name column.
+  { field: 'bodyUri', synonyms: ['organisationuri', 'bodyuri', 'body'] },
   {
     field: 'supplierName',
     synonyms: [

@@ -1,5 +1,6 @@
 // One published payment row → a payment, or the reason it cannot be one. Pure.
 import { categoryCode, type CategoryCode, type CategoryScheme } from '../../domain/category-code.js';
+import { laCodeOfUri } from '../../domain/local-authority.js';
 import { identifierKey, normaliseCompanyNumber } from '../../domain/org-id.js';
 import { cleanName, normaliseOrgName } from '../../domain/org-name.js';
 import { identifiersFromCharityColumn } from '../../domain/supplier-name.js';
@@ -27,6 +28,8 @@ export interface Payment {
   /** `GB-CHC-1096378` or `GB-SC-SC012345` (Calderdale publishes charity numbers). */
   supplierCharityNumber: string | null;
   body: string | null;
+  /** The local authority code named by the body's URI column (`00CY`), when it names one. */
+  bodyLaCode: string | null;
   transactionId: string | null;
   expenseType: string | null;
   serviceArea: string | null;
@@ -106,6 +109,7 @@ export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<
       supplierCompanyNumber: companyRaw ? normaliseCompanyNumber(companyRaw) : null,
       supplierCharityNumber: charityKey(get('supplierCharityNumber')),
       body: get('body'),
+      bodyLaCode: laCodeOfUri(get('bodyUri')),
       transactionId: get('transactionId'),
       expenseType: get('expenseType'),
       serviceArea: get('serviceArea'),
