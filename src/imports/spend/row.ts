@@ -60,11 +60,16 @@ const NO = /^(n|no|false)$/i;
 const flag = (raw: string | null): boolean | null =>
   raw === null ? null : YES.test(raw) ? true : NO.test(raw) ? false : null;
 
-/** The scheme of the mapped category code column, from its header. */
+/** The scheme of the mapped category code column, from its header: once per file's mapping, not per row. */
+const schemes = new WeakMap<HeaderMapping<SpendField>, CategoryScheme | null>();
 const codeScheme = (mapping: HeaderMapping<SpendField>): CategoryScheme | null => {
+  const known = schemes.get(mapping);
+  if (known !== undefined) return known;
   const at = mapping.columns.categoryCode;
-  const scheme = at === undefined ? null : categoryScheme(mapping.report[at]?.header);
-  return scheme === 'proclass' || scheme === 'cpv' ? scheme : null;
+  const found = at === undefined ? null : categoryScheme(mapping.report[at]?.header);
+  const scheme = found === 'proclass' || found === 'cpv' ? found : null;
+  schemes.set(mapping, scheme);
+  return scheme;
 };
 
 export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<SpendField>): RowResult {
