@@ -86,7 +86,12 @@ function whole(value: number | string | undefined, name: string, max: number, fa
   return n;
 }
 
-function pageOf(input: { page?: number | string; pageSize?: number | string }) {
+/** Every row, for the CSV downloads: larger than any run or list. */
+const EVERY_ROW = { page: 1, pageSize: 10_000_000, limit: 10_000_000, offset: 0 };
+
+/** The page asked for, or every row (`all`: the CSV downloads). */
+function pageOf(input: { page?: number | string; pageSize?: number | string }, all = false) {
+  if (all) return EVERY_ROW;
   const page = whole(input.page, 'page', IMPORT_MAX_PAGE, 1);
   const pageSize = whole(input.pageSize, 'pageSize', 500, 50);
   if (!(IMPORT_PAGE_SIZES as readonly number[]).includes(pageSize)) {
@@ -122,9 +127,10 @@ function summary(r: RunRow): ImportRunSummary {
 
 export function createImportsService({ db }: { db: Kysely<Database> }) {
   return {
-    async list(actor: Actor | null, input: ImportListInput = {}): Promise<ImportRunList> {
+    /** A page of the runs the actor may read; with `all`, every one of them (the CSV). */
+    async list(actor: Actor | null, input: ImportListInput = {}, everyRow = false): Promise<ImportRunList> {
       if (actor === null) throw new AppError('UNAUTHENTICATED', 'Sign in to see import runs');
-      const p = pageOf(input);
+      const p = pageOf(input, everyRow);
       const kind = input.kind === undefined || input.kind === '' ? null : input.kind;
       if (kind !== null && !(IMPORT_KINDS as readonly string[]).includes(kind)) {
         throw new AppError('BAD_REQUEST', `kind must be one of ${IMPORT_KINDS.join(', ')}, not "${kind}"`);
@@ -154,13 +160,15 @@ export function createImportsService({ db }: { db: Kysely<Database> }) {
       };
     },
 
-    /** A buyer's contracts from registers and notice exports (published data: no sign-in needed). */
+    /** A buyer's contracts from registers and notice exports (published data: no sign-in needed); with `all`,
+     * every one (the CSV). */
     async contracts(
       organisationId: number | string,
       input: { page?: number | string; pageSize?: number | string } = {},
+      all = false,
     ): Promise<LocalContractList> {
       const id = whole(organisationId, 'organisation id', Number.MAX_SAFE_INTEGER, 0);
-      const p = pageOf(input);
+      const p = pageOf(input, all);
       const org = await organisationOrThrow(db, id);
       const { rows, total } = await listLocalContracts(db, id, p);
       return {
@@ -172,14 +180,16 @@ export function createImportsService({ db }: { db: Kysely<Database> }) {
       };
     },
 
+    /** One run with a page of its rejected rows; with `all`, every rejected row (the CSV). */
     async get(
       actor: Actor | null,
       id: number | string,
       input: { page?: number | string; pageSize?: number | string } = {},
+      all = false,
     ): Promise<ImportRunDetail> {
       if (actor === null) throw new AppError('UNAUTHENTICATED', 'Sign in to see import runs');
       const runId = whole(id, 'import run id', Number.MAX_SAFE_INTEGER, 0);
-      const p = pageOf(input);
+      const p = pageOf(input, all);
       const row = await getImportRun(db, runId);
       if (!row) throw new AppError('NOT_FOUND', `no import run ${runId}`);
       assertCan(actor, 'imports.read', { organisationId: Number(row.organisation_id) });

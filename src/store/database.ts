@@ -121,6 +121,8 @@ export interface OrganisationTable {
   details_as_of: Timestamp | null;
   /** Set when this organisation was found to be the same as another (shared identifier): follow it. */
   merged_into: number | null;
+  /** Migration 0041: local authority code (ONS GSS or the older ONS code), set only from the data. */
+  la_code: Generated<string | null>;
 }
 
 export interface OrganisationIdentifierTable {

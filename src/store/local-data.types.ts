@@ -52,6 +52,11 @@ export interface SpendPaymentTable {
   service_area: string | null;
   directorate: string | null;
   category: string | null;
+  /** Migration 0041: the category code and its scheme, when the file has a code column. */
+  category_code: Generated<string | null>;
+  category_scheme: Generated<'proclass' | 'cpv' | null>;
+  /** Migration 0041: the publisher's VCSE flag (null: not stated). */
+  vcse: Generated<boolean | null>;
   description: string | null;
   source_file: string;
   source_line: number;

@@ -36,6 +36,7 @@ import * as m0036 from './migrations/0036-collaboration-summary.js';
 import * as m0038 from './migrations/0038-kpi-measured-ratings.js';
 import * as m0039 from './migrations/0039-mission-fact-summaries.js';
 import * as m0040 from './migrations/0040-local-data-buyers.js';
+import * as m0041 from './migrations/0041-paid-categories-vcse-la.js';
 import * as m0043 from './migrations/0043-market-period.js';
 import * as m0044 from './migrations/0044-horizon-missions.js';
 
@@ -75,6 +76,7 @@ export const migrations: Record<string, Migration> = {
   '0038-kpi-measured-ratings': m0038,
   '0039-mission-fact-summaries': m0039,
   '0040-local-data-buyers': m0040,
+  '0041-paid-categories-vcse-la': m0041,
   '0043-market-period': m0043,
   '0044-horizon-missions': m0044,
 };

@@ -6,7 +6,7 @@ import type { Insertable } from 'kysely';
 
 export type NewPayment = Omit<Insertable<SpendPaymentTable>, 'import_run_id' | 'buyer_id'>;
 
-/** 1,000 rows × 24 columns stays well under PostgreSQL's 65,535 bind parameters. */
+/** 1,000 rows × 27 columns stays well under PostgreSQL's 65,535 bind parameters. */
 export const PAYMENT_BATCH = 1000;
 
 export async function insertPayments(

@@ -1,6 +1,7 @@
 // The import pages and API through the web app (Fastify inject) on real files: the Lancashire councils' Contracts
 // Finder export (test/fixtures/uk-more, from shared/data/uk-more) and Salford's contract register. Who sees what
 // (imports.read): central sees every run, a member sees their organisation's runs only, signed out sees none.
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importNotices } from '../../src/imports/notices/import-notices.js';
 import { importRegister } from '../../src/imports/register/import-register.js';
@@ -108,6 +109,32 @@ describe('import pages and API', () => {
     expect((await get(`/imports/${runs.jsonl}?page=21`, 'central')).statusCode).toBe(400);
     expect(page.body).toContain('How each column was mapped');
     expect(page.body).toMatch(/awarded_supplier<\/td>\s*<td class="govuk-table__cell">supplierName/);
+  });
+
+  it('as CSV, every row: the runs one may read, a run’s 978 rejected rows, a buyer’s 977 local contracts', async () => {
+    const csv = (body: string) => parse(body, { columns: true, bom: true }) as Record<string, string>[];
+    expect((await get('/imports.csv')).statusCode).toBe(303);
+    const all = csv((await get('/imports.csv', 'central')).body);
+    expect(all.map((r) => Number(r.run_id)).sort()).toEqual(Object.values(runs).sort());
+    const own = csv((await get('/imports.csv', 'viewer')).body);
+    expect(new Set(own.map((r) => Number(r.organisation_id)))).toEqual(new Set([lancs]));
+    const byKind = csv((await get('/imports.csv?kind=register', 'central')).body);
+    expect(byKind.map((r) => [Number(r.run_id), r.kind, r.rows])).toEqual([
+      [runs.register, 'register', '280'],
+    ]);
+
+    const rejected = await get(`/imports/${runs.jsonl}/rejected.csv`, 'central');
+    expect(rejected.headers['content-disposition']).toBe(
+      `attachment; filename="import-${runs.jsonl}-rejected.csv"`,
+    );
+    const rows = csv(rejected.body);
+    expect(rows.map((r) => Number(r.line))).toEqual(Array.from({ length: 978 }, (_, i) => i + 1));
+    expect(rows[0]!.excerpt).toMatch(/^\{"id": ?"[0-9a-f-]{36}", ?"title"/);
+    expect((await get(`/imports/${runs.register}/rejected.csv`, 'viewer')).statusCode).toBe(403);
+
+    const contracts = csv((await get(`/organisations/${lancs}/local-contracts.csv`)).body);
+    expect(contracts).toHaveLength(977);
+    expect(contracts.every((c) => c.source === 'contracts-finder-export')).toBe(true);
   });
 
   it('a run with no rejected rows says so; bad paging is a 400', async () => {

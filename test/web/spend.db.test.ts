@@ -73,6 +73,33 @@ describe('paid-money pages', () => {
     );
   });
 
+  it('every table as CSV: categories, periods, regions and off-contract, each summing to the page’s figures', async () => {
+    const profile = (await app.inject(`/api/spend?buyerId=${salford}&${JUNE}&period=quarter`)).json();
+    const get = async (table: string) => {
+      const r = await app.inject(`/organisations/${salford}/spend/${table}.csv?${JUNE}&period=quarter`);
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-disposition']).toBe(`attachment; filename="paid-${table}.csv"`);
+      return parse(r.body, { columns: true, bom: true }) as Record<string, string>[];
+    };
+    const total = (rows: Record<string, string>[], column = 'paid_gbp') =>
+      rows.reduce((a, r) => a + Number(r[column]), 0);
+    const categories = await get('categories');
+    expect(categories.length).toBe(profile.figures.byCategory.length);
+    expect(total(categories)).toBeCloseTo(profile.figures.amount, 2);
+    const regions = await get('regions');
+    expect(total(regions)).toBeCloseTo(profile.figures.amount, 2);
+    const periods = await get('periods');
+    expect(periods.map((r) => r.period)).toEqual(['2022-Q2']);
+    expect(Number(periods[0]!.sme_paid_gbp)).toBeCloseTo(profile.figures.sme.byValue.numerator, 2);
+    expect(Number(periods[0]!.local_unknown_gbp)).toBeCloseTo(profile.figures.local.unknownValue, 2);
+    const off = await get('off-contract');
+    expect(off.length).toBe(profile.matching.topOffContract.length);
+    expect(total(off, 'paid_off_contract_gbp')).toBeCloseTo(profile.matching.offContract.amount, 2);
+    expect(off.every((r) => r.scope === 'Salford City Council' && r.from === '2022-06-01')).toBe(true);
+    const bad = await app.inject(`/organisations/${salford}/spend/periods.csv?period=week`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('shows the place view and refuses bad input with an error summary', async () => {
     const place = await app.inject(`/places/TLD?${JUNE}`);
     expect(place.statusCode).toBe(200);

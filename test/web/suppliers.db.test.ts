@@ -1,6 +1,7 @@
 // Supplier pages and API on the real sample plus Salford's contract register 2022-07 and one Salford spend file
 // (test/fixtures/uk-more): list, review list, one supplier with its evidence, and the merge/split form — shown only
 // to the central team and admins, CSRF-checked, validated with an error summary, and applied at once.
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRegister } from '../../src/imports/register/import-register.js';
 import { importSpend } from '../../src/imports/spend/import-spend.js';
@@ -66,6 +67,33 @@ describe('supplier pages and API', () => {
     expect(api.rows).toHaveLength(5);
     const amounts = api.rows.map((x: { amount: string }) => Number(x.amount));
     expect([...amounts].sort((a, b) => b - a)).toEqual(amounts);
+  });
+
+  it('both lists as CSV, every row in the page’s order and filter', async () => {
+    const csv = async (url: string) => {
+      const r = await sample.app.inject({ method: 'GET', url });
+      expect(r.statusCode).toBe(200);
+      return parse(r.body, { columns: true, bom: true }) as Record<string, string>[];
+    };
+    const api = (await sample.app.inject({ method: 'GET', url: '/api/suppliers?q=whistl' })).json();
+    const found = await csv('/suppliers.csv?q=whistl');
+    expect(found.map((r) => Number(r.supplier_id))).toEqual(api.rows.map((x: { id: number }) => x.id));
+    expect(found.length).toBe(api.total);
+    const all = await csv('/suppliers.csv?sort=name');
+    const total = (await sample.app.inject({ method: 'GET', url: '/api/suppliers?pageSize=1' })).json().total;
+    expect(all.length).toBe(total);
+    expect(total).toBeGreaterThan(200); // more than the largest page
+    const payees = await csv('/suppliers/unresolved.csv');
+    const first = (
+      await sample.app.inject({ method: 'GET', url: '/api/suppliers/unresolved?pageSize=5' })
+    ).json();
+    expect(payees.length).toBe(first.total);
+    expect(payees.slice(0, 5).map((r) => r.source_key)).toEqual(
+      first.rows.map((x: { key: string }) => x.key),
+    );
+    expect((await sample.app.inject({ method: 'GET', url: '/suppliers.csv?sort=size' })).statusCode).toBe(
+      400,
+    );
   });
 
   it('shows a supplier with its names, identifiers, sources and evidence; no form when signed out', async () => {

@@ -3,6 +3,7 @@
 // pounds; credits (negative payments) net off against the supplier's payments. A payment's supplier is the
 // resolved supplier of its payee (docs/suppliers.md); a payee in no supplier (none yet: resolution not run) counts
 // under its own name with every flag unknown. Unknown is its own bucket, never "no" (domain.md §3.4, §5).
+import type { CategoryCode } from '../../domain/category-code.js';
 import { financialYearStart, type Day } from '../../domain/rules/index.js';
 import { flagShare, isLocal, type FlagShare } from '../market/index.js';
 
@@ -22,6 +23,8 @@ export interface PaidRow {
   expenseType: string | null;
   serviceArea: string | null;
   category: string | null;
+  /** The category code with its scheme: the file's code column, else a CPV code published as the category. */
+  categoryCode: CategoryCode | null;
 }
 
 /** What is known of a supplier: null = not known. `region` is a NUTS code (`UKD34`). */

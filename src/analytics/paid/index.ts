@@ -31,4 +31,9 @@ export {
   regionOfPostcodes,
   type PostcodeRegions,
 } from './postcode-region.js';
-export { findPlaceBuyers, findRegisterTotals, type RegisterTotals } from './place-query.js';
+export {
+  findAuthorityBuyers,
+  findPlaceBuyers,
+  findRegisterTotals,
+  type RegisterTotals,
+} from './place-query.js';

@@ -1,7 +1,9 @@
 // Spend matched to contracts (docs/paid-money.md "On and off contract"): a payment is on a contract of its buyer
 // when the contract's supplier is the payment's resolved supplier, the payment day is inside the contract's period
-// widened by a slack of days either side [?], and — only when both sides carry a CPV code — the CPV divisions agree.
-// Contracts are the buyer's OCDS contracts (or awards) and its contract-register rows. Pure: no I/O.
+// widened by a slack of days either side [?], and — only when both sides carry a category code of the same scheme —
+// the categories agree (domain/category-code.ts: ProClass with ProClass at the level both have, CPV with CPV by
+// division). Contracts are the buyer's OCDS contracts (or awards) and its contract-register rows. Pure: no I/O.
+import { categoryCode, sameCategory, type CategoryCode } from '../../domain/category-code.js';
 import { addDays, type Day } from '../../domain/rules/index.js';
 import { supplierKey, type PaidRow, type PaidTotal } from './figures.js';
 
@@ -15,27 +17,25 @@ export interface MatchContract {
   /** Contract period; a missing side is open. A contract with neither is never matched. */
   start: Day | null;
   end: Day | null;
-  /** An 8-digit CPV code when the contract has one. */
-  cpv: string | null;
+  /** The contract's category code with its scheme: OCDS main CPV; the register's ProClass or CPV column. */
+  category: CategoryCode | null;
 }
 
 /** Default slack, in days, either side of a contract's period [?]: invoices are often paid a month after delivery. */
 export const DEFAULT_MATCH_SLACK_DAYS = 31;
 
-const CPV = /^(\d{8})(?:-\d)?$/;
-
 /** The CPV code of a payment's category, when the category is one (`72000000` or `72000000-5`). */
 export const paymentCpv = (category: string | null): string | null =>
-  category === null ? null : (CPV.exec(category.trim())?.[1] ?? null);
+  categoryCode('cpv', category)?.code ?? null;
 
-/** Whether the contract covers the payment: same buyer and supplier, day in the widened period, CPV when both. */
+/** Whether the contract covers the payment: same buyer and supplier, day in the widened period, and categories
+ * that do not disagree (compared only when both have a code of the same scheme). */
 export function covers(c: MatchContract, r: PaidRow, slackDays: number): boolean {
   if (r.supplierId === null || c.supplierId !== r.supplierId || c.buyerId !== r.buyerId) return false;
   if (c.start === null && c.end === null) return false;
   if (c.start !== null && r.day < addDays(c.start, -slackDays)) return false;
   if (c.end !== null && r.day > addDays(c.end, slackDays)) return false;
-  const cpv = paymentCpv(r.category);
-  return cpv === null || c.cpv === null || cpv.slice(0, 2) === c.cpv.slice(0, 2);
+  return sameCategory(r.categoryCode, c.category) !== false;
 }
 
 export interface ContractMatch {

@@ -1,5 +1,6 @@
-// The place view's reads (docs/paid-money.md "Places"): the buyers in an ITL/NUTS region, and their contract-register
-// contracts live in a period. OCDS contracts of the place come from the market analytics' region slice.
+// The place view's reads (docs/paid-money.md "Places"): the buyers in an ITL/NUTS region or of a local authority
+// code, and their contract-register contracts live in a period. OCDS contracts of a region come from the market
+// analytics' region slice; of a local authority, from its buyers' own awards.
 import { sql, type Kysely } from 'kysely';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
@@ -16,6 +17,13 @@ export async function findPlaceBuyers(db: Db, region: string): Promise<number[]>
         or exists (select 1 from register_contract c where c.buyer_id = o.id)
         or exists (select 1 from process p where p.buyer_id = o.id and not p.synthetic))
     order by o.id`.execute(db);
+  return r.rows.map((x) => Number(x.id));
+}
+
+/** Organisations whose local authority code (migration 0041) is this one, merged ones left out. */
+export async function findAuthorityBuyers(db: Db, laCode: string): Promise<number[]> {
+  const r = await sql<{ id: string }>`
+    select id from organisation where la_code = ${laCode} and merged_into is null order by id`.execute(db);
   return r.rows.map((x) => Number(x.id));
 }
 

@@ -3,6 +3,7 @@
 // what is known of those suppliers (SME, VCSE, region); the buyers' regions; and the buyers' contracts, OCDS and
 // register, with their suppliers and periods for matching. Every value is a bind parameter.
 import { sql, type Kysely } from 'kysely';
+import { categoryCode, type CategoryScheme } from '../../domain/category-code.js';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
 import { localSourceKey } from '../../store/supplier-sources.repository.js';
@@ -31,6 +32,8 @@ interface PaidGroup {
   expense_type: string | null;
   service_area: string | null;
   category: string | null;
+  category_code: string | null;
+  category_scheme: CategoryScheme | null;
   amount: string;
   credits: string;
   payments: string;
@@ -47,12 +50,12 @@ export async function findPaidRows(
   const r = await sql<PaidGroup>`
     select buyer_id, payment_date::text as day, coalesce(supplier_name_normalised, lower(supplier_name)) as normalised,
       supplier_id as local_id, supplier_company_number as company, supplier_charity_number as charity,
-      min(supplier_name) as payee, expense_type, service_area, category,
+      min(supplier_name) as payee, expense_type, service_area, category, category_code, category_scheme,
       sum(amount)::text as amount, sum(least(amount, 0))::text as credits, count(*) as payments
     from spend_payment
     where buyer_id = any(${[...buyerIds]}::bigint[]) and payment_date between ${from}::date and ${to}::date
       and currency = 'GBP'
-    group by 1, 2, 3, 4, 5, 6, 8, 9, 10
+    group by 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12
     order by 2, 1, 3`.execute(db);
   const keyOf = (g: PaidGroup) => localSourceKey('spend', { ...g, postcode: null });
   const suppliers = await suppliersOfKeys(db, r.rows.map(keyOf));
@@ -67,6 +70,7 @@ export async function findPaidRows(
     expenseType: g.expense_type,
     serviceArea: g.service_area,
     category: g.category,
+    categoryCode: categoryCode(g.category_scheme, g.category_code) ?? categoryCode('cpv', g.category),
   }));
 }
 
@@ -76,10 +80,40 @@ const agreed = <T>(values: readonly (T | null)[]): T | null => {
   return known.length === 1 ? known[0]! : null;
 };
 
+interface VcseGroup {
+  buyer_id: string;
+  normalised: string | null;
+  local_id: string | null;
+  company: string | null;
+  charity: string | null;
+  flags: boolean[];
+}
+
+/** The publisher's VCSE flags on payments (Calderdale's column), by supplier: every flag stated for its payees. */
+async function spendVcseFlags(db: Db, supplierIds: readonly number[]): Promise<Map<number, boolean[]>> {
+  const r = await sql<VcseGroup>`
+    select p.buyer_id, coalesce(p.supplier_name_normalised, lower(p.supplier_name)) as normalised,
+      p.supplier_id as local_id, p.supplier_company_number as company, p.supplier_charity_number as charity,
+      array_agg(distinct p.vcse) as flags
+    from spend_payment p
+    where p.vcse is not null and p.buyer_id in (
+      select buyer_id from supplier_source where kind = 'spend' and supplier_id = any(${[...supplierIds]}::bigint[]))
+    group by 1, 2, 3, 4, 5`.execute(db);
+  const keyOf = (g: VcseGroup) => localSourceKey('spend', { ...g, postcode: null });
+  const suppliers = await suppliersOfKeys(db, r.rows.map(keyOf));
+  const out = new Map<number, boolean[]>();
+  for (const g of r.rows) {
+    const id = suppliers.get(keyOf(g));
+    if (id !== undefined) out.set(id, [...(out.get(id) ?? []), ...g.flags]);
+  }
+  return out;
+}
+
 /**
  * What is known of each supplier: SME from its OCDS organisations' `scale`, else its register rows' SME flag; VCSE
- * from the OCDS `vcse` flag, else true when it has a charity number; region from its OCDS organisations, else from
- * its postcodes (postcode-region.ts). Sources that disagree make the fact unknown.
+ * from the OCDS `vcse` flag, else the VCSE flag its payments carry in spend files (Calderdale), else true when it has
+ * a charity number; region from its OCDS organisations, else from its postcodes (postcode-region.ts). Sources that
+ * disagree make the fact unknown.
  */
 export async function findSupplierFacts(
   db: Db,
@@ -112,10 +146,11 @@ export async function findSupplierFacts(
          and rc.supplier_postcode is not distinct from x.postcode
         where x.supplier_id = s.id and x.kind = 'register') as register_sme
     from supplier s where s.id = any(${ids}::bigint[])`.execute(db);
+  const spendVcse = await spendVcseFlags(db, ids);
   const out = new Map<number, SupplierFacts>();
   for (const s of r.rows) {
     const scale = agreed(s.scales ?? []);
-    const vcse = agreed(s.vcses ?? []);
+    const vcse = agreed(s.vcses ?? []) ?? agreed(spendVcse.get(Number(s.id)) ?? []);
     out.set(Number(s.id), {
       id: Number(s.id),
       name: s.name,
@@ -168,7 +203,8 @@ interface RegisterGroup {
   charity: string | null;
   start: string | null;
   end: string | null;
-  cpv: string | null;
+  category_scheme: string | null;
+  category_code: string | null;
 }
 
 /** The buyers' contracts with a supplier: active OCDS awards (contract period, else the award's, else the
@@ -201,8 +237,7 @@ export async function findMatchContracts(db: Db, buyerIds: readonly number[]): P
   const register = await sql<RegisterGroup>`
     select id, buyer_id, title, supplier_name_normalised as normalised, supplier_postcode as postcode,
       supplier_company_number as company, supplier_charity_number as charity, start_date::text as start,
-      coalesce(current_expiry, end_date)::text as end,
-      case when category_scheme = 'cpv' then category_code end as cpv
+      coalesce(current_expiry, end_date)::text as end, category_scheme, category_code
     from register_contract where buyer_id = any(${ids}::bigint[]) and supplier_name is not null`.execute(db);
   const keyOf = (g: RegisterGroup) => localSourceKey('register', { ...g, local_id: null });
   const suppliers = await suppliersOfKeys(db, register.rows.map(keyOf));
@@ -214,7 +249,7 @@ export async function findMatchContracts(db: Db, buyerIds: readonly number[]): P
     supplierId: Number(c.supplier_id),
     start: c.start,
     end: c.end,
-    cpv: c.cpv,
+    category: categoryCode('cpv', c.cpv),
   }));
   for (const g of register.rows) {
     const supplierId = suppliers.get(keyOf(g));
@@ -227,7 +262,10 @@ export async function findMatchContracts(db: Db, buyerIds: readonly number[]): P
       supplierId,
       start: g.start,
       end: g.end,
-      cpv: g.cpv && /^\d{8}/.test(g.cpv) ? g.cpv.slice(0, 8) : null,
+      category:
+        g.category_scheme === 'proclass' || g.category_scheme === 'cpv'
+          ? categoryCode(g.category_scheme, g.category_code)
+          : null,
     });
   }
   return out;

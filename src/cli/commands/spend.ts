@@ -78,9 +78,12 @@ interface SpendOptions {
 export function registerSpend(program: Command): void {
   program
     .command('spend')
-    .description('Paid-money analytics for a buyer or a place (ITL region)')
+    .description('Paid-money analytics for a buyer or a place (ITL region or local authority)')
     .option('--buyer <id>', 'buyer organisation id')
-    .option('--place <code>', 'ITL or NUTS code (TLD, UKD34): the buyers in that region')
+    .option(
+      '--place <code>',
+      'ITL or NUTS code (TLD, UKD34): the buyers in that region; or a local authority code (E08000006, 00CY)',
+    )
     .option(
       '--from <day>',
       'first payment day, YYYY-MM-DD (default: start of the financial year two years back)',

@@ -11,6 +11,7 @@ import {
   requireOrganisation,
   type QuarantinedRow,
 } from '../../store/import-run.repository.js';
+import { setLaCodeIfUnknown } from '../../store/local-authority.repository.js';
 import { insertPayments, PAYMENT_BATCH, type NewPayment } from '../../store/spend.repository.js';
 import { listInputFiles } from '../shared/files.js';
 import { prepareFile } from '../shared/prepare.js';
@@ -67,6 +68,9 @@ function toRow(r: SpendRow, file: string): NewPayment {
     service_area: p.serviceArea,
     directorate: p.directorate,
     category: p.category,
+    category_code: p.categoryCode?.code ?? null,
+    category_scheme: p.categoryCode?.scheme ?? null,
+    vcse: p.vcse,
     description: p.description,
     source_file: file,
     source_line: r.line,
@@ -95,13 +99,14 @@ export async function importSpend(
     results: [],
   };
   let rowsSoFar = 0;
+  const laCodes = new Set<string>();
   for (const [fileIndex, path] of files.entries()) {
     const file = resolve(path);
     const progress = (rows: number) =>
       options.onProgress?.({ file, fileIndex, files: files.length, rows: rowsSoFar + rows });
     progress(0);
     try {
-      const result = await importOne(db, file, orgId, options.dryRun ?? false, progress);
+      const result = await importOne(db, file, orgId, options.dryRun ?? false, progress, laCodes);
       summary.results.push(result);
       const s = result.stats;
       if (result.status === 'duplicate') summary.duplicates += s?.rows ?? 0;
@@ -118,6 +123,8 @@ export async function importSpend(
       summary.results.push({ file, status: 'failed', error: e.message });
     }
   }
+  // Files naming one local authority in a body URI column give the buyer that code (docs/paid-money.md "Places").
+  if (!options.dryRun && laCodes.size === 1) await setLaCodeIfUnknown(db, orgId, [...laCodes][0]!);
   summary.seconds = Math.round((performance.now() - t0) / 10) / 100;
   return summary;
 }
@@ -128,6 +135,7 @@ async function importOne(
   orgId: number,
   dryRun: boolean,
   progress: (rows: number) => void,
+  laCodes: Set<string>,
 ): Promise<SpendFileResult> {
   const { print, earlier } = await prepareFile(db, 'spend', orgId, file);
   if (earlier && !dryRun) {
@@ -168,6 +176,7 @@ async function importOne(
     };
     stats = await readSpendFile(file, {
       onRow: async (r) => {
+        if (r.payment.bodyLaCode !== null) laCodes.add(r.payment.bodyLaCode);
         payments.push(toRow(r, file));
         if (payments.length >= PAYMENT_BATCH) await flush();
       },

@@ -5,6 +5,7 @@ import { headerScore, mapHeader, type FieldSpec, type HeaderMapping } from '../s
 
 export type SpendField =
   | 'body'
+  | 'bodyUri'
   | 'supplierName'
   | 'supplierId'
   | 'supplierCompanyNumber'
@@ -18,8 +19,10 @@ export type SpendField =
   | 'expenseType'
   | 'serviceArea'
   | 'directorate'
+  | 'categoryCode'
   | 'category'
-  | 'description';
+  | 'description'
+  | 'vcse';
 
 export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
   {
@@ -34,6 +37,9 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
       'body',
     ],
   },
+  // The body's URI (Calderdale's `Body`: a statistics.data.gov.uk local authority URI; Trafford's
+  // `OrganisationURI`): read for the buyer's local authority code (row.ts), after `body` took the name column.
+  { field: 'bodyUri', synonyms: ['organisationuri', 'bodyuri', 'body'] },
   {
     field: 'supplierName',
     synonyms: [
@@ -113,6 +119,9 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
     ],
   },
   { field: 'directorate', synonyms: ['directorate', 'directotate', 'departmentarea'] },
+  // A code column, its scheme named by its header (register/layout.ts categoryScheme): Trafford's `ProclassCode`,
+  // Calderdale's `Proclass`. Before `category`, so the code column is not read as the category's text.
+  { field: 'categoryCode', synonyms: ['proclasscode', 'proclass', 'cpvcode'] },
   {
     field: 'category',
     synonyms: [
@@ -120,7 +129,6 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
       'expenditurecategory',
       'procurementclassificationcouncilsprocurementcategoryname',
       'proclasslabel',
-      'proclass',
       'merchantcategory',
       'categoryfamily',
     ],
@@ -129,6 +137,8 @@ export const SPEND_FIELDS: readonly FieldSpec<SpendField>[] = [
     field: 'description',
     synonyms: ['description', 'narrative', 'extendeddescription', 'purpose', 'purposeofspendsummary'],
   },
+  // Calderdale: `Y` on payments to VCSE suppliers, blank otherwise (row.ts: blank is not stated, never "no").
+  { field: 'vcse', synonyms: ['voluntarycommunityandsocialenterprisesupplier', 'vcsesupplier', 'vcse'] },
 ];
 
 /** A payments header names the supplier, the date and an amount. */

@@ -1,10 +1,13 @@
 // One published payment row → a payment, or the reason it cannot be one. Pure.
+import { categoryCode, type CategoryCode, type CategoryScheme } from '../../domain/category-code.js';
+import { laCodeOfUri } from '../../domain/local-authority.js';
 import { identifierKey, normaliseCompanyNumber } from '../../domain/org-id.js';
 import { cleanName, normaliseOrgName } from '../../domain/org-name.js';
 import { identifiersFromCharityColumn } from '../../domain/supplier-name.js';
 import { parseLocalDate } from '../shared/dates.js';
 import { parseMoney } from '../shared/money.js';
 import type { HeaderMapping } from '../shared/header.js';
+import { categoryScheme } from '../register/layout.js';
 import type { SpendField } from './layout.js';
 
 /** Which published figure `amount` is: net of VAT, gross, or an amount published without saying. */
@@ -25,12 +28,18 @@ export interface Payment {
   /** `GB-CHC-1096378` or `GB-SC-SC012345` (Calderdale publishes charity numbers). */
   supplierCharityNumber: string | null;
   body: string | null;
+  /** The local authority code named by the body's URI column (`00CY`), when it names one. */
+  bodyLaCode: string | null;
   transactionId: string | null;
   expenseType: string | null;
   serviceArea: string | null;
   directorate: string | null;
   category: string | null;
+  /** The category code of a code column whose header names its scheme (`ProclassCode`), when a code of it. */
+  categoryCode: CategoryCode | null;
   description: string | null;
+  /** The publisher's VCSE flag: `Y`/`Yes` true, `N`/`No` false, anything else (blank) not stated. */
+  vcse: boolean | null;
 }
 
 export type RowResult = { ok: true; payment: Payment } | { ok: false; reason: string };
@@ -44,6 +53,23 @@ const SUMMARY = /^(grand )?totals?:?$/i;
 const charityKey = (raw: string | null): string | null => {
   const id = identifiersFromCharityColumn(raw)[0];
   return id ? identifierKey(id) : null;
+};
+
+const YES = /^(y|yes|true)$/i;
+const NO = /^(n|no|false)$/i;
+const flag = (raw: string | null): boolean | null =>
+  raw === null ? null : YES.test(raw) ? true : NO.test(raw) ? false : null;
+
+/** The scheme of the mapped category code column, from its header: once per file's mapping, not per row. */
+const schemes = new WeakMap<HeaderMapping<SpendField>, CategoryScheme | null>();
+const codeScheme = (mapping: HeaderMapping<SpendField>): CategoryScheme | null => {
+  const known = schemes.get(mapping);
+  if (known !== undefined) return known;
+  const at = mapping.columns.categoryCode;
+  const found = at === undefined ? null : categoryScheme(mapping.report[at]?.header);
+  const scheme = found === 'proclass' || found === 'cpv' ? found : null;
+  schemes.set(mapping, scheme);
+  return scheme;
 };
 
 export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<SpendField>): RowResult {
@@ -88,12 +114,15 @@ export function paymentFromRow(cells: readonly string[], mapping: HeaderMapping<
       supplierCompanyNumber: companyRaw ? normaliseCompanyNumber(companyRaw) : null,
       supplierCharityNumber: charityKey(get('supplierCharityNumber')),
       body: get('body'),
+      bodyLaCode: laCodeOfUri(get('bodyUri')),
       transactionId: get('transactionId'),
       expenseType: get('expenseType'),
       serviceArea: get('serviceArea'),
       directorate: get('directorate'),
       category: get('category'),
+      categoryCode: categoryCode(codeScheme(mapping), get('categoryCode')),
       description: get('description'),
+      vcse: flag(get('vcse')),
     },
   };
 }

@@ -1,6 +1,7 @@
-// The paid-money query (docs/paid-money.md): a buyer or a place (ITL/NUTS code), a period of UK days (the market
+// The paid-money query (docs/paid-money.md): a buyer or a place (ITL/NUTS code or local authority code), a period of UK days (the market
 // analytics' default and limit), the period kind of the breakdown and the contract-matching slack. Pure.
 import { DEFAULT_MATCH_SLACK_DAYS, PERIOD_KINDS, type PeriodKind } from '../../analytics/paid/index.js';
+import { normaliseLaCode } from '../../domain/local-authority.js';
 import { normaliseRegion } from '../../domain/region.js';
 import type { Day } from '../../domain/rules/index.js';
 import { AppError } from '../../errors.js';
@@ -15,7 +16,11 @@ export interface PaidQueryInput {
   slack?: string | number | undefined;
 }
 
-export type PaidScope = { kind: 'buyer'; buyerId: number } | { kind: 'place'; region: string };
+export type PaidScope =
+  | { kind: 'buyer'; buyerId: number }
+  | { kind: 'place'; region: string }
+  /** A local authority: the organisations whose local authority code is this one (migration 0041). */
+  | { kind: 'authority'; laCode: string };
 
 export interface PaidQuery {
   scope: PaidScope;
@@ -53,9 +58,14 @@ export function checkPaidQuery(
     if (/^\d{1,12}$/.test(buyer) && Number(buyer) >= 1) scope = { kind: 'buyer', buyerId: Number(buyer) };
     else problem('buyerId', 'Buyer ID must be a whole number from 1');
   } else if (place !== undefined) {
-    const r = place.length <= 7 ? normaliseRegion(place) : null;
-    if (r?.nuts == null || r.level === 0)
-      problem('place', 'Place must be an ITL or NUTS code, like TLD or TLD34');
+    const la = place.length <= 9 ? normaliseLaCode(place) : null;
+    const r = la === null && place.length <= 7 ? normaliseRegion(place) : null;
+    if (la !== null) scope = { kind: 'authority', laCode: la };
+    else if (r?.nuts == null || r.level === 0)
+      problem(
+        'place',
+        'Place must be an ITL or NUTS code, like TLD or TLD34, or a local authority code, like E08000006',
+      );
     else scope = { kind: 'place', region: r.nuts };
   } else problem('scope', 'Give a buyer or a place');
   const { from, to } = checkPeriod(input, today, problem);

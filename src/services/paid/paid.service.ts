@@ -4,6 +4,7 @@
 // — and the buyer's LM3 figures, which its editors may change (audited).
 import type { Kysely } from 'kysely';
 import {
+  findAuthorityBuyers,
   findBuyers,
   findMatchContracts,
   findPaidRows,
@@ -103,6 +104,16 @@ export function createPaidService(deps: PaidDeps) {
     return b;
   }
 
+  /** The OCDS awards beside the paid money: the buyer's, the region slice's, or each of the authority's buyers'. */
+  async function awardedRows(scope: PaidQuery['scope'], buyerIds: readonly number[], from: Day, to: Day) {
+    if (scope.kind === 'buyer') return findMarketRows(db, scope, from, to);
+    if (scope.kind === 'place') return findMarketRows(db, { kind: 'region', region: scope.region }, from, to);
+    const each = await Promise.all(
+      buyerIds.map((buyerId) => findMarketRows(db, { kind: 'buyer', buyerId }, from, to)),
+    );
+    return each.flat();
+  }
+
   return {
     checkQuery: (input: PaidQueryInput) => checkPaidQuery(input, today()),
     queryOrThrow: (input: PaidQueryInput): PaidQuery => parsePaidQuery(input, today()),
@@ -115,6 +126,9 @@ export function createPaidService(deps: PaidDeps) {
       if (q.scope.kind === 'buyer') {
         label = (await buyerOrThrow(q.scope.buyerId)).name;
         buyerIds = [q.scope.buyerId];
+      } else if (q.scope.kind === 'authority') {
+        label = `Local authority ${q.scope.laCode}`;
+        buyerIds = await findAuthorityBuyers(db, q.scope.laCode);
       } else {
         label = `ITL region ${q.scope.region.replace(/^UK/, 'TL')}`;
         buyerIds = await findPlaceBuyers(db, q.scope.region);
@@ -125,12 +139,7 @@ export function createPaidService(deps: PaidDeps) {
         findBuyers(db, buyerIds, level, lookup),
         findMatchContracts(db, buyerIds),
         findRegisterTotals(db, buyerIds, q.from, q.to),
-        findMarketRows(
-          db,
-          q.scope.kind === 'buyer' ? q.scope : { kind: 'region', region: q.scope.region },
-          q.from,
-          q.to,
-        ),
+        awardedRows(q.scope, buyerIds, q.from, q.to),
       ]);
       const facts: Map<number, SupplierFacts> = await findSupplierFacts(
         db,

@@ -60,6 +60,9 @@ export interface SupplierDetail {
   history: AuditRecord[];
 }
 
+/** "Every row" for the CSV downloads: larger than any list. */
+const ALL_ROWS = 10_000_000;
+
 export interface Page<T> {
   total: number;
   page: number;
@@ -142,6 +145,18 @@ export function createSuppliersService({ db }: { db: Kysely<Database> }) {
       const q = parsePayeeList(input);
       const r = await listUnresolvedPayees(db, q);
       return { total: r.total, page: q.page, pageSize: q.pageSize, rows: r.rows };
+    },
+
+    /** Every supplier of the list's filter and order, not one page (the CSV). */
+    async listAll(input: Omit<SupplierListInput, 'page' | 'pageSize'>): Promise<SupplierSummary[]> {
+      const q = parseSupplierList(input);
+      return (await listSuppliers(db, { ...q, page: 1, pageSize: ALL_ROWS })).rows;
+    },
+
+    /** Every unresolved payee of the review list's filter and order (the CSV). */
+    async unresolvedAll(input: Omit<PayeeListInput, 'page' | 'pageSize'>): Promise<SupplierSourceRow[]> {
+      const q = parsePayeeList(input);
+      return (await listUnresolvedPayees(db, { ...q, page: 1, pageSize: ALL_ROWS })).rows;
     },
 
     async get(id: number): Promise<SupplierDetail> {

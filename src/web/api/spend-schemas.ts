@@ -10,7 +10,11 @@ export const SpendQuerySchema = Type.Object(
   {
     buyerId: Type.Optional(Type.Integer({ minimum: 1, description: 'Organisation id of the buyer.' })),
     place: Type.Optional(
-      Type.String({ maxLength: 7, description: 'ITL or NUTS code: the buyers in that region.' }),
+      Type.String({
+        maxLength: 9,
+        description:
+          'ITL or NUTS code (the buyers in that region) or local authority code, ONS GSS (E08000006) or older ONS (00CY): the organisations with that code.',
+      }),
     ),
     from: Type.Optional({
       ...Day,
@@ -53,9 +57,10 @@ const shares = { sme: FlagShare, vcse: FlagShare, local: FlagShare };
 
 export const SpendProfileSchema = Type.Object({
   scope: Type.Object({
-    kind: Type.Union([Type.Literal('buyer'), Type.Literal('place')]),
+    kind: Type.Union([Type.Literal('buyer'), Type.Literal('place'), Type.Literal('authority')]),
     buyerId: Type.Optional(Type.Integer()),
     region: Type.Optional(Type.String()),
+    laCode: Type.Optional(Type.String()),
     label: Type.String(),
   }),
   buyers: Type.Array(

@@ -1,9 +1,10 @@
 // Paid-money pages (docs/paid-money.md): /organisations/:id/spend and /places/:code (GET form: every view has a
-// shareable address), their suppliers as CSV, and the LM3 survey form (/organisations/:id/spend/lm3: GET shows it to
+// shareable address), their tables as CSV (spend.csv: suppliers; spend/{categories,periods,regions,off-contract}.csv),
+// and the LM3 survey form (/organisations/:id/spend/lm3: GET shows it to
 // those with spend.lm3.edit, POST saves through the paid service, which checks and audits).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../services/index.js';
-import { paidCsv } from '../../services/paid/paid-csv.js';
+import { PAID_CSV_TABLES, paidCsv, type PaidCsvTable } from '../../services/paid/paid-csv.js';
 import type { PaidQueryInput } from '../../services/paid/paid-query.js';
 import { LM3_FIELDS, lm3ViewModel, lm3Values } from '../pages/spend/lm3-view-model.js';
 import { SPEND_FIELDS, spendQueryString, spendViewModel, type SpendForm } from '../pages/spend/view-model.js';
@@ -51,14 +52,16 @@ export function registerSpendPages(app: FastifyInstance, deps: { views: Views; s
     request: FastifyRequest,
     reply: FastifyReply,
     scope: Pick<PaidQueryInput, 'buyerId' | 'place'>,
+    table: PaidCsvTable = 'suppliers',
   ) {
     const { query, problems } = paid.checkQuery({
       ...readForm(request.query as Record<string, unknown>),
       ...scope,
     });
     if (!query) return csvProblems(reply, problems);
-    return csvDownload(reply, 'paid-suppliers.csv', paidCsv(await paid.profile(query)));
+    return csvDownload(reply, `paid-${table}.csv`, paidCsv(await paid.profile(query), table));
   }
+  const placeCode = (code: string) => code.slice(0, 10);
 
   app.get<{ Params: { id: string } }>('/organisations/:id/spend', async (request, reply) => {
     const id = organisationId(request.params.id);
@@ -81,7 +84,7 @@ export function registerSpendPages(app: FastifyInstance, deps: { views: Views; s
   );
 
   app.get<{ Params: { code: string } }>('/places/:code', async (request, reply) => {
-    const code = request.params.code.slice(0, 10);
+    const code = placeCode(request.params.code);
     const q = spendQueryString(readForm(request.query as Record<string, unknown>));
     const enc = encodeURIComponent(code);
     return show(
@@ -97,8 +100,16 @@ export function registerSpendPages(app: FastifyInstance, deps: { views: Views; s
     );
   });
   app.get<{ Params: { code: string } }>('/places/:code/spend.csv', async (request, reply) =>
-    csv(request, reply, { place: request.params.code.slice(0, 10) }),
+    csv(request, reply, { place: placeCode(request.params.code) }),
   );
+  for (const table of PAID_CSV_TABLES.filter((t) => t !== 'suppliers')) {
+    app.get<{ Params: { id: string } }>(`/organisations/:id/spend/${table}.csv`, async (request, reply) =>
+      csv(request, reply, { buyerId: organisationId(request.params.id) }, table),
+    );
+    app.get<{ Params: { code: string } }>(`/places/:code/spend/${table}.csv`, async (request, reply) =>
+      csv(request, reply, { place: placeCode(request.params.code) }, table),
+    );
+  }
 
   app.get<{ Params: { id: string } }>('/organisations/:id/spend/lm3', async (request, reply) => {
     if (!request.actor) return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);

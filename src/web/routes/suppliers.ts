@@ -1,8 +1,10 @@
-// Supplier pages (docs/suppliers.md): the list, the unresolved-payee review list, one supplier with its sources and
+// Supplier pages (docs/suppliers.md): the list and the unresolved-payee review list (each also as CSV), one supplier with its sources and
 // evidence, and the merge/split form (CSRF-checked by the session plugin; authorised and audited by the service).
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../services/index.js';
+import { suppliersCsv, unresolvedCsv } from '../../services/suppliers/suppliers-csv.js';
 import { OverrideError } from '../../services/suppliers/suppliers.service.js';
+import { csvDownload } from '../csv-reply.js';
 import {
   supplierListViewModel,
   supplierViewModel,
@@ -42,6 +44,17 @@ export function registerSupplierPages(
       'suppliers/unresolved.njk',
       unresolvedViewModel(result, { buyerId: str(buyerId), sort: str(sort) || 'amount' }),
     );
+  });
+
+  app.get<{ Querystring: ListQuery }>('/suppliers.csv', async (request, reply) => {
+    const { q, sort } = request.query;
+    return csvDownload(reply, 'suppliers.csv', suppliersCsv(await services.suppliers.listAll({ q, sort })));
+  });
+
+  app.get<{ Querystring: PayeeQuery }>('/suppliers/unresolved.csv', async (request, reply) => {
+    const { buyerId, sort } = request.query;
+    const rows = await services.suppliers.unresolvedAll({ buyerId, sort });
+    return csvDownload(reply, 'unresolved-payees.csv', unresolvedCsv(rows));
   });
 
   app.get<{ Params: { id: string } }>('/suppliers/:id', async (request, reply) => {

@@ -1,6 +1,7 @@
 // Paid-money figures and contract matching (src/analytics/paid): hand-made rows, every expected figure worked out
 // by hand in the comments. The shares on real spend files are checked in test/services/paid.db.test.ts.
 import { describe, expect, it } from 'vitest';
+import { categoryCode } from '../../../src/domain/category-code.js';
 import {
   buildPostcodeRegions,
   matchContracts,
@@ -22,6 +23,8 @@ const row = (p: Partial<PaidRow> & Pick<PaidRow, 'day' | 'amount'>): PaidRow => 
   expenseType: null,
   serviceArea: null,
   category: null,
+  // As findPaidRows: a CPV code published as the category is the payment's category code.
+  categoryCode: categoryCode('cpv', p.category ?? null),
   ...p,
 });
 
@@ -103,7 +106,7 @@ describe('contract matching', () => {
     supplierId: 10,
     start: '2022-04-01',
     end: '2022-06-30',
-    cpv: null,
+    category: null,
     ...p,
   });
   const rows = [
@@ -116,7 +119,12 @@ describe('contract matching', () => {
   ];
   const contracts = [
     contract({}),
-    contract({ id: 'c2', source: 'ocds', cpv: '90910000', start: '2022-04-15' }),
+    contract({
+      id: 'c2',
+      source: 'ocds',
+      category: { scheme: 'cpv', code: '90910000' },
+      start: '2022-04-15',
+    }),
   ];
 
   it('matches by supplier, widened period and CPV division when both have one', () => {

@@ -55,6 +55,7 @@ export function localContractsViewModel(l: LocalContractList) {
       label: 'Contracts pages',
     }),
     jsonHref: `/api${base}${l.page > 1 ? `?page=${l.page}` : ''}`,
+    csvHref: `${base}.csv`,
     breadcrumbs: {
       items: [
         { text: 'Home', href: '/' },

@@ -75,6 +75,7 @@ export function importListViewModel(list: ImportRunList) {
       label: 'Import runs pages',
     }),
     jsonHref: `/api${query({ page: list.page })}`,
+    csvHref: query({}).replace(/^\/imports/, '/imports.csv'),
     breadcrumbs: { items: [{ text: 'Home', href: '/' }, { text: 'Import runs' }] },
   };
 }
@@ -153,6 +154,7 @@ export function importRunViewModel(d: ImportRunDetail) {
       label: 'Rejected rows pages',
     }),
     jsonHref: `/api${base}${page > 1 ? `?page=${page}` : ''}`,
+    csvHref: `${base}/rejected.csv`,
     breadcrumbs: {
       items: [
         { text: 'Home', href: '/' },

@@ -205,6 +205,18 @@ function results(p: PaidProfile, form: SpendForm, page: number, base: string, cs
             ]),
           },
     csvHref: `${csvPath}?${spendQueryString(form)}`,
+    /** The other tables as CSV (routes/spend.ts). */
+    csvLinks: (
+      [
+        ['categories', 'Paid by category'],
+        ['periods', 'Paid by period, with the shares'],
+        ['regions', 'Paid by supplier region'],
+        ['off-contract', 'Off-contract suppliers'],
+      ] as const
+    ).map(([table, text]) => ({
+      text,
+      href: `${csvPath.replace(/\.csv$/, '')}/${table}.csv?${spendQueryString(form)}`,
+    })),
     empty: f.payments === 0,
     buyers: p.buyers,
   };

@@ -73,6 +73,7 @@ export function supplierListViewModel(p: Page<SupplierSummary>, q: { sort: strin
     title: 'Suppliers',
     q: q.q,
     total: p.total,
+    csvHref: `/suppliers.csv?${new URLSearchParams({ ...(q.q ? { q: q.q } : {}), sort: q.sort }).toString()}`,
     breadcrumbs: { items: [{ text: 'Home', href: '/' }, { text: 'Suppliers' }] },
     table:
       p.rows.length === 0
@@ -117,6 +118,7 @@ export function unresolvedViewModel(p: Page<SupplierSourceRow>, q: { sort: strin
     title: 'Unresolved payees',
     total: p.total,
     buyerId: q.buyerId,
+    csvHref: `/suppliers/unresolved.csv?${new URLSearchParams({ ...(q.buyerId ? { buyerId: q.buyerId } : {}), sort: q.sort }).toString()}`,
     breadcrumbs: {
       items: [
         { text: 'Home', href: '/' },
