@@ -37,6 +37,7 @@ import * as m0038 from './migrations/0038-kpi-measured-ratings.js';
 import * as m0039 from './migrations/0039-mission-fact-summaries.js';
 import * as m0040 from './migrations/0040-local-data-buyers.js';
 import * as m0043 from './migrations/0043-market-period.js';
+import * as m0045 from './migrations/0045-mission-records.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -75,6 +76,7 @@ export const migrations: Record<string, Migration> = {
   '0039-mission-fact-summaries': m0039,
   '0040-local-data-buyers': m0040,
   '0043-market-period': m0043,
+  '0045-mission-records': m0045,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
