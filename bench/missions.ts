@@ -3,7 +3,8 @@
 // the stored summary when it is empty, was just seeded (or with --refresh) and prints how long that took, then
 // times ~50 varied
 // requests of each page's service call: /missions nationally and by region, /missions/{id} nationally, by region
-// and by buyer — and, with --records, the records behind a figure (/missions/{id}/contracts and /kpis, first page). Synthetic
+// and by buyer — and, with --records, the records behind a figure (/missions/{id}/contracts nationally, by region,
+// by buyer, by quarter — first page — and nationally at page 50; /kpis, first page). Synthetic
 // processes are counted (the pages leave them out; here they are the data). Prints p50/p95 and the ratio of the p95
 // to the 100 ms target per case.
 // Usage: npm run build && node dist/bench/missions.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m] [--runs 50]
@@ -52,6 +53,12 @@ const buyers = (
     where quarter = 'all' and buyer_id is not null and mission_id = '_any'
     group by 1 order by sum(awards) desc`.execute(db)
 ).rows.map((r) => r.v);
+const quarters = (
+  await sql<{ v: string }>`select quarter as v from mission_summary
+    where level = 'region' and mission_id = '_any' and quarter ~ '^[0-9]{4}-Q'
+    group by 1 order by 1 desc limit 8`.execute(db)
+).rows.map((r) => r.v);
+type Case = [string, string[], (v: string) => Promise<unknown>];
 const spread = (all: string[]) =>
   Array.from({ length: Math.min(runs, all.length) }, (_, i) => all[Math.floor((i * all.length) / runs)]!);
 const pairs = (xs: readonly string[]) => ids.flatMap((id) => xs.map((x) => `${id} ${x}`));
@@ -79,6 +86,26 @@ const results = await timeCases(
             ids,
             (id: string) => missions.contracts(id, q({})),
           ] as [string, string[], (id: string) => Promise<unknown>],
+          [
+            '/missions/{id}/contracts by region (records)',
+            pairs(regions),
+            (v: string) => missions.contracts(v.split(' ')[0]!, q({ region: v.split(' ')[1] })),
+          ] as Case,
+          [
+            '/missions/{id}/contracts by buyer (records)',
+            pairs(spread(buyers).slice(0, 10)),
+            (v: string) => missions.contracts(v.split(' ')[0]!, q({ buyer: v.split(' ')[1] })),
+          ] as Case,
+          [
+            '/missions/{id}/contracts by quarter (records)',
+            pairs(quarters),
+            (v: string) => missions.contracts(v.split(' ')[0]!, q({ quarter: v.split(' ')[1] })),
+          ] as Case,
+          [
+            '/missions/{id}/contracts national, page 50 (records)',
+            ids,
+            (id: string) => missions.contracts(id, q({ page: '50' })),
+          ] as Case,
           ['/missions/{id}/kpis national (records)', ids, (id: string) => missions.kpis(id, q({}))] as [
             string,
             string[],

@@ -39,6 +39,7 @@ import * as m0040 from './migrations/0040-local-data-buyers.js';
 import * as m0041 from './migrations/0041-paid-categories-vcse-la.js';
 import * as m0043 from './migrations/0043-market-period.js';
 import * as m0044 from './migrations/0044-horizon-missions.js';
+import * as m0045 from './migrations/0045-mission-records.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -79,6 +80,7 @@ export const migrations: Record<string, Migration> = {
   '0041-paid-categories-vcse-la': m0041,
   '0043-market-period': m0043,
   '0044-horizon-missions': m0044,
+  '0045-mission-records': m0045,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -67,6 +67,19 @@ export interface ContractMissionTable {
   region: string | null;
 }
 
+/** What the records list filters and orders by, per contract × mission × quarter (migration 0045). */
+export interface ContractMissionAwardTable {
+  ocid: string;
+  mission_id: string;
+  /** `all`, `undated` or `2024-Q3`. */
+  quarter: string;
+  buyer_id: number | null;
+  region: string | null;
+  synthetic: boolean;
+  latest_award_day: Date | null;
+  awards: number;
+}
+
 type Sum = ColumnType<string, string | number, string | number>;
 
 /** One mission × buyer × region × quarter cell of the mission dashboard (migration 0033). */
@@ -136,6 +149,7 @@ export interface MissionTables {
   mission_mapping_rule: MissionMappingRuleTable;
   contract_mission_override: ContractMissionOverrideTable;
   contract_mission: ContractMissionTable;
+  contract_mission_award: ContractMissionAwardTable;
   mission_summary: MissionSummaryTable;
   mission_summary_state: MissionSummaryStateTable;
   mission_kpi_summary: MissionKpiSummaryTable;

@@ -3,13 +3,15 @@
 // facts (market_fact, migration 0030), for all buyers or only some. One transaction: pages see the old figures or
 // the new, never half. Cost: one keyset scan of the processes in scope (50,000 per batch), the mapping in memory,
 // one insert per 2,000 contract_mission rows, one grouped scan of their market facts, then the region-level cells
-// re-added from every buyer cell (one scan of the summary's buyer cells).
+// re-added from every buyer cell (one scan of the summary's buyer cells); the records lists' rows (records.ts: one
+// grouped scan of the same facts).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ContractMissionOverride, MappingRule } from '../../domain/missions/mission-map.js';
 import type { Database } from '../../store/database.js';
 import { syncHorizonMissions } from '../../store/horizon-missions.repository.js';
 import { contractMissionRows, indexCache, type ContractMissionRow } from './contract-missions.js';
 import { insertKpiSummary, rebuildKpiRegionLevel } from './kpi-summary.js';
+import { insertContractMissionAwards } from './records.js';
 import { insertSocialValueCells, rebuildSocialValueRegionLevel } from './social-value-summary.js';
 
 type Db = Kysely<Database>;
@@ -176,6 +178,7 @@ export async function refreshMissionSummary(
   const indexFor = await loadScopedRules(db, defaults);
   const overrides = await loadOverrides(db);
   return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('contract_mission_award').where(inScope('buyer_id', scope)).execute();
     await trx.deleteFrom('contract_mission').where(inScope('buyer_id', scope)).execute();
     await trx
       .deleteFrom('mission_summary')
@@ -211,6 +214,7 @@ export async function refreshMissionSummary(
       after = batch[batch.length - 1]!.ocid;
     }
     await syncHorizonMissions(trx, scope.buyerIds);
+    await insertContractMissionAwards(trx, inScope('cm.buyer_id', scope));
     const cells = await insertSummary(trx, scope);
     await rebuildRegionLevel(trx);
     await replaceKpiCells(trx, scope);
@@ -221,7 +225,7 @@ export async function refreshMissionSummary(
         values (1, now(), ${contracts}, ${seconds})
         on conflict (id) do update set refreshed_at = excluded.refreshed_at, contracts = excluded.contracts,
           seconds = excluded.seconds`.execute(trx);
-      await sql`analyze contract_mission, mission_summary, mission_kpi_summary, mission_social_value_summary`.execute(
+      await sql`analyze contract_mission, contract_mission_award, mission_summary, mission_kpi_summary, mission_social_value_summary`.execute(
         trx,
       );
     } else await sql`update mission_summary_state set refreshed_at = now()`.execute(trx);
