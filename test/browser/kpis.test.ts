@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
+import { refreshMissions } from '../../src/services/missions/summary-refresh.js';
 import { startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { addMembers } from '../support/organisations.js';
 
@@ -20,6 +21,9 @@ describe('KPIs and ratings in Chromium', () => {
     b = await startBrowserApp();
     const db = b.sample.t.db;
     await ingestPaths(db, [repoPath('test/fixtures/kpis/uk7-uk9-derived.jsonl')], { source: 'fixture' });
+    // As `missionbuy ingest` does after storing (derived-refresh.ts): the national page groups KPIs by the stored
+    // missions of their contracts.
+    await refreshMissions(db);
     const p = await db
       .selectFrom('process')
       .select('buyer_id')
