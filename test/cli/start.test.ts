@@ -71,6 +71,19 @@ describe('missionbuy start (embedded database, real sample)', () => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('BAD_REQUEST');
   });
 
+  it('brings the derived tables up to date after loading the sample, as ingest does', async () => {
+    // The horizon's mission filter reads the contracts' stored missions: five NHS contracts end within 24 months of
+    // 1 June 2026 (test/services/horizon-missions.db.test.ts), none before the refresh ran.
+    const scan = (await (
+      await fetch(`${base}/api/horizon?mission=nhs&months=24&asOf=2026-06-01`)
+    ).json()) as { total: number };
+    expect(scan.total).toBe(5);
+    const missions = (await (await fetch(`${base}/api/missions`)).json()) as {
+      missions: { id: string; figures: { contracts: number } }[];
+    };
+    expect(missions.missions.find((m) => m.id === 'growth')?.figures.contracts).toBeGreaterThan(0);
+  });
+
   it('stops cleanly on SIGTERM, stopping its PostgreSQL too', async () => {
     app.child.kill('SIGTERM');
     const r: CliResult = await app.done;

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
 import { compilePending, ingestPaths } from '../../ocds/pipeline.js';
 import { repoPath } from '../../paths.js';
+import { refreshDerived } from '../../services/derived-refresh.js';
 import { createServices } from '../../services/index.js';
 import { openDatabase } from '../../store/db.js';
 import { countReleases } from '../../store/release.repository.js';
@@ -25,13 +26,24 @@ export function registerStart(program: Command): void {
       const log = createLogger(config.logLevel);
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
       try {
+        let loaded = false;
         if (config.loadSample && (await countReleases(handle.db)) === 0) {
+          loaded = true;
           log.info('empty database: loading the real sample in data/sample');
           const s = await ingestPaths(handle.db, [repoPath('data', 'sample')], { source: 'sample' });
           log.info(s, 'sample loaded');
         }
         const compiled = await compilePending(handle.db);
         if (compiled > 0) log.info({ compiled }, 'compiled records left queued by an earlier run');
+        // The stored figures that follow the data (suppliers, quality, red flags, missions, market, collaboration), as
+        // `missionbuy ingest` brings them up to date: until then the mission dashboard and the horizon's mission
+        // filter would find no mapped contract.
+        if (loaded || compiled > 0) {
+          const started = performance.now();
+          const derived = await refreshDerived(handle.db);
+          const seconds = Math.round(performance.now() - started) / 1000;
+          log.info({ seconds, missions: derived.missionsRefresh.contracts }, 'derived tables refreshed');
+        }
       } catch (e) {
         await handle.close();
         throw e;
