@@ -31,6 +31,8 @@ import {
   findProcessPatterns,
   findSupplierCells,
   findSupplierPresence,
+  type AwardCell,
+  type ProcessPattern,
   type SummaryYears,
 } from '../../analytics/market/summary-query.js';
 import { addMonths, marketPolicyOn, type Day, type MarketPolicy } from '../../domain/rules/index.js';
@@ -103,6 +105,24 @@ async function fromFacts(
   };
 }
 
+interface AwardReads {
+  awards: AwardCell[];
+  patterns: ProcessPattern[];
+}
+
+const readAwards = async (
+  db: Kysely<Database>,
+  q: FiguresQuery,
+  y: SummaryYears,
+  options: SupplierQueryOptions,
+): Promise<AwardReads> => {
+  const [awards, patterns] = await Promise.all([
+    findAwardCells(db, q.scope, y, options),
+    findProcessPatterns(db, q.scope, y, options),
+  ]);
+  return { awards, patterns };
+};
+
 /** The summary path: the slice's cells of the period's financial years and the look-back years before them. */
 async function fromSummary(
   db: Kysely<Database>,
@@ -110,12 +130,12 @@ async function fromSummary(
   y: SummaryYears,
   policy: MarketPolicy,
   options: SupplierQueryOptions,
+  awardReads: Promise<AwardReads>,
 ): Promise<Omit<ProfileFigures, 'source'>> {
-  const [suppliers, presence, awards, patterns] = await Promise.all([
+  const [suppliers, presence, { awards, patterns }] = await Promise.all([
     findSupplierCells(db, q.scope, y, options),
     findSupplierPresence(db, q.scope, y, policy.newEntrantLookbackYears, options),
-    findAwardCells(db, q.scope, y, options),
-    findProcessPatterns(db, q.scope, y, options),
+    awardReads,
   ]);
   const { figures, years, undatedAwards } = summaryFigures(
     { suppliers, presence, awards, patterns },
@@ -127,8 +147,8 @@ async function fromSummary(
 
 /**
  * The period tables' path (a CPV market over the summary's default period, before the market's next late award):
- * the aggregates and the page of suppliers from PostgreSQL, the award cells and process patterns as above. Null when
- * the period tables do not answer the query.
+ * the aggregates and the page of suppliers from PostgreSQL, the award cells and process patterns as the cells' path
+ * reads them (one read for both paths). Null when the period tables do not answer the query.
  */
 async function fromPeriod(
   db: Kysely<Database>,
@@ -137,6 +157,7 @@ async function fromPeriod(
   refreshDay: Day,
   policy: MarketPolicy,
   options: SupplierQueryOptions,
+  awardReads: Promise<AwardReads>,
 ): Promise<Omit<ProfileFigures, 'source'> | null> {
   if (q.scope.kind !== 'cpv') return null;
   const state = await findPeriodState(db);
@@ -153,11 +174,10 @@ async function fromPeriod(
   const variant = periodVariant(options.includeSynthetic ?? false, state);
   const w = q.suppliers;
   const upTo = w ? Math.max(w.offset + w.limit, w.largest ?? 0) : undefined;
-  const [aggregates, candidates, awards, patterns] = await Promise.all([
+  const [aggregates, candidates, { awards, patterns }] = await Promise.all([
     findPeriodFigures(db, cpv, variant),
     findPeriodSuppliers(db, cpv, variant, upTo),
-    findAwardCells(db, q.scope, y, options),
-    findProcessPatterns(db, q.scope, y, options),
+    awardReads,
   ]);
   // A market with no supplier in the period, or an award after the refresh day within it: the cells answer.
   if (!aggregates || (aggregates.nextLateDay !== null && aggregates.nextLateDay <= y.to)) return null;
@@ -186,9 +206,15 @@ export async function marketFiguresOf(
     const facts = await fromFacts(db, q, policy, options);
     return { ...facts, ...windowed(facts.figures, q.suppliers), source: { kind: 'facts', reason: y } };
   }
-  const period = await fromPeriod(db, q, y, state!.refreshDay, policy, options);
+  // Both summary paths need the slice's award cells and process patterns: read once, alongside the period check.
+  const awardReads = readAwards(db, q, y, options);
+  awardReads.catch(() => undefined); // awaited below; this only keeps an early failure from going unobserved
+  const period = await fromPeriod(db, q, y, state!.refreshDay, policy, options, awardReads);
   if (period) return { ...period, source: { kind: 'summary', period: true } };
-  return { ...(await fromSummary(db, q, y, policy, options)), source: { kind: 'summary', period: false } };
+  return {
+    ...(await fromSummary(db, q, y, policy, options, awardReads)),
+    source: { kind: 'summary', period: false },
+  };
 }
 
 /**
