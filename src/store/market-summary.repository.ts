@@ -33,6 +33,17 @@ export interface MarketSummaryState {
   /** How long the last refresh took, and the cells it wrote. */
   seconds: number;
   cells: number;
+  /** The period tables written with it (migration 0043), or null before their first refresh. */
+  period: PeriodState | null;
+}
+
+/** The default period the period tables hold (market-period.repository.ts). */
+export interface PeriodState {
+  first: number;
+  last: number;
+  lookback: number;
+  refreshDay: Day;
+  hasSynthetic: boolean;
 }
 
 const LOCK = sql`select pg_advisory_xact_lock(hashtext('missionbuy:market-summary'))`;
@@ -192,10 +203,18 @@ export async function summaryState(db: Db): Promise<MarketSummaryState | null> {
     refreshed_at: Date;
     seconds: string;
     cells: number;
+    first_fy: number | null;
+    last_fy: number;
+    lookback_years: number;
+    period_day: string;
+    has_synthetic: boolean;
   }>`
     select s.fact_version = v.version as fresh, s.refresh_day::text as refresh_day, s.local_itl_level,
-      s.refreshed_at, s.seconds::text as seconds, s.cells
-    from market_summary_state s cross join market_fact_version v`.execute(db);
+      s.refreshed_at, s.seconds::text as seconds, s.cells, p.first_fy, p.last_fy, p.lookback_years,
+      p.refresh_day::text as period_day, p.has_synthetic
+    from market_summary_state s cross join market_fact_version v left join market_period_state p on p.id = 1`.execute(
+    db,
+  );
   const s = r.rows[0];
   return s
     ? {
@@ -205,6 +224,16 @@ export async function summaryState(db: Db): Promise<MarketSummaryState | null> {
         refreshedAt: s.refreshed_at,
         seconds: Number(s.seconds),
         cells: s.cells,
+        period:
+          s.first_fy === null
+            ? null
+            : {
+                first: s.first_fy,
+                last: s.last_fy,
+                lookback: s.lookback_years,
+                refreshDay: s.period_day,
+                hasSynthetic: s.has_synthetic,
+              },
       }
     : null;
 }

@@ -1,44 +1,16 @@
 // The market analytics' reads of the summary's period tables (migration 0043; docs/market-analytics.md, "Period
 // tables"): a CPV market's supplier aggregates for the default period and its years, and the page of its suppliers
-// shown, ranked by value. When they can answer is decided by `periodAnswers`. Every value is a bind parameter.
+// shown, ranked by value. When they answer is decided from the summary's state (`fromPeriod`, market-figures.ts).
 import { sql, type Kysely } from 'kysely';
 import { unitsOf } from '../../domain/money-units.js';
 import type { Day } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
+import type { PeriodState } from '../../store/market-summary.repository.js';
 import type { PeriodVariant } from '../../store/market-summary.types.js';
 import type { FlagSums, SupplierAggregate } from './aggregate.js';
 import type { SupplierTally } from './tally.js';
 
 type Db = Kysely<Database>;
-
-export interface PeriodState {
-  first: number;
-  last: number;
-  lookback: number;
-  refreshDay: Day;
-  hasSynthetic: boolean;
-}
-
-export async function findPeriodState(db: Db): Promise<PeriodState | null> {
-  const r = await sql<{
-    first_fy: number;
-    last_fy: number;
-    lookback_years: number;
-    refresh_day: string;
-    has_synthetic: boolean;
-  }>`select first_fy, last_fy, lookback_years, refresh_day::text as refresh_day, has_synthetic
-     from market_period_state where id = 1`.execute(db);
-  const s = r.rows[0];
-  return s
-    ? {
-        first: s.first_fy,
-        last: s.last_fy,
-        lookback: s.lookback_years,
-        refreshDay: s.refresh_day,
-        hasSynthetic: s.has_synthetic,
-      }
-    : null;
-}
 
 /** The variant that counts what was asked: synthetic processes too only when some exist (else both are the same). */
 export const periodVariant = (includeSynthetic: boolean, s: PeriodState): PeriodVariant =>

@@ -15,7 +15,6 @@ import {
 } from '../../analytics/market/index.js';
 import {
   findPeriodFigures,
-  findPeriodState,
   findPeriodSuppliers,
   periodVariant,
 } from '../../analytics/market/period-query.js';
@@ -37,7 +36,7 @@ import {
 } from '../../analytics/market/summary-query.js';
 import { addMonths, marketPolicyOn, type Day, type MarketPolicy } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
-import { summaryState } from '../../store/market-summary.repository.js';
+import { summaryState, type MarketSummaryState } from '../../store/market-summary.repository.js';
 
 /** Which table served a profile (the period tables are the summary's); for the facts, why the summary could not. */
 export type FiguresSource = { kind: 'summary'; period: boolean } | { kind: 'facts'; reason: string };
@@ -154,13 +153,13 @@ async function fromPeriod(
   db: Kysely<Database>,
   q: FiguresQuery,
   y: SummaryYears,
-  refreshDay: Day,
+  summary: MarketSummaryState,
   policy: MarketPolicy,
   options: SupplierQueryOptions,
   awardReads: Promise<AwardReads>,
 ): Promise<Omit<ProfileFigures, 'source'> | null> {
   if (q.scope.kind !== 'cpv') return null;
-  const state = await findPeriodState(db);
+  const { period: state, refreshDay } = summary;
   if (
     !state ||
     state.refreshDay !== refreshDay ||
@@ -209,7 +208,7 @@ export async function marketFiguresOf(
   // Both summary paths need the slice's award cells and process patterns: read once, alongside the period check.
   const awardReads = readAwards(db, q, y, options);
   awardReads.catch(() => undefined); // awaited below; this only keeps an early failure from going unobserved
-  const period = await fromPeriod(db, q, y, state!.refreshDay, policy, options, awardReads);
+  const period = await fromPeriod(db, q, y, state!, policy, options, awardReads);
   if (period) return { ...period, source: { kind: 'summary', period: true } };
   return {
     ...(await fromSummary(db, q, y, policy, options, awardReads)),
