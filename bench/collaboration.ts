@@ -3,21 +3,20 @@
 // the service's find (a page of 25 groups with their buyers, contracts and shared incumbents) for the national view
 // (6, 12, 24 months, a page deep) and filtered by buyer, CPV division, region and at class level, each with its p50,
 // p95 and ratio to the 50 ms target, from the summary; with --direct the same cases from the contracts (no summary:
-// the as-of day moved one day on); then EXPLAIN (ANALYZE, BUFFERS) of the slowest summary case's main query.
+// the as-of day moved one day on); then EXPLAIN (ANALYZE, BUFFERS) of the slowest summary case's slowest statement.
 // It never builds the dataset: it stops when /tmp/missionbuy-1m holds fewer processes than asked (bench/scale.js
 // builds it).
 // Usage: npm run build && node dist/bench/collaboration.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m]
 //   [--runs 50] [--as-of 2026-12-06] [--direct]
 import { parseArgs } from 'node:util';
-import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import type { CollaborationQueryInput } from '../src/services/collaboration/collaboration-query.js';
 import { createCollaborationService } from '../src/services/collaboration/collaboration.service.js';
 import { refreshCollaboration } from '../src/services/collaboration/summary-refresh.js';
 import { addDays, ukDay } from '../src/domain/rules/index.js';
 import { openDatabase } from '../src/store/db.js';
-import type { Database } from '../src/store/database.js';
 import { countRows } from './lib/dataset.js';
+import { explainingKysely } from './lib/explain.js';
 import { measureCases, pickHorizonFilters } from './lib/horizon-cases.js';
 
 const { values } = parseArgs({
@@ -44,16 +43,8 @@ if (counts.processes < Number(values.processes)) {
   process.exit(2);
 }
 // A second client on the same server that records the SQL it runs, for EXPLAIN.
-let lastQuery: CompiledQuery | undefined;
-const pool = new pg.Pool({ connectionString: handle.url, max: 4 });
-// An idle client cut off (the server stopping, another session ending it) is logged, not a crash before the report.
-pool.on('error', (e) => log(`idle database client: ${e.message}`));
-const db = new Kysely<Database>({
-  dialect: new PostgresDialect({ pool }),
-  log: (e) => {
-    if (e.level === 'query') lastQuery = e.query;
-  },
-});
+const explaining = explainingKysely(handle.url, 4, log);
+const db = explaining.db;
 const runs = Number(values.runs);
 const asOf = values['as-of'] ?? ukDay(new Date())!;
 const service = createCollaborationService({ db, today: () => asOf });
@@ -89,17 +80,12 @@ const summary = await measure('summary', asOf, runs);
 // The next day has no summary: the direct path (fewer runs, it is slow).
 const direct = values.direct ? await measure('direct', addDays(asOf, 1), Math.min(runs, 5)) : undefined;
 
-// EXPLAIN of the slowest case's last (main) query.
+// EXPLAIN of the slowest case's slowest (main) query.
 const slowest = [...summary].sort((a, b) => b.p95Ms - a.p95Ms)[0]!;
-await service.find(service.queryOrThrow({ ...slowest.filter, asOf }));
-const main = lastQuery!;
-const client = await pool.connect();
-const plan = await client.query<{ 'QUERY PLAN': string }>(
-  `explain (analyze, buffers) ${main.sql}`,
-  main.parameters as unknown[],
+const explained = await explaining.slowestOf(() =>
+  service.find(service.queryOrThrow({ ...slowest.filter, asOf })),
 );
-client.release();
-await db.destroy();
+await explaining.destroy();
 await handle.close();
 console.log(
   JSON.stringify(
@@ -112,10 +98,10 @@ console.log(
       summaryTables,
       summary,
       direct,
-      slowest: slowest.case,
+      slowest: { case: slowest.case, ms: explained.ms, sql: explained.sql },
     },
     null,
     2,
   ),
 );
-console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+console.log(explained.plan.join('\n'));

@@ -5,7 +5,8 @@
 // pages leave them out; here they are the data). The inputs are real ids and codes drawn from the dataset, spread
 // from the largest to small ones. Prints p50/p95 and the ratio to the 50 ms target per case, and which table served
 // each case's requests (the summary table of migration 0034, or the market facts and why). The summary is rebuilt
-// first when it is older than the facts (or always with BENCH_MARKET_REFRESH=1), and that refresh is timed.
+// first when it is older than the facts (or always with BENCH_MARKET_REFRESH=1), and that refresh is timed. Ends with
+// EXPLAIN (ANALYZE, BUFFERS) of the slowest case's slowest statement.
 // Usage: npm run build && node dist/bench/market.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m] [--runs 50]
 import { sql } from 'kysely';
 import type { FiguresSource } from '../src/services/market/market-figures.js';
@@ -14,6 +15,7 @@ import { createSupplierService } from '../src/services/market/supplier.service.j
 import { CHART_BARS, SUPPLIERS_PAGE_SIZE } from '../src/web/pages/market/view-model.js';
 import { refreshMarketSummary, summaryState } from '../src/store/market-summary.repository.js';
 import { openBenchDataset } from './lib/dataset.js';
+import { explainingKysely } from './lib/explain.js';
 import { timeCases } from './lib/timing.js';
 
 const { handle, counts, runs, log } = await openBenchDataset();
@@ -31,8 +33,10 @@ const onSource = (s: FiguresSource) => {
     s.kind === 'summary' ? (s.period ? 'summary: period tables' : 'summary: cells') : `facts: ${s.reason}`;
   served.set(key, (served.get(key) ?? 0) + 1);
 };
-const market = createMarketService({ db, includeSynthetic: true, onSource });
-const supplier = createSupplierService({ db, includeSynthetic: true, onSource });
+// The profiles run on a client that records their statements, to explain the slowest case at the end.
+const explaining = explainingKysely(handle.url, 8, log);
+const market = createMarketService({ db: explaining.db, includeSynthetic: true, onSource });
+const supplier = createSupplierService({ db: explaining.db, includeSynthetic: true, onSource });
 
 /** `runs` values of a ranked list, evenly spread from the first (largest) to the last. */
 async function spread(query: ReturnType<typeof sql<{ v: string }>>): Promise<string[]> {
@@ -68,5 +72,15 @@ for (const c of cases) {
   const [r] = await timeCases([c], runs, log);
   results.push({ ...r!, servedBy: Object.fromEntries(served) });
 }
+// EXPLAIN of the slowest statement of the slowest case, for its first (largest) input.
+const slowestCase = cases[results.indexOf([...results].sort((a, b) => b.p95Ms - a.p95Ms)[0]!)]!;
+const explained = {
+  case: slowestCase[0],
+  input: slowestCase[1][0],
+  ...(await explaining.slowestOf(() => slowestCase[2](slowestCase[1][0]!))),
+};
+await explaining.destroy();
 await handle.close();
-console.log(JSON.stringify({ synthetic: true, dataset: counts, summary: state, refresh, results }, null, 2));
+console.log(
+  JSON.stringify({ synthetic: true, dataset: counts, summary: state, refresh, results, explained }, null, 2),
+);

@@ -40,6 +40,7 @@ import * as m0041 from './migrations/0041-paid-categories-vcse-la.js';
 import * as m0043 from './migrations/0043-market-period.js';
 import * as m0044 from './migrations/0044-horizon-missions.js';
 import * as m0045 from './migrations/0045-mission-records.js';
+import * as m0047 from './migrations/0047-horizon-day-counts.js';
 
 export const migrations: Record<string, Migration> = {
   '0001-releases': m0001,
@@ -81,6 +82,7 @@ export const migrations: Record<string, Migration> = {
   '0043-market-period': m0043,
   '0044-horizon-missions': m0044,
   '0045-mission-records': m0045,
+  '0047-horizon-day-counts': m0047,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,9 +28,11 @@ export {
   type HorizonRow,
   type HorizonScope,
   type HorizonSort,
+  type KeyRange,
   type RegisterRowFields,
   type WindowTotal,
 } from './query.js';
+export { countedScope, scanFromDayCounts, type CountedScan } from './day-counts.js';
 export { findHorizonMissions, type HorizonMissionTag } from './missions.js';
 export {
   ALERT_REASONS,

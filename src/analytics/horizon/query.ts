@@ -95,6 +95,59 @@ export function windowBranches(basis: HorizonBasis, asOf: Day, last: Day): RawBu
   }
 }
 
+/** The stored day each branch of windowBranches counts by (its `horizon_day`), in the same order. */
+const BRANCH_DAYS: Record<HorizonBasis, RawBuilder<unknown>[]> = {
+  end: [sql`e.end_day`],
+  'max-extent': [sql`e.max_extent_day`, sql`e.end_day`],
+  next: [sql`e.end_day`, sql`e.max_extent_day`],
+};
+
+/**
+ * The rows of the lead-time bands as conditions on `e.gbp_value`, each with its lead months (mirrors leadMonths:
+ * a value below the first band's lowest counts in the first band).
+ */
+function bandConditions(policy: LeadTimePolicy): { where: RawBuilder<boolean>; months: number }[] {
+  const bands = policy.bands.map((b, i) => {
+    const next = policy.bands[i + 1];
+    const parts = [
+      ...(i === 0 ? [sql`e.gbp_value is not null`] : [sql`e.gbp_value >= ${b.from}::numeric`]),
+      ...(next ? [sql`e.gbp_value < ${next.from}::numeric`] : []),
+    ];
+    return { where: sql<boolean>`${sql.join(parts, sql` and `)}`, months: b.months };
+  });
+  return [{ where: sql<boolean>`e.gbp_value is null`, months: policy.unknownValueMonths }, ...bands];
+}
+
+/**
+ * A range of the sort key (decision due by, or the date that counts) that holds a whole page, found from the day
+ * counts (day-counts.ts): the rows are then read only from the days that can give such a key.
+ */
+export interface KeyRange {
+  sort: 'decision' | 'end';
+  from: Day;
+  to: Day;
+}
+
+/**
+ * Conditions on one branch's stored day that keep the rows whose key may fall in the range, one per UNION ALL branch
+ * so each stays a plain range on a covering index. "Decision due by" is the day minus the band's lead months, which
+ * maps a day d to at least d + months and (at a month's end) at most three days after it; the exact key is checked
+ * after (findHorizonPage).
+ */
+function rangeConditions(
+  range: KeyRange,
+  dayOf: RawBuilder<unknown>,
+  policy: LeadTimePolicy,
+): RawBuilder<boolean>[] {
+  if (range.sort === 'end')
+    return [sql<boolean>`${dayOf} >= ${day(range.from)} and ${dayOf} <= ${day(range.to)}`];
+  return bandConditions(policy).map(
+    (b) => sql<boolean>`${b.where}
+      and ${dayOf} >= (${day(range.from)} + make_interval(months => ${b.months}::int))::date
+      and ${dayOf} <= (${day(range.to)} + make_interval(months => ${b.months}::int))::date + 3`,
+  );
+}
+
 /** The date that counts, as a UK day (mirrors dates.ts horizonDate). */
 function horizonDay(basis: HorizonBasis, asOf: Day): RawBuilder<string> {
   switch (basis) {
@@ -132,13 +185,24 @@ function filters(scope: HorizonScope): RawBuilder<boolean> {
  * The let contracts in the window, as `h`: ocid, buyer, days, value in pounds, `horizon_day`, `lead_months` (and
  * `written_at` when asked: the alerts need it, the scan does not, and leaving it out keeps its scans index-only).
  */
-export function scanned(scope: HorizonScope, last: Day, policy: LeadTimePolicy, withWrittenAt = false) {
+export function scanned(
+  scope: HorizonScope,
+  last: Day,
+  policy: LeadTimePolicy,
+  withWrittenAt = false,
+  range?: KeyRange,
+) {
   const written = withWrittenAt ? sql`, e.written_at` : sql``;
-  const branches = windowBranches(scope.basis, scope.asOf, last).map(
-    (
-      window,
-    ) => sql`select e.ocid, e.register_contract_id, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value${written}
-      from horizon_entry e where ${window} and ${filters(scope)}`,
+  const branches = windowBranches(scope.basis, scope.asOf, last).flatMap((window, i) =>
+    (range === undefined
+      ? [sql<boolean>`true`]
+      : rangeConditions(range, BRANCH_DAYS[scope.basis][i]!, policy)
+    ).map(
+      (
+        part,
+      ) => sql`select e.ocid, e.register_contract_id, e.buyer_id, e.end_day, e.max_extent_day, e.gbp_value${written}
+      from horizon_entry e where ${window} and ${filters(scope)} and ${part}`,
+    ),
   );
   return sql`(select s.*, ${horizonDay(scope.basis, scope.asOf)} as horizon_day, ${leadMonths(policy)} as lead_months
     from (${sql.join(branches, sql` union all `)}) s) h`;
@@ -157,6 +221,8 @@ export interface HorizonPageOptions {
   order: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** Read only the rows whose sort key is in this range (`offset` then counts from its first row). */
+  range?: KeyRange;
 }
 
 /** One page of the scan, in order (nulls last, then ocid or register id so pages never overlap). */
@@ -201,7 +267,8 @@ export async function findHorizonPage(
       t.has_renewal, t.renewal_description, t.has_options, t.options_description
     from (select h.* from (
             select h.*, (h.horizon_day - make_interval(months => h.lead_months))::date as decision_due
-            from ${scanned({ ...scope }, o.last, o.policy)}) h
+            from ${scanned({ ...scope }, o.last, o.policy, false, o.range)}) h
+          where ${o.range === undefined ? sql`true` : sql`${ORDER[o.range.sort]} between ${day(o.range.from)} and ${day(o.range.to)}`}
           order by ${ORDER[o.sort]} ${dir} nulls last, h.ocid asc nulls last, h.register_contract_id asc
           limit ${o.limit} offset ${o.offset}) h
     left join process p on p.ocid = h.ocid

@@ -6,6 +6,7 @@ import { withDatabase } from '../run.js';
 import { formatResolve, resolveAfterChange } from './suppliers.js';
 import { importOptions, printFileSummary } from './import-format.js';
 import { refreshCollaboration } from '../../services/collaboration/summary-refresh.js';
+import { refreshHorizonDayCounts } from '../../store/horizon-day-count.repository.js';
 
 export function registerImportRegister(command: Command): void {
   importOptions(
@@ -44,7 +45,9 @@ Examples:
         });
         // New register suppliers are resolved at once (docs/suppliers.md).
         const suppliers = s.status === 'imported' ? await resolveAfterChange(handle.db) : null;
-        // Its contracts are on the horizon, so in the collaboration finder's summary (docs/collaboration.md).
+        // Its contracts are on the horizon: in its day counts (docs/horizon-scan.md) and in the collaboration
+        // finder's summary (docs/collaboration.md).
+        const horizon = s.status === 'imported' ? await refreshHorizonDayCounts(handle.db) : null;
         const collaboration = s.status === 'imported' ? await refreshCollaboration(handle.db) : null;
         printFileSummary(
           s,
@@ -52,7 +55,7 @@ Examples:
           (s) =>
             `${s.kept} contracts kept, ${s.quarantined} quarantined` +
             ` (${s.stats?.encoding}, header on line ${s.stats?.headerLine}).`,
-          { suppliers, collaborationRefresh: collaboration },
+          { suppliers, horizonRefresh: horizon, collaborationRefresh: collaboration },
         );
         if (suppliers && !opts.json) process.stdout.write(`${formatResolve(suppliers)}\n`);
       });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import {
   findHorizonMissions,
   findHorizonPage,
+  scanFromDayCounts,
   summariseHorizon,
   toHorizonItem,
   windowEnd,
@@ -111,23 +112,22 @@ export function createHorizonService(deps: HorizonDeps) {
       const policy = rule.value;
       const scope = horizonScope(q, asOf);
       const last = windowEnd(asOf, q.months);
-      const months = [...new Set([...HORIZON_WINDOWS, q.months])].sort((a, b) => a - b);
-      const [rows, summary] = await Promise.all([
-        findHorizonPage(db, scope, {
-          last,
-          policy,
-          sort: q.sort,
-          order: q.order,
-          limit: q.pageSize,
-          offset: (q.page - 1) * q.pageSize,
-        }),
-        summariseHorizon(
-          db,
-          scope,
-          months.map((m) => ({ months: m, last: windowEnd(asOf, m) })),
-          policy,
-        ),
-      ]);
+      const windows = [...new Set([...HORIZON_WINDOWS, q.months])]
+        .sort((a, b) => a - b)
+        .map((m) => ({ months: m, last: windowEnd(asOf, m) }));
+      const page = {
+        last,
+        policy,
+        sort: q.sort,
+        order: q.order,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      };
+      // National and per-mission views from the day counts while they are current; else from the horizon rows.
+      const counted = await scanFromDayCounts(db, scope, windows, page);
+      const [rows, summary] = counted
+        ? [counted.rows, counted.totals]
+        : await Promise.all([findHorizonPage(db, scope, page), summariseHorizon(db, scope, windows, policy)]);
       return {
         asOf,
         months: q.months,
