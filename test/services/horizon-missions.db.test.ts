@@ -9,16 +9,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HorizonItem } from '../../src/analytics/horizon/index.js';
 import { AppError } from '../../src/errors.js';
-import { importRegister } from '../../src/imports/register/import-register.js';
-import { repoPath } from '../../src/paths.js';
 import type { Actor } from '../../src/services/authz.js';
 import { createHorizonService, type HorizonService } from '../../src/services/horizon/horizon.service.js';
 import { createSavedSearchService } from '../../src/services/horizon/saved-searches.service.js';
 import { createMappingService } from '../../src/services/missions/mapping.service.js';
-import { refreshMissions } from '../../src/services/missions/summary-refresh.js';
-import { createSampleDb, type TestDb } from '../support/db.js';
+import type { TestDb } from '../support/db.js';
+import { createHorizonSampleDb } from '../support/horizon.js';
 import { memberOf } from '../support/actors.js';
-import { addOrganisation } from '../support/organisations.js';
 
 const AS_OF = '2026-06-01';
 const MISSIONS = 'growth, clean-energy, safer-streets, opportunity, nhs';
@@ -67,11 +64,7 @@ describe('horizon scan by mission', () => {
   const stored = new Map<string, Map<string, string>>();
 
   beforeAll(async () => {
-    t = await createSampleDb();
-    const salford = await addOrganisation(t.db, 'Salford City Council');
-    const file = repoPath('test/fixtures/uk-more/contract-registers/salford-contracts-register-2022-07.csv');
-    expect((await importRegister(t.db, file, { organisationId: salford })).status).toBe('imported');
-    await refreshMissions(t.db);
+    t = await createHorizonSampleDb();
     horizon = createHorizonService({ db: t.db, today: () => AS_OF });
     const rows = await sql<{ ocid: string; mission_id: string; role: string }>`
       select ocid, mission_id, role from contract_mission where role in ('primary', 'secondary')`.execute(

@@ -14,14 +14,12 @@ import {
   windowEnd,
   type HorizonBasis,
   type HorizonScope,
+  type HorizonSort,
 } from '../../../src/analytics/horizon/index.js';
 import { leadTimesOn, leadTimeBand, type LeadTimePolicy } from '../../../src/domain/rules/index.js';
-import { importRegister } from '../../../src/imports/register/import-register.js';
-import { repoPath } from '../../../src/paths.js';
-import { refreshMissions } from '../../../src/services/missions/summary-refresh.js';
 import { bandIndex, refreshHorizonDayCounts } from '../../../src/store/horizon-day-count.repository.js';
-import { createSampleDb, type TestDb } from '../../support/db.js';
-import { addOrganisation } from '../../support/organisations.js';
+import type { TestDb } from '../../support/db.js';
+import { createHorizonSampleDb } from '../../support/horizon.js';
 
 const PAGE = 9;
 const BASES: HorizonBasis[] = ['next', 'end', 'max-extent'];
@@ -34,11 +32,7 @@ describe('horizon scan from its day counts', () => {
   const filters: Omit<HorizonScope, 'asOf' | 'basis'>[] = [{}, { missionId: 'nhs' }, { missionId: 'growth' }];
 
   beforeAll(async () => {
-    t = await createSampleDb();
-    const salford = await addOrganisation(t.db, 'Salford City Council');
-    const file = repoPath('test/fixtures/uk-more/contract-registers/salford-contracts-register-2022-07.csv');
-    expect((await importRegister(t.db, file, { organisationId: salford })).status).toBe('imported');
-    await refreshMissions(t.db);
+    t = await createHorizonSampleDb();
     await refreshHorizonDayCounts(t.db, '2026-06-01');
     const commonest = async (column: 'cpv_prefixes' | 'region_prefixes', length: number) =>
       (
@@ -55,6 +49,15 @@ describe('horizon scan from its day counts', () => {
   afterAll(() => t?.drop());
 
   const windowsOf = (asOf: string) => [6, 12, 18, 24].map((m) => ({ months: m, last: windowEnd(asOf, m) }));
+  /** A page of the 24-month window (the last of windowsOf). */
+  const pageOf = (asOf: string, sort: HorizonSort, limit: number) => ({
+    last: windowEnd(asOf, 24),
+    policy,
+    sort,
+    order: 'asc' as const,
+    limit,
+    offset: 0,
+  });
 
   it.each(['2022-07-31', '2024-01-15', '2026-06-01'])(
     'gives every page and total as the rows do (as of %s)',
@@ -88,14 +91,7 @@ describe('horizon scan from its day counts', () => {
 
   it('counts register rows nationally and only mapped contracts per mission', async () => {
     const windows = windowsOf('2022-07-31');
-    const page = {
-      last: windows[3]!.last,
-      policy,
-      sort: 'end' as const,
-      order: 'asc' as const,
-      limit: 500,
-      offset: 0,
-    };
+    const page = pageOf('2022-07-31', 'end', 500);
     const national = await scanFromDayCounts(t.db, { asOf: '2022-07-31', basis: 'next' }, windows, page);
     expect(national!.rows.some((r) => r.source === 'register')).toBe(true);
     const nhs = await scanFromDayCounts(
@@ -123,14 +119,7 @@ describe('horizon scan from its day counts', () => {
   describe('when the counts cannot answer', () => {
     const asOf = '2026-06-01';
     const windows = windowsOf(asOf);
-    const page = {
-      last: windows[3]!.last,
-      policy,
-      sort: 'decision' as const,
-      order: 'asc' as const,
-      limit: 20,
-      offset: 0,
-    };
+    const page = pageOf(asOf, 'decision', 20);
     const national: HorizonScope = { asOf, basis: 'next' };
 
     it('reads them for one mission, CPV division or ITL1 region, not for other filters or two at once', async () => {
