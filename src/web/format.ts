@@ -88,7 +88,4 @@ export function humanise(code: string | null | undefined): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export const count = (n: number, one: string, many = `${one}s`): string =>
-  `${new Intl.NumberFormat('en-GB').format(n)} ${n === 1 ? one : many}`;
-
-export const formatNumber = (n: number): string => new Intl.NumberFormat('en-GB').format(n);
+export { count, formatNumber } from '../domain/words.js';

@@ -1,6 +1,7 @@
 // One collaboration group as pages, API, CSV and CLI show it: the query's row shaped, the regions named, and a
 // plain-language explanation of why these buyers match (docs/collaboration.md). Pure.
 import { longDay } from '../../domain/dates.js';
+import { count, wholePounds } from '../../domain/words.js';
 import { itl1Name, itl1Neighbours, isItl1 } from '../../domain/itl-adjacency.js';
 import type { Day } from '../../domain/rules/index.js';
 import type { CollaborationGroupRow } from './query.js';
@@ -51,14 +52,12 @@ const orgName = (o: { id: number; name: string | null }): string => o.name ?? `O
 export const anchorName = (a: Anchor): string => (a === NATIONAL ? 'National or no region' : itl1Name(a));
 
 /** "£1,234,567" (whole pounds, rounded). */
-export const pounds = (amount: string): string =>
-  `£${Number(amount).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
+export const pounds = wholePounds;
 
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const plural = count;
 
 /** Why these buyers match, in plain words, from what the group shows. */
 export function explainGroup(g: Omit<CollaborationGroup, 'explanation'>): string {

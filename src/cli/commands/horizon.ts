@@ -1,6 +1,7 @@
 // missionbuy horizon [--months N] [--buyer ID] [--cpv CODE] [--region CODE] [--supplier ID] [--mission ID]
 // [--as-of DAY] [--json|--csv]: let contracts ending in the next months, with the figures the /horizon page shows
 // (docs/horizon-scan.md).
+import { wholePounds } from '../../domain/words.js';
 import type { Command } from 'commander';
 import { horizonSupplierNames, type HorizonItem } from '../../analytics/horizon/index.js';
 import { createHorizonService, type HorizonScan } from '../../services/horizon/horizon.service.js';
@@ -10,8 +11,7 @@ import { formatTable } from './quality.js';
 
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-const money = (amount: string): string =>
-  `£${Number(amount).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
+const money = wholePounds;
 
 function valueText(i: HorizonItem): string | null {
   if (!i.value) return null;

@@ -1,6 +1,7 @@
 // missionbuy market (--buyer ID | --cpv CODE | --region CODE, or --cpv with --buyer or --region) [--from DAY] [--to DAY] [--json]: market-shaping
 // figures for one market slice (docs/market-analytics.md): value, concentration, SME/VCSE, local, new entrants,
 // single bids and direct awards, over the period and per financial year, with the largest suppliers.
+import { wholePounds } from '../../domain/words.js';
 import type { Command } from 'commander';
 import type { FlagShare, Share } from '../../analytics/market/index.js';
 import { MARKET_API_PAGE_SIZE } from '../../services/market/market-query.js';
@@ -8,7 +9,7 @@ import { createMarketService, type MarketProfile } from '../../services/market/m
 import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 
-const money = (n: number): string => `£${n.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
+const money = wholePounds;
 const pct = (s: number | null): string => (s === null ? 'not computable' : `${(s * 100).toFixed(1)}%`);
 const ofShare = (s: Share, unit: (n: number) => string): string =>
   `${pct(s.share)} (${unit(s.numerator)} of ${unit(s.denominator)})`;

@@ -2,6 +2,7 @@
 // mission dashboard (docs/mission-dashboard.md) — all five missions, or one by region, buyer (20 a page, or every
 // buyer with --all) and quarter with its KPI rating mix and social value per outcome and metric id. The same data
 // as GET /api/missions and /api/missions/{id}.
+import { wholePounds } from '../../domain/words.js';
 import type { Command } from 'commander';
 import type { MissionFigures } from '../../analytics/missions/index.js';
 import {
@@ -14,8 +15,7 @@ import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 
 const pct = (s: number | null): string => (s === null ? 'not known' : `${(s * 100).toFixed(1)}%`);
-const money = (v: string | number): string =>
-  `£${Number(v).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
+const money = wholePounds;
 
 const HEAD = ['group', 'award value', 'awards', 'contracts', 'SME', 'VCSE', 'local', 'flag not known (SME)'];
 const cells = (label: string, f: MissionFigures) => [

@@ -1,13 +1,14 @@
 // missionbuy spend (--buyer ID | --place CODE) [--from DAY] [--to DAY] [--period month|quarter|fy] [--slack DAYS]
 // [--json]: paid-money analytics (docs/paid-money.md): what was paid, SME/VCSE/local shares of paid money beside
 // the awarded-value shares, spend on and off contract, the largest suppliers and, for a buyer, LM3.
+import { wholePounds } from '../../domain/words.js';
 import type { Command } from 'commander';
 import type { FlagShare } from '../../analytics/market/index.js';
 import { createPaidService, type PaidProfile } from '../../services/paid/paid.service.js';
 import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 
-const money = (n: number): string => `£${n.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
+const money = wholePounds;
 const pct = (s: number | null): string => (s === null ? 'not computable' : `${(s * 100).toFixed(1)}%`);
 
 const flag = (name: string, paid: FlagShare, awarded: FlagShare): string =>
