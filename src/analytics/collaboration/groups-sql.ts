@@ -106,10 +106,11 @@ export const isAskingBuyer = (s: CollaborationScope, col: string) =>
 export function buyerLists(src: string, limit: number): RawBuilder<unknown> {
   return sql`pb as materialized (
       select b.rn, json_agg(json_build_object('id', b.buyer_id, 'name', o.name, 'contracts', b.n, 'value', b.v::text,
-               'area', b.area) order by b.k) as buyers
+               'area', array(select distinct r from unnest(string_to_array(b.areas, ',')) r where r <> '' order by r))
+             order by b.k) as buyers
       from (select rn, buyer_id, sum(n)::int as n, coalesce(sum(v), 0) as v,
-              array(select distinct r from unnest(string_to_array(string_agg(array_to_string(area, ','), ','), ',')) r
-                    where r <> '' order by r) as area,
+              -- The buyer's regions as text, made a sorted set only for the buyers listed (the limit).
+              string_agg(array_to_string(area, ','), ',') as areas,
               row_number() over (partition by rn order by bool_or(mine) desc, coalesce(sum(v), 0) desc,
                                  buyer_id) as k
             from ${sql.table(src)} group by rn, buyer_id) b
