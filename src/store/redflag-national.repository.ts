@@ -66,23 +66,35 @@ export async function readNationalFlags(
   cap: number,
 ): Promise<NationalFlagPage> {
   const w = where(filter);
-  // The matching rows' keys, in order, up to cap + 1 (materialised: the count and the page read them once). Without a
-  // selective filter this walks the ordering index and stops at cap + 1; with one, PostgreSQL can fetch the few
-  // matches by the CPV or region index and sort them, instead of walking the ordering index past every row that does
-  // not match (a LIMIT 50 page did that: 7 s for a region with no result among 800,000, docs/performance.md).
+  const keys = sql`r.buyer_id, r.position, r.severity, r.flag_id`;
+  // Only the first `cap` results can be paged.
+  const take = Math.max(0, Math.min(limit, cap - offset));
+  // n: the matches counted up to cap + 1, by whichever index finds them cheapest (index-only once vacuumed: no
+  // order, so no sort). The page's keys then come one of two ways, chosen by n when the statement runs (one-time
+  // filters; the other branch is never executed):
+  // - more than `cap` match: walk the ordering index (red_flag_result_national, or the primary key for `buyer`) in
+  //   list order, reading offset + limit keys only;
+  // - at most `cap` match: fetch them all by the filter's own index (CPV, region, buyer) and sort them. Walking the
+  //   ordering index for a page there reads past every row that does not match: the whole index and table for a
+  //   region with no result (7 s and more, docs/performance.md).
+  // Then only the page's results are read from the table.
   const r = await sql<{ total: number; queued_buyers: number; items: NationalFlagRow[] }>`
-    with m as materialized (
-      select r.buyer_id, r.position, r.severity, r.flag_id from red_flag_result r where ${w}
-      order by ${ORDER[sort]} limit ${cap + 1}
+    with n as (select count(*)::int as n from (select from red_flag_result r where ${w} limit ${cap + 1}) c),
+    few as materialized (select ${keys} from red_flag_result r where ${w}),
+    k as (
+      (select ${keys} from red_flag_result r where ${w} and (select n from n) > ${cap}
+       order by ${ORDER[sort]} offset ${offset} limit ${take})
+      union all
+      (select * from few r where (select n from n) <= ${cap} order by ${ORDER[sort]} offset ${offset} limit ${take})
     )
     select
-      (select count(*) from m)::int as total,
+      (select n from n) as total,
       (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers,
       coalesce((
         select json_agg(json_build_object('buyerId', r.buyer_id, 'buyerName', o.name,
                                           'queued', ${queuedSql(sql.ref('r.buyer_id'))}, 'result', x.result)
                         order by ${ORDER[sort]})
-        from (select * from m r order by ${ORDER[sort]} offset ${offset} limit ${limit}) r
+        from k r
         join red_flag_result x on x.buyer_id = r.buyer_id and x.position = r.position
         join organisation o on o.id = r.buyer_id), '[]') as items`.execute(db);
   const row = r.rows[0]!;

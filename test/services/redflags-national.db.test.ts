@@ -13,6 +13,7 @@ import { RED_FLAGS } from '../../src/analytics/redflags/index.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createRedFlagsService } from '../../src/services/redflags.service.js';
+import { readNationalFlags } from '../../src/store/redflag-national.repository.js';
 import { queueRedFlagBuyers } from '../../src/store/redflag-store.repository.js';
 import { SAMPLE, derivedUk10, derivedUk7, releasesOf } from '../analytics/quality/support.js';
 import { createTestDb, type TestDb } from '../support/db.js';
@@ -157,6 +158,42 @@ describe('national red-flag list', () => {
     const page2 = await service.national({ pageSize: 1, page: 2 });
     expect(page2.items).toEqual((await service.national({ pageSize: 2 })).items.slice(1));
     expect((await service.national({ page: 10_000 })).items).toEqual([]);
+  });
+
+  it('counts up to the cap and pages only the first `cap` results, in the same order either way', async () => {
+    // The page's keys come off the ordering index when more than `cap` match, by the filter otherwise (the
+    // repository chooses when the statement runs): a small cap takes the first way on the sample's few results.
+    const stored = Number(
+      (await sql<{ n: string }>`select count(*)::text as n from red_flag_result`.execute(t.db)).rows[0]!.n,
+    );
+    expect(stored).toBeGreaterThanOrEqual(3);
+    for (const sort of ['severity', 'buyer'] as const) {
+      const key = (i: { buyerId: number; result: unknown }) => JSON.stringify([i.buyerId, i.result]);
+      const whole = await readNationalFlags(t.db, {}, sort, 0, stored, stored);
+      expect(whole).toMatchObject({ total: stored, capped: false });
+      expect(whole.items).toHaveLength(stored);
+      const cap = stored - 1;
+      const capped = await readNationalFlags(t.db, {}, sort, 0, stored, cap);
+      expect(capped).toMatchObject({ total: cap, capped: true });
+      expect(capped.items.map(key)).toEqual(whole.items.slice(0, cap).map(key));
+      // A page running past the cap stops at it; a page beyond it is empty, still counted.
+      const last = await readNationalFlags(t.db, {}, sort, cap - 1, 50, cap);
+      expect(last.items.map(key)).toEqual([key(whole.items[cap - 1]!)]);
+      expect(await readNationalFlags(t.db, {}, sort, cap, 50, cap)).toMatchObject({
+        total: cap,
+        capped: true,
+        items: [],
+      });
+      const mid = await readNationalFlags(t.db, {}, sort, 1, 1, 2);
+      expect(mid.items.map(key)).toEqual([key(whole.items[1]!)]);
+    }
+    // Exactly `cap` matching: not capped.
+    const flag = (await service.national({ pageSize: 1 })).items[0]!.flagId;
+    const n = (await service.national({ flag })).total;
+    expect(await readNationalFlags(t.db, { flagId: flag }, 'severity', 0, 50, n)).toMatchObject({
+      total: n,
+      capped: false,
+    });
   });
 
   it('marks a queued buyer’s results stale and counts the buyers waiting', async () => {
