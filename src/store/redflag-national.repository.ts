@@ -78,7 +78,14 @@ export async function readNationalFlags(
   //   ordering index for a page there reads past every row that does not match: the whole index and table for a
   //   region with no result (7 s and more, docs/performance.md).
   // Then only the page's results are read from the table.
-  const r = await sql<{ total: number; queued_buyers: number; items: NationalFlagRow[] }>`
+  const r = await sql<{
+    total: number;
+    queued_buyers: number;
+    buyer_id: number | null;
+    buyer_name: string;
+    queued: boolean;
+    result: unknown;
+  }>`
     with n as (select count(*)::int as n from (select from red_flag_result r where ${w} limit ${cap + 1}) c),
     few as materialized (select ${keys} from red_flag_result r where ${w}),
     k as (
@@ -87,21 +94,25 @@ export async function readNationalFlags(
       union all
       (select * from few r where (select n from n) <= ${cap} order by ${ORDER[sort]} offset ${offset} limit ${take})
     )
-    select
-      (select n from n) as total,
-      (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers,
-      coalesce((
-        select json_agg(json_build_object('buyerId', r.buyer_id, 'buyerName', o.name,
-                                          'queued', ${queuedSql(sql.ref('r.buyer_id'))}, 'result', x.result)
-                        order by ${ORDER[sort]})
-        from k r
-        join red_flag_result x on x.buyer_id = r.buyer_id and x.position = r.position
-        join organisation o on o.id = r.buyer_id), '[]') as items`.execute(db);
-  const row = r.rows[0]!;
+    select h.total, h.queued_buyers, r.buyer_id, r.buyer_name, r.queued, r.result
+    from (select (select n from n) as total,
+                 (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers) h
+    left join (
+      select k.*, o.name as buyer_name, ${queuedSql(sql.ref('k.buyer_id'))} as queued, x.result
+      from k join red_flag_result x on x.buyer_id = k.buyer_id and x.position = k.position
+      join organisation o on o.id = k.buyer_id) r on true
+    order by ${ORDER[sort]}`.execute(db);
+  // One row per result of the page (each result parsed on its own: cheaper than one JSON array of them all), or one
+  // row without a result when the page is empty.
+  const head = r.rows[0]!;
   return {
-    total: Math.min(row.total, cap),
-    capped: row.total > cap,
-    queuedBuyers: row.queued_buyers,
-    items: row.items.map((i) => ({ ...i, buyerId: Number(i.buyerId) })),
+    total: Math.min(head.total, cap),
+    capped: head.total > cap,
+    queuedBuyers: head.queued_buyers,
+    items: r.rows.flatMap((i) =>
+      i.buyer_id === null
+        ? []
+        : [{ buyerId: Number(i.buyer_id), buyerName: i.buyer_name, queued: i.queued, result: i.result }],
+    ),
   };
 }
