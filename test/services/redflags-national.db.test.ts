@@ -206,6 +206,28 @@ describe('national red-flag list', () => {
     expect((await service.national({ buyerId: first.buyer.id })).items.every((i) => !i.stale)).toBe(true);
   });
 
+  it('marks a buyer’s results stale while an organisation merged into it waits to be judged', async () => {
+    const first = (await service.national({ pageSize: 1 })).items[0]!;
+    const other = (
+      await sql<{ id: string }>`select id::text from organisation
+        where id <> ${first.buyer.id} and merged_into is null order by id limit 1`.execute(t.db)
+    ).rows[0]!.id;
+    await sql`update organisation set merged_into = ${first.buyer.id} where id = ${other}`.execute(t.db);
+    await queueRedFlagBuyers(t.db, [Number(other)]);
+    try {
+      const a = await service.national({ buyerId: first.buyer.id });
+      expect(a.items.length).toBeGreaterThan(0);
+      expect(a.items.every((i) => i.stale)).toBe(true);
+      expect((await service.national({ flag: first.flagId })).items.some((i) => !i.stale)).toBe(
+        (await service.national({ flag: first.flagId })).items.some((i) => i.buyer.id !== first.buyer.id),
+      );
+    } finally {
+      await sql`update organisation set merged_into = null where id = ${other}`.execute(t.db);
+      await sql`delete from red_flag_queue where buyer_id = ${other}`.execute(t.db);
+    }
+    expect((await service.national({ buyerId: first.buyer.id })).items.every((i) => !i.stale)).toBe(true);
+  });
+
   it('rejects bad filters, naming each', async () => {
     await expect(
       service.national({ flag: 'nope', region: 'XX', cpv: 'abc', sort: 'x' }),
