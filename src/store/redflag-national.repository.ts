@@ -69,9 +69,12 @@ export async function readNationalFlags(
   const keys = sql`r.buyer_id, r.position, r.severity, r.flag_id`;
   // Only the first `cap` results can be paged.
   const take = Math.max(0, Math.min(limit, cap - offset));
-  // n: the matches counted up to cap + 1, by whichever index finds them cheapest (index-only once vacuumed: no
-  // order, so no sort). The page's keys then come one of two ways, chosen by n when the statement runs (one-time
-  // filters; the other branch is never executed):
+  // n: the matches counted up to cap + 1, index-only once vacuumed. In list order, though any cap + 1 would do:
+  // without an order PostgreSQL may count by a sequential scan, which before the table is vacuumed starts where the
+  // last one stopped (synchronised scans), so it reads and hint-bits fresh pages on every request (90-400 ms;
+  // docs/performance.md).
+  // The page's keys then come one of two ways, chosen by n when the statement runs (one-time filters; the other
+  // branch is never executed):
   // - more than `cap` match: walk the ordering index (red_flag_result_national, or the primary key for `buyer`) in
   //   list order, reading offset + limit keys only;
   // - at most `cap` match: fetch them all by the filter's own index (CPV, region, buyer) and sort them. Walking the
@@ -86,7 +89,10 @@ export async function readNationalFlags(
     queued: boolean;
     result: unknown;
   }>`
-    with n as (select count(*)::int as n from (select from red_flag_result r where ${w} limit ${cap + 1}) c),
+    with n as (
+      select count(*)::int as n
+      from (select from red_flag_result r where ${w} order by ${ORDER[sort]} limit ${cap + 1}) c
+    ),
     few as materialized (select ${keys} from red_flag_result r where ${w}),
     k as (
       (select ${keys} from red_flag_result r where ${w} and (select n from n) > ${cap}
