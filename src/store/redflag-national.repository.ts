@@ -71,7 +71,7 @@ export async function readNationalFlags(
   const take = Math.max(0, Math.min(limit, cap - offset));
   // n: the matches counted up to cap + 1, index-only once vacuumed. In list order, though any cap + 1 would do:
   // without an order PostgreSQL may count by a sequential scan, which before the table is vacuumed starts where the
-  // last one stopped (synchronised scans), so it reads and hint-bits fresh pages on every request (90-400 ms;
+  // last one stopped (synchronised scans), so it reads and hint-bits fresh pages on every request (60-400 ms;
   // docs/performance.md).
   // The page's keys then come one of two ways, chosen by n when the statement runs (one-time filters; the other
   // branch is never executed):
