@@ -67,19 +67,32 @@ export async function readNationalFlags(
 ): Promise<NationalFlagPage> {
   const w = where(filter);
   const keys = sql`r.buyer_id, r.position, r.severity, r.flag_id`;
+  const order = ORDER[sort];
   // Only the first `cap` results can be paged.
   const take = Math.max(0, Math.min(limit, cap - offset));
-  // n: the matches counted up to cap + 1, index-only once vacuumed. In list order, though any cap + 1 would do:
-  // without an order PostgreSQL may count by a sequential scan, which before the table is vacuumed starts where the
-  // last one stopped (synchronised scans), so it reads and hint-bits fresh pages on every request (60-400 ms;
-  // docs/performance.md).
-  // The page's keys then come one of two ways, chosen by n when the statement runs (one-time filters; the other
-  // branch is never executed):
-  // - more than `cap` match: walk the ordering index (red_flag_result_national, or the primary key for `buyer`) in
-  //   list order, reading offset + limit keys only;
-  // - at most `cap` match: fetch them all by the filter's own index (CPV, region, buyer) and sort them. Walking the
-  //   ordering index for a page there reads past every row that does not match: the whole index and table for a
-  //   region with no result (7 s and more, docs/performance.md).
+  // Filtered on what the ordering index holds (red_flag_result_national: severity, flag, buyer; the primary key for
+  // `buyer`: buyer), the matches are counted up to cap + 1 and the page's offset + limit keys read off that index in
+  // list order, index-only once vacuumed: the filter is checked in the index, so a walk never reads the table.
+  // Otherwise (CPV, region; flag or severity sorted by buyer) the first cap + 1 keys in list order are materialised,
+  // then counted and paged: PostgreSQL weighs fetching the matches by the filter's own index and sorting them against
+  // walking the ordering index, for cap + 1 rows. Asked for a page only, it walked the ordering index, reading each
+  // row's CPV code or regions from the table: 6 s for a CPV code whose 21,840 results sit at the end of the list
+  // order, 7 s and more for a region with none (docs/performance.md).
+  // The count is in list order, though any cap + 1 would do: without an order PostgreSQL may count by a sequential
+  // scan, which before the table is vacuumed starts where the last one stopped (synchronised scans), so it reads and
+  // hint-bits fresh pages on every request (60-400 ms; docs/performance.md).
+  const walk =
+    filter.cpvPrefix === undefined &&
+    filter.region === undefined &&
+    (sort === 'severity' || (filter.flagId === undefined && filter.severity === undefined));
+  const matches = walk
+    ? sql`n as (
+        select count(*)::int as n from (select from red_flag_result r where ${w} order by ${order} limit ${cap + 1}) c
+      ),
+      k as (select ${keys} from red_flag_result r where ${w} order by ${order} offset ${offset} limit ${take})`
+    : sql`m as materialized (select ${keys} from red_flag_result r where ${w} order by ${order} limit ${cap + 1}),
+      n as (select count(*)::int as n from m),
+      k as (select * from m r order by ${order} offset ${offset} limit ${take})`;
   // Then only the page's results are read from the table.
   const r = await sql<{
     total: number;
@@ -89,17 +102,7 @@ export async function readNationalFlags(
     queued: boolean;
     result: unknown;
   }>`
-    with n as (
-      select count(*)::int as n
-      from (select from red_flag_result r where ${w} order by ${ORDER[sort]} limit ${cap + 1}) c
-    ),
-    few as materialized (select ${keys} from red_flag_result r where ${w}),
-    k as (
-      (select ${keys} from red_flag_result r where ${w} and (select n from n) > ${cap}
-       order by ${ORDER[sort]} offset ${offset} limit ${take})
-      union all
-      (select * from few r where (select n from n) <= ${cap} order by ${ORDER[sort]} offset ${offset} limit ${take})
-    )
+    with ${matches}
     select h.total, h.queued_buyers, r.buyer_id, r.buyer_name, r.queued, r.result
     from (select (select n from n) as total,
                  (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers) h
@@ -107,7 +110,7 @@ export async function readNationalFlags(
       select k.*, o.name as buyer_name, ${queuedSql(sql.ref('k.buyer_id'))} as queued, x.result
       from k join red_flag_result x on x.buyer_id = k.buyer_id and x.position = k.position
       join organisation o on o.id = k.buyer_id) r on true
-    order by ${ORDER[sort]}`.execute(db);
+    order by ${order}`.execute(db);
   // One row per result of the page (each result parsed on its own: cheaper than one JSON array of them all), or one
   // row without a result when the page is empty.
   const head = r.rows[0]!;
