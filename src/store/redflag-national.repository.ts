@@ -66,30 +66,62 @@ export async function readNationalFlags(
   cap: number,
 ): Promise<NationalFlagPage> {
   const w = where(filter);
-  // The matching rows' keys, in order, up to cap + 1 (materialised: the count and the page read them once). Without a
-  // selective filter this walks the ordering index and stops at cap + 1; with one, PostgreSQL can fetch the few
-  // matches by the CPV or region index and sort them, instead of walking the ordering index past every row that does
-  // not match (a LIMIT 50 page did that: 7 s for a region with no result among 800,000, docs/performance.md).
-  const r = await sql<{ total: number; queued_buyers: number; items: NationalFlagRow[] }>`
-    with m as materialized (
-      select r.buyer_id, r.position, r.severity, r.flag_id from red_flag_result r where ${w}
-      order by ${ORDER[sort]} limit ${cap + 1}
-    )
-    select
-      (select count(*) from m)::int as total,
-      (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers,
-      coalesce((
-        select json_agg(json_build_object('buyerId', r.buyer_id, 'buyerName', o.name,
-                                          'queued', ${queuedSql(sql.ref('r.buyer_id'))}, 'result', x.result)
-                        order by ${ORDER[sort]})
-        from (select * from m r order by ${ORDER[sort]} offset ${offset} limit ${limit}) r
-        join red_flag_result x on x.buyer_id = r.buyer_id and x.position = r.position
-        join organisation o on o.id = r.buyer_id), '[]') as items`.execute(db);
-  const row = r.rows[0]!;
+  const keys = sql`r.buyer_id, r.position, r.severity, r.flag_id`;
+  const order = ORDER[sort];
+  // Only the first `cap` results can be paged.
+  const take = Math.max(0, Math.min(limit, cap - offset));
+  // Filtered on what the ordering index holds (red_flag_result_national: severity, flag, buyer; the primary key for
+  // `buyer`: buyer), the matches are counted up to cap + 1 and the page's offset + limit keys read off that index in
+  // list order, index-only once vacuumed: the filter is checked in the index, so a walk never reads the table.
+  // Otherwise (CPV, region; flag or severity sorted by buyer) the first cap + 1 keys in list order are materialised,
+  // then counted and paged: PostgreSQL weighs fetching the matches by the filter's own index and sorting them against
+  // walking the ordering index, for cap + 1 rows. Asked for a page only, it walked the ordering index, reading each
+  // row's CPV code or regions from the table: 6 s for a CPV code whose 21,840 results sit at the end of the list
+  // order, 7 s and more for a region with none (docs/performance.md).
+  // The count is in list order, though any cap + 1 would do: without an order PostgreSQL may count by a sequential
+  // scan, which before the table is vacuumed starts where the last one stopped (synchronised scans), so it reads and
+  // hint-bits fresh pages on every request (60-400 ms; docs/performance.md).
+  const walk =
+    filter.cpvPrefix === undefined &&
+    filter.region === undefined &&
+    (sort === 'severity' || (filter.flagId === undefined && filter.severity === undefined));
+  const matches = walk
+    ? sql`n as (
+        select count(*)::int as n from (select from red_flag_result r where ${w} order by ${order} limit ${cap + 1}) c
+      ),
+      k as (select ${keys} from red_flag_result r where ${w} order by ${order} offset ${offset} limit ${take})`
+    : sql`m as materialized (select ${keys} from red_flag_result r where ${w} order by ${order} limit ${cap + 1}),
+      n as (select count(*)::int as n from m),
+      k as (select * from m r order by ${order} offset ${offset} limit ${take})`;
+  // Then only the page's results are read from the table.
+  const r = await sql<{
+    total: number;
+    queued_buyers: number;
+    buyer_id: number | null;
+    buyer_name: string;
+    queued: boolean;
+    result: unknown;
+  }>`
+    with ${matches}
+    select h.total, h.queued_buyers, r.buyer_id, r.buyer_name, r.queued, r.result
+    from (select (select n from n) as total,
+                 (select count(distinct buyer_id) from red_flag_queue)::int as queued_buyers) h
+    left join (
+      select k.*, o.name as buyer_name, ${queuedSql(sql.ref('k.buyer_id'))} as queued, x.result
+      from k join red_flag_result x on x.buyer_id = k.buyer_id and x.position = k.position
+      join organisation o on o.id = k.buyer_id) r on true
+    order by ${order}`.execute(db);
+  // One row per result of the page (each result parsed on its own: cheaper than one JSON array of them all), or one
+  // row without a result when the page is empty.
+  const head = r.rows[0]!;
   return {
-    total: Math.min(row.total, cap),
-    capped: row.total > cap,
-    queuedBuyers: row.queued_buyers,
-    items: row.items.map((i) => ({ ...i, buyerId: Number(i.buyerId) })),
+    total: Math.min(head.total, cap),
+    capped: head.total > cap,
+    queuedBuyers: head.queued_buyers,
+    items: r.rows.flatMap((i) =>
+      i.buyer_id === null
+        ? []
+        : [{ buyerId: Number(i.buyer_id), buyerName: i.buyer_name, queued: i.queued, result: i.result }],
+    ),
   };
 }

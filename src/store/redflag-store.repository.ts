@@ -85,10 +85,14 @@ export async function replaceBuyerFlags(
   }
 }
 
-/** Whether organisation `id` (or one merged into it) waits in the queue: its stored results are stale. */
-export const queuedSql = (id: RawBuilder<unknown>) => sql<boolean>`exists (
-  select 1 from red_flag_queue q
-  where q.buyer_id = ${id} or q.buyer_id in (select m.id from organisation m where m.merged_into = ${id}))`;
+/**
+ * Whether organisation `id` (or one merged into it) waits in the queue: its stored results are stale. Two index
+ * probes (red_flag_queue_buyer, organisation_merged_into): one `exists` with `or` scanned the whole queue for each
+ * buyer not in it (about 1 ms a buyer with 12,000 queued, 50 ms for a national page; docs/performance.md).
+ */
+export const queuedSql = (id: RawBuilder<unknown>) => sql<boolean>`(
+  exists (select 1 from red_flag_queue q where q.buyer_id = ${id})
+  or exists (select 1 from organisation m join red_flag_queue q on q.buyer_id = m.id where m.merged_into = ${id}))`;
 
 export interface StoredBuyerFlags {
   /** The organisation asked for, after following merges. */

@@ -13,6 +13,7 @@ import { RED_FLAGS } from '../../src/analytics/redflags/index.js';
 import { ingestPaths } from '../../src/ocds/pipeline.js';
 import { repoPath } from '../../src/paths.js';
 import { createRedFlagsService } from '../../src/services/redflags.service.js';
+import { readNationalFlags } from '../../src/store/redflag-national.repository.js';
 import { queueRedFlagBuyers } from '../../src/store/redflag-store.repository.js';
 import { SAMPLE, derivedUk10, derivedUk7, releasesOf } from '../analytics/quality/support.js';
 import { createTestDb, type TestDb } from '../support/db.js';
@@ -159,6 +160,48 @@ describe('national red-flag list', () => {
     expect((await service.national({ page: 10_000 })).items).toEqual([]);
   });
 
+  it('counts up to the cap and pages only the first `cap` results, in the same order either way', async () => {
+    // Filtered on what the ordering index holds, the page's keys are read off it; otherwise (here: a severity sorted
+    // by buyer) the first cap + 1 keys are materialised and paged. Both, with a cap below and at the count.
+    const sev = (
+      await sql<{ s: number }>`select severity as s from red_flag_result group by 1
+        order by count(*) desc, 1 limit 1`.execute(t.db)
+    ).rows[0]!.s;
+    const key = (i: { buyerId: number; result: unknown }) => JSON.stringify([i.buyerId, i.result]);
+    for (const [filter, sort] of [
+      [{}, 'severity'],
+      [{}, 'buyer'],
+      [{ severity: sev }, 'severity'],
+      [{ severity: sev }, 'buyer'],
+    ] as const) {
+      const whole = await readNationalFlags(t.db, filter, sort, 0, 10_000, 10_000);
+      const n = whole.total;
+      expect(n).toBeGreaterThanOrEqual(2);
+      expect(whole).toMatchObject({ capped: false });
+      expect(whole.items).toHaveLength(n);
+      const ids = whole.items.map((i) => i.buyerId);
+      if (sort === 'buyer') expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(await readNationalFlags(t.db, filter, sort, 0, 50, n)).toMatchObject({
+        total: n,
+        capped: false,
+      });
+      const cap = n - 1;
+      const capped = await readNationalFlags(t.db, filter, sort, 0, n, cap);
+      expect(capped).toMatchObject({ total: cap, capped: true });
+      expect(capped.items.map(key)).toEqual(whole.items.slice(0, cap).map(key));
+      // A page running past the cap stops at it; a page beyond it is empty, still counted.
+      const last = await readNationalFlags(t.db, filter, sort, cap - 1, 50, cap);
+      expect(last.items.map(key)).toEqual([key(whole.items[cap - 1]!)]);
+      expect(await readNationalFlags(t.db, filter, sort, cap, 50, cap)).toMatchObject({
+        total: cap,
+        capped: true,
+        items: [],
+      });
+      const second = await readNationalFlags(t.db, filter, sort, 1, 1, 1_000);
+      expect(second.items.map(key)).toEqual([key(whole.items[1]!)]);
+    }
+  });
+
   it('marks a queued buyer’s results stale and counts the buyers waiting', async () => {
     const first = (await service.national({ pageSize: 1 })).items[0]!;
     await queueRedFlagBuyers(t.db, [first.buyer.id]);
@@ -166,6 +209,28 @@ describe('national red-flag list', () => {
     expect(a.queuedBuyers).toBe(1);
     expect(a.items.every((i) => i.stale)).toBe(true);
     await service.refresh();
+    expect((await service.national({ buyerId: first.buyer.id })).items.every((i) => !i.stale)).toBe(true);
+  });
+
+  it('marks a buyer’s results stale while an organisation merged into it waits to be judged', async () => {
+    const first = (await service.national({ pageSize: 1 })).items[0]!;
+    const other = (
+      await sql<{ id: string }>`select id::text from organisation
+        where id <> ${first.buyer.id} and merged_into is null order by id limit 1`.execute(t.db)
+    ).rows[0]!.id;
+    await sql`update organisation set merged_into = ${first.buyer.id} where id = ${other}`.execute(t.db);
+    await queueRedFlagBuyers(t.db, [Number(other)]);
+    try {
+      const a = await service.national({ buyerId: first.buyer.id });
+      expect(a.items.length).toBeGreaterThan(0);
+      expect(a.items.every((i) => i.stale)).toBe(true);
+      expect((await service.national({ flag: first.flagId })).items.some((i) => !i.stale)).toBe(
+        (await service.national({ flag: first.flagId })).items.some((i) => i.buyer.id !== first.buyer.id),
+      );
+    } finally {
+      await sql`update organisation set merged_into = null where id = ${other}`.execute(t.db);
+      await sql`delete from red_flag_queue where buyer_id = ${other}`.execute(t.db);
+    }
     expect((await service.national({ buyerId: first.buyer.id })).items.every((i) => !i.stale)).toBe(true);
   });
 
