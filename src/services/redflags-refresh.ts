@@ -45,14 +45,29 @@ const BUYERS_AT_ONCE = 200;
 
 export interface RedFlagRefresh {
   buyers: number;
+  /** Flagged results written. */
+  rows: number;
+  /** Whether the refresh vacuumed the results after writing many (`vacuumAfterRows`). */
+  vacuumed: boolean;
   seconds: number;
 }
 
+/**
+ * After writing this many results, a refresh vacuums them at once rather than waiting for autovacuum: until then the
+ * national list's count in list order reads each of up to 10,001 rows from the table (p95 128 ms at 1M right after
+ * a bulk write, 8 ms vacuumed; docs/performance.md). A full refresh at 1M writes hundreds of thousands.
+ */
+export const VACUUM_AFTER_ROWS = 10_000;
+
 /** Judges the queued buyers again and stores their results; a no-op (one query) when nothing is queued. */
-export async function refreshRedFlags(db: Kysely<Database>): Promise<RedFlagRefresh> {
+export async function refreshRedFlags(
+  db: Kysely<Database>,
+  options: { vacuumAfterRows?: number } = {},
+): Promise<RedFlagRefresh> {
   const t0 = performance.now();
-  if (!(await hasQueuedRedFlags(db))) return { buyers: 0, seconds: 0 };
+  if (!(await hasQueuedRedFlags(db))) return { buyers: 0, rows: 0, vacuumed: false, seconds: 0 };
   const rules = rulesOn();
+  let written = 0;
   const buyers = await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
     const { buyerIds, upTo } = await queuedRedFlagBuyers(trx);
@@ -76,9 +91,13 @@ export async function refreshRedFlags(db: Kysely<Database>): Promise<RedFlagRefr
             result: r,
           }));
         await replaceBuyerFlags(trx, id, { records, summary: summarise(results), rows });
+        written += rows.length;
       }
     await clearRedFlagQueue(trx, upTo);
     return judge.size;
   });
-  return { buyers, seconds: (performance.now() - t0) / 1000 };
+  // Outside the transaction (VACUUM cannot run in one); readers are not blocked by it.
+  const vacuumed = written >= (options.vacuumAfterRows ?? VACUUM_AFTER_ROWS);
+  if (vacuumed) await sql`vacuum (analyze) red_flag_result`.execute(db);
+  return { buyers, rows: written, vacuumed, seconds: (performance.now() - t0) / 1000 };
 }

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBuyerRecords, loadBuyersRecords } from '../../src/analytics/redflags/index.js';
 import { rulesOn } from '../../src/domain/rules/index.js';
+import { refreshRedFlags, VACUUM_AFTER_ROWS } from '../../src/services/redflags-refresh.js';
 import { createRedFlagsService } from '../../src/services/redflags.service.js';
 import { createSampleDb, type TestDb } from '../support/db.js';
 
@@ -76,5 +77,30 @@ describe('stored red flags on the ingested sample', () => {
     const many = await loadBuyersRecords(t.db, buyers, 7);
     expect([...many.keys()]).toEqual(buyers);
     for (const id of buyers) expect(many.get(id)).toEqual(await loadBuyerRecords(t.db, id));
+  });
+
+  it('vacuums the stored results after writing many, not after a few', async () => {
+    const vacuums = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`select vacuum_count::text as n from pg_stat_user_tables
+            where relname = 'red_flag_result'`.execute(t.db)
+        ).rows[0]!.n,
+      );
+    const requeueAll = () =>
+      sql`insert into red_flag_queue (buyer_id) select distinct buyer_id from process where buyer_id is not null`.execute(
+        t.db,
+      );
+    await requeueAll();
+    const before = await vacuums();
+    const few = await refreshRedFlags(t.db);
+    expect(few.rows).toBe(await count('red_flag_result'));
+    expect(few.rows).toBeLessThan(VACUUM_AFTER_ROWS);
+    expect(few.vacuumed).toBe(false);
+    expect(await vacuums()).toBe(before);
+    await requeueAll();
+    const many = await refreshRedFlags(t.db, { vacuumAfterRows: few.rows });
+    expect(many).toMatchObject({ rows: few.rows, vacuumed: true });
+    expect(await vacuums()).toBe(before + 1);
   });
 });
