@@ -8,7 +8,8 @@
 // results; BENCH_NATIONAL_FILL=copy then gives every other buyer a copy of one benchmarked buyer's results (said so
 // in the output), so the national read runs on a table of the size a full refresh would give; BENCH_NATIONAL_TIMES=k
 // then stores each result k times (a bigger table than the synthetic records give; the copies of an earlier run are
-// replaced, so it can run again on the same dataset). Both lists are timed as loaded, then after `vacuum analyze`.
+// replaced, so it can run again on the same dataset). Both lists are timed as loaded, then after `vacuum analyze`;
+// the national list's slowest input is then explained (EXPLAIN ANALYZE of its slowest statement).
 // Usage: npm run build && node dist/bench/redflags.js [--processes 1000000] [--data-dir /tmp/missionbuy-1m] [--runs 50]
 import { sql } from 'kysely';
 import { RED_FLAGS } from '../src/analytics/redflags/index.js';
@@ -16,11 +17,14 @@ import { refreshRedFlags } from '../src/services/redflags-refresh.js';
 import { createRedFlagsService } from '../src/services/redflags.service.js';
 import { queueRedFlagBuyers } from '../src/store/redflag-store.repository.js';
 import { openBenchDataset } from './lib/dataset.js';
+import { explainingKysely } from './lib/explain.js';
 import { timeCases } from './lib/timing.js';
 
 const { handle, counts, runs, log } = await openBenchDataset();
 const db = handle.db;
-const redflags = createRedFlagsService({ db });
+// The lists are read through a client that records their statements, to explain the slowest at the end.
+const explaining = explainingKysely(handle.url, 8, log);
+const redflags = createRedFlagsService({ db: explaining.db });
 const all = (
   await sql<{ v: string; n: string }>`
     select buyer_id::text as v, count(*)::text as n from process where buyer_id is not null
@@ -85,6 +89,15 @@ const results = await timeCases(cases, runs, log);
 // page").
 await sql`vacuum analyze red_flag_result, red_flag_buyer`.execute(db);
 const vacuumed = await timeCases(cases, runs, log);
+// EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of the national list's slowest input, vacuumed.
+const national = vacuumed[1]!;
+const explained = {
+  input: national.slowest,
+  ...(await explaining.slowestOf(() =>
+    redflags.national({ ...(JSON.parse(national.slowest) as Record<string, string>), pageSize: 50 }),
+  )),
+};
+await explaining.destroy();
 await handle.close();
 console.log(
   JSON.stringify(
@@ -98,6 +111,7 @@ console.log(
       nationalFill,
       results,
       vacuumed,
+      explained,
     },
     null,
     2,
