@@ -35,6 +35,12 @@ export function bandIndex(value: RawBuilder<unknown>, policy: LeadTimePolicy): R
   return sql<number>`(case when ${value} is null then -1 ${sql.join(whens, sql` `)} else 0 end)::smallint`;
 }
 
+/** The lead months of a band index (`band`: an SQL expression; -1 is the months for a value not known). */
+export function bandMonths(band: RawBuilder<unknown>, policy: LeadTimePolicy): RawBuilder<number> {
+  const whens = policy.bands.map((b, i) => sql`when ${i} then ${b.months}::int`);
+  return sql<number>`case ${band} when -1 then ${policy.unknownValueMonths}::int ${sql.join(whens, sql` `)} end`;
+}
+
 const LOCK = sql`select pg_advisory_xact_lock(hashtext('missionbuy:horizon-day-count'))`;
 
 async function rebuild(trx: Transaction<Database>, today: Day): Promise<HorizonDayCountRefresh> {

@@ -7,9 +7,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Day, LeadTimePolicy } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
-import { bandsKey } from '../../store/horizon-day-count.repository.js';
+import { bandMonths, bandsKey } from '../../store/horizon-day-count.repository.js';
 import {
   findHorizonPage,
+  summariseHorizon,
   type HorizonPageOptions,
   type HorizonRow,
   type HorizonScope,
@@ -60,9 +61,7 @@ function countsOf(key: string, scope: HorizonScope, widest: Day): RawBuilder<unk
 /** The sort key of a count: its day, or its day less the band's lead months (-1: value not known). */
 function keyOf(sort: KeyRange['sort'], policy: LeadTimePolicy): RawBuilder<unknown> {
   if (sort === 'end') return sql`h`;
-  const whens = policy.bands.map((b, i) => sql`when ${i} then ${b.months}::int`);
-  return sql`(h - make_interval(months => case band when -1 then ${policy.unknownValueMonths}::int
-    ${sql.join(whens, sql` `)} end))::date`;
+  return sql`(h - make_interval(months => ${bandMonths(sql`band`, policy)}))::date`;
 }
 
 export interface CountedScan {
@@ -136,6 +135,43 @@ async function readCounts(
   };
 }
 
+/** What the counts gave: the totals (null: they cannot answer) and the page when it was read (null: not read). */
+interface FromCounts {
+  totals: WindowTotal[] | null;
+  rows: HorizonRow[] | null;
+}
+
+async function fromCounts(
+  db: Db,
+  scope: HorizonScope,
+  windows: readonly { months: number; last: Day }[],
+  page: HorizonPageOptions,
+): Promise<FromCounts> {
+  const key = countedScope(scope);
+  if (key === null || page.range !== undefined) return { totals: null, rows: null };
+  if (page.sort === 'value') {
+    // No day to find the page by: it is read from the horizon rows beside the counts (and kept when they cannot
+    // answer, so the caller does not read it again).
+    const [counts, rows] = await Promise.all([
+      readCounts(db, key, scope, windows, page),
+      findHorizonPage(db, scope, page),
+    ]);
+    return { totals: counts?.totals ?? null, rows };
+  }
+  const counts = await readCounts(db, key, scope, windows, page);
+  if (counts === null) return { totals: null, rows: null };
+  const { totals, place } = counts;
+  if (place?.k1 == null) return { totals, rows: [] };
+  const lastKey = place.k2 ?? place.klast!;
+  const [from, to] = place.k1 <= lastKey ? [place.k1, lastKey] : [lastKey, place.k1];
+  const rows = await findHorizonPage(db, scope, {
+    ...page,
+    offset: page.offset - place.skip,
+    range: { sort: page.sort, from, to },
+  });
+  return { totals, rows };
+}
+
 /**
  * The totals per window and one page of the scan from the day counts; null when they cannot answer (other
  * filters, counts out of date or built with other bands). Sorted by a day, the page reads only the days that hold
@@ -147,25 +183,21 @@ export async function scanFromDayCounts(
   windows: readonly { months: number; last: Day }[],
   page: HorizonPageOptions,
 ): Promise<CountedScan | null> {
-  const key = countedScope(scope);
-  if (key === null || page.range !== undefined) return null;
-  if (page.sort === 'value') {
-    const [counts, rows] = await Promise.all([
-      readCounts(db, key, scope, windows, page),
-      findHorizonPage(db, scope, page),
-    ]);
-    return counts && { totals: counts.totals, rows };
-  }
-  const counts = await readCounts(db, key, scope, windows, page);
-  if (counts === null) return null;
-  const { totals, place } = counts;
-  if (place?.k1 == null) return { totals, rows: [] };
-  const lastKey = place.k2 ?? place.klast!;
-  const [from, to] = place.k1 <= lastKey ? [place.k1, lastKey] : [lastKey, place.k1];
-  const rows = await findHorizonPage(db, scope, {
-    ...page,
-    offset: page.offset - place.skip,
-    range: { sort: page.sort, from, to },
-  });
-  return { totals, rows };
+  const { totals, rows } = await fromCounts(db, scope, windows, page);
+  return totals === null ? null : { totals, rows: rows! };
+}
+
+/** The scan: from the day counts when they can answer, else (what they did not give) from the horizon rows. */
+export async function scanHorizon(
+  db: Db,
+  scope: HorizonScope,
+  windows: readonly { months: number; last: Day }[],
+  page: HorizonPageOptions,
+): Promise<CountedScan> {
+  const counted = await fromCounts(db, scope, windows, page);
+  const [rows, totals] = await Promise.all([
+    counted.rows ?? findHorizonPage(db, scope, page),
+    counted.totals ?? summariseHorizon(db, scope, windows, page.policy),
+  ]);
+  return { rows, totals };
 }

@@ -32,7 +32,7 @@ export {
   type RegisterRowFields,
   type WindowTotal,
 } from './query.js';
-export { countedScope, scanFromDayCounts, type CountedScan } from './day-counts.js';
+export { countedScope, scanFromDayCounts, scanHorizon, type CountedScan } from './day-counts.js';
 export { findHorizonMissions, type HorizonMissionTag } from './missions.js';
 export {
   ALERT_REASONS,

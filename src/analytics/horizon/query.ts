@@ -8,6 +8,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Day, LeadTimePolicy } from '../../domain/rules/index.js';
 import type { Database } from '../../store/database.js';
+import { bandIndex, bandMonths } from '../../store/horizon-day-count.repository.js';
 import { PROCESS_VALUE } from '../../store/horizon-entry.repository.js';
 import type { HorizonBasis } from './dates.js';
 
@@ -160,12 +161,9 @@ function horizonDay(basis: HorizonBasis, asOf: Day): RawBuilder<string> {
   }
 }
 
-/** Lead months by value band (mirrors domain/rules/horizon.ts leadTimeMonths): bands checked highest first. */
-function leadMonths(policy: LeadTimePolicy): RawBuilder<number> {
-  const bands = [...policy.bands].reverse();
-  const whens = bands.map((b) => sql`when s.gbp_value >= ${b.from}::numeric then ${b.months}::int`);
-  return sql`case when s.gbp_value is null then ${policy.unknownValueMonths}::int ${sql.join(whens, sql` `)} else ${bands.at(-1)?.months ?? policy.unknownValueMonths}::int end`;
-}
+/** Lead months by value band (mirrors domain/rules/horizon.ts leadTimeMonths), as the day counts band values. */
+const leadMonths = (policy: LeadTimePolicy): RawBuilder<number> =>
+  bandMonths(bandIndex(sql`s.gbp_value`, policy), policy);
 
 /**
  * The scope's filters on `e`. `probe`: the rows are already few (a key range of a few days), so the array filters

@@ -6,8 +6,7 @@ import type { Kysely } from 'kysely';
 import {
   findHorizonMissions,
   findHorizonPage,
-  scanFromDayCounts,
-  summariseHorizon,
+  scanHorizon,
   toHorizonItem,
   windowEnd,
   type HorizonBasis,
@@ -123,11 +122,8 @@ export function createHorizonService(deps: HorizonDeps) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       };
-      // National and per-mission views from the day counts while they are current; else from the horizon rows.
-      const counted = await scanFromDayCounts(db, scope, windows, page);
-      const [rows, summary] = counted
-        ? [counted.rows, counted.totals]
-        : await Promise.all([findHorizonPage(db, scope, page), summariseHorizon(db, scope, windows, policy)]);
+      // National, mission, CPV division and region views from the day counts while they are current.
+      const { rows, totals: summary } = await scanHorizon(db, scope, windows, page);
       return {
         asOf,
         months: q.months,

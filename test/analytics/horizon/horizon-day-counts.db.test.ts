@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   findHorizonPage,
   scanFromDayCounts,
+  scanHorizon,
   summariseHorizon,
   windowEnd,
   type HorizonBasis,
@@ -154,6 +155,17 @@ describe('horizon scan from its day counts', () => {
       expect(after!.rows).toEqual(await findHorizonPage(t.db, national, page));
       await sql`delete from horizon_entry where ocid = ${ocid}`.execute(t.db);
       expect(await scanFromDayCounts(t.db, national, windows, page)).toBeNull();
+    });
+
+    it('scans from the horizon rows instead while they are out of date, each sort', async () => {
+      expect(await scanFromDayCounts(t.db, national, windows, page)).toBeNull();
+      for (const sort of ['decision', 'value'] as const) {
+        const p = { ...page, sort };
+        expect(await scanHorizon(t.db, national, windows, p)).toEqual({
+          rows: await findHorizonPage(t.db, national, p),
+          totals: await summariseHorizon(t.db, national, windows, policy),
+        });
+      }
     });
   });
 });
