@@ -51,13 +51,8 @@ const orgName = (o: { id: number; name: string | null }): string => o.name ?? `O
 
 export const anchorName = (a: Anchor): string => (a === NATIONAL ? 'National or no region' : itl1Name(a));
 
-/** "£1,234,567" (whole pounds, rounded). */
-export const pounds = wholePounds;
-
 const list = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-
-const plural = count;
 
 /** Why these buyers match, in plain words, from what the group shows. */
 export function explainGroup(g: Omit<CollaborationGroup, 'explanation'>): string {
@@ -67,7 +62,7 @@ export function explainGroup(g: Omit<CollaborationGroup, 'explanation'>): string
       ? `on ${longDay(g.firstDecisionDue)}`
       : `between ${longDay(g.firstDecisionDue)} and ${longDay(g.lastDecisionDue)}`;
   const parts = [
-    `${plural(g.buyerCount, 'buyer')} have ${plural(g.contractCount, 'let contract')} in ${what} whose decisions ` +
+    `${count(g.buyerCount, 'buyer')} have ${count(g.contractCount, 'let contract')} in ${what} whose decisions ` +
       `on what follows are due ${when}.`,
   ];
   const whereOf = (b: CollaborationGroup['buyers'][number]) =>
@@ -75,7 +70,7 @@ export function explainGroup(g: Omit<CollaborationGroup, 'explanation'>): string
       ? `${b.name} (no region: national)`
       : `${b.name} (${b.regions.map((r) => r.name).join(', ')})`;
   const others = g.buyerCount - g.buyers.length;
-  const named = (names: string[]) => list(others > 0 ? [...names, plural(others, 'other')] : names);
+  const named = (names: string[]) => list(others > 0 ? [...names, count(others, 'other')] : names);
   if (g.anchor.code === NATIONAL) {
     parts.push(
       `None of these contracts names a region (national buyers, or contracts delivered across the UK), so they ` +
@@ -89,13 +84,13 @@ export function explainGroup(g: Omit<CollaborationGroup, 'explanation'>): string
     );
   }
   const unknown =
-    g.valueNotKnown > 0 ? ` (${plural(g.valueNotKnown, 'contract')} of unknown value not counted)` : '';
-  parts.push(`Together they are worth ${pounds(g.valueGbp)}${unknown}.`);
+    g.valueNotKnown > 0 ? ` (${count(g.valueNotKnown, 'contract')} of unknown value not counted)` : '';
+  parts.push(`Together they are worth ${wholePounds(g.valueGbp)}${unknown}.`);
   if (g.sharedIncumbentCount > 0) {
     const s = g.sharedIncumbents.map((x) => `${x.name} (${x.buyers} buyers)`);
     const rest = g.sharedIncumbentCount - g.sharedIncumbents.length;
     parts.push(
-      `${list(s)}${rest > 0 ? ` and ${plural(rest, 'other supplier')}` : ''} already ` +
+      `${list(s)}${rest > 0 ? ` and ${count(rest, 'other supplier')}` : ''} already ` +
         `${g.sharedIncumbentCount === 1 ? 'supplies' : 'supply'} more than one of them.`,
     );
   } else parts.push('No supplier holds contracts with more than one of them.');

@@ -2,7 +2,8 @@
 // [--min-buyers N] [--as-of DAY] [--json|--csv]: groups of buyers who could buy together, with the figures the
 // /collaborate page shows (docs/collaboration.md).
 import type { Command } from 'commander';
-import { pounds, type CollaborationGroup } from '../../analytics/collaboration/index.js';
+import type { CollaborationGroup } from '../../analytics/collaboration/index.js';
+import { wholePounds } from '../../domain/words.js';
 import {
   createCollaborationService,
   type CollaborationResult,
@@ -17,14 +18,14 @@ function formatGroup(g: CollaborationGroup, rank: number): string {
   const lines = [
     `${rank}. CPV ${g.market.level} ${g.market.code}${g.market.label ? ` ${g.market.label}` : ''} — ${g.anchor.name}` +
       ` (${g.id})`,
-    `   ${g.buyerCount} buyers, ${g.contractCount} contracts, ${pounds(g.valueGbp)}${unknown};` +
+    `   ${g.buyerCount} buyers, ${g.contractCount} contracts, ${wholePounds(g.valueGbp)}${unknown};` +
       ` decisions due ${g.firstDecisionDue} to ${g.lastDecisionDue}`,
     `   buyers: ${g.buyers.map((b) => `${b.name} [${b.id}]`).join('; ')}` +
       (g.buyerCount > g.buyers.length ? `; +${g.buyerCount - g.buyers.length} more` : ''),
     `   shared incumbents: ${g.sharedIncumbents.map((s) => `${s.name} (${s.buyers} buyers)`).join('; ') || 'none'}`,
     ...g.contracts.map(
       (c) =>
-        `   - ${c.decisionDueBy} due  ${c.valueGbp === null ? 'value not known' : pounds(c.valueGbp)}  ${c.ocid}` +
+        `   - ${c.decisionDueBy} due  ${c.valueGbp === null ? 'value not known' : wholePounds(c.valueGbp)}  ${c.ocid}` +
         `  ${(c.title ?? '').slice(0, 60)}`,
     ),
     `   why: ${g.explanation}`,

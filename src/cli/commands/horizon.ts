@@ -11,12 +11,10 @@ import { formatTable } from './quality.js';
 
 const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-const money = wholePounds;
-
 function valueText(i: HorizonItem): string | null {
   if (!i.value) return null;
   const amount =
-    i.value.currency === 'GBP' ? money(i.value.amount) : `${i.value.currency ?? ''} ${i.value.amount}`;
+    i.value.currency === 'GBP' ? wholePounds(i.value.amount) : `${i.value.currency ?? ''} ${i.value.amount}`;
   return `${amount}${i.value.basis === 'tender' ? ' (est.)' : ''}`;
 }
 
@@ -36,7 +34,7 @@ export function formatHorizon(s: HorizonScan): string {
   const pages = Math.max(1, Math.ceil(s.total / s.pageSize));
   const windows = s.summary.map(
     (w) =>
-      `  ${String(w.months).padStart(2)} months (to ${w.last}): ${w.contracts} contracts, ${money(w.valueGbp)}` +
+      `  ${String(w.months).padStart(2)} months (to ${w.last}): ${w.contracts} contracts, ${wholePounds(w.valueGbp)}` +
       (w.valueNotKnown > 0 ? ` (+${w.valueNotKnown} of unknown value)` : ''),
   );
   const lead = s.leadTimes.bands.map((b) => `${b.label}: ${b.months} months`).join('; ');

@@ -9,7 +9,6 @@ import { createMarketService, type MarketProfile } from '../../services/market/m
 import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 
-const money = wholePounds;
 const pct = (s: number | null): string => (s === null ? 'not computable' : `${(s * 100).toFixed(1)}%`);
 const ofShare = (s: Share, unit: (n: number) => string): string =>
   `${pct(s.share)} (${unit(s.numerator)} of ${unit(s.denominator)})`;
@@ -17,8 +16,8 @@ const count = (n: number) => String(n);
 
 function flagLine(name: string, f: FlagShare): string {
   return (
-    `${name}: ${ofShare(f.byValue, money)} by value, ${ofShare(f.byCount, count)} by count; ` +
-    `not known: ${money(f.unknownValue)} (${pct(f.unknownValueShare)} of value), ${f.unknownCount} awards`
+    `${name}: ${ofShare(f.byValue, wholePounds)} by value, ${ofShare(f.byCount, count)} by count; ` +
+    `not known: ${wholePounds(f.unknownValue)} (${pct(f.unknownValueShare)} of value), ${f.unknownCount} awards`
   );
 }
 
@@ -39,12 +38,12 @@ export function formatMarket(p: MarketProfile, top = 10): string {
     ]);
   const years = p.periods.map(
     (y) =>
-      `  ${y.from} to ${y.to}: ${money(y.valueGbp)}, ${y.awards} awards, HHI ${y.hhi === null ? '–' : Math.round(y.hhi)}, ` +
+      `  ${y.from} to ${y.to}: ${wholePounds(y.valueGbp)}, ${y.awards} awards, HHI ${y.hhi === null ? '–' : Math.round(y.hhi)}, ` +
       `SME ${pct(y.sme.byValue.share)}, local ${pct(y.local.byValue.share)}, new entrants ${y.newEntrants.count}`,
   );
   return [
     `Market: ${p.scope.label} (${p.scope.kind}), awards dated ${p.from} to ${p.to}`,
-    `Value: ${money(f.valueGbp)} in ${f.awards} awards (${f.processes} processes); left out of value: ` +
+    `Value: ${wholePounds(f.valueGbp)} in ${f.awards} awards (${f.processes} processes); left out of value: ` +
       `${f.excluded.otherCurrency} in other currencies, ${f.excluded.noValue} with no value; ` +
       `${f.excluded.noSupplier} with no supplier; ${p.undatedAwards} undated awards in no period`,
     `HHI: ${f.hhi === null ? 'not computable' : Math.round(f.hhi)} (${band}); top 1: ${pct(f.top1Share)}; top 3: ${pct(f.top3Share)}`,
@@ -55,7 +54,7 @@ export function formatMarket(p: MarketProfile, top = 10): string {
       `${f.newEntrants.ofSuppliers} suppliers, ${pct(f.newEntrants.valueShare.share)} of value`,
     `Single-bid rate (open/selective with bid data): ${ofShare(f.singleBid.rate, count)}; ` +
       `${f.singleBid.noBidData} competitive without bid data`,
-    `Direct awards: ${ofShare(f.directAward.byValue, money)} by value, ${ofShare(f.directAward.byCount, count)} by count; ` +
+    `Direct awards: ${ofShare(f.directAward.byValue, wholePounds)} by value, ${ofShare(f.directAward.byCount, count)} by count; ` +
       `procedure not known: ${f.directAward.unknownCount}`,
     `Per financial year:`,
     ...years,

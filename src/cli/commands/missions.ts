@@ -15,18 +15,17 @@ import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 
 const pct = (s: number | null): string => (s === null ? 'not known' : `${(s * 100).toFixed(1)}%`);
-const money = wholePounds;
 
 const HEAD = ['group', 'award value', 'awards', 'contracts', 'SME', 'VCSE', 'local', 'flag not known (SME)'];
 const cells = (label: string, f: MissionFigures) => [
   label,
-  money(f.value),
+  wholePounds(f.value),
   f.awards,
   f.contracts,
   pct(f.sme.share),
   pct(f.vcse.share),
   pct(f.local.share),
-  money(f.sme.unknownValue),
+  wholePounds(f.sme.unknownValue),
 ];
 
 const scopeText = (n: { region: string | null; buyer: string | null }) =>

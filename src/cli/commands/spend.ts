@@ -8,11 +8,10 @@ import { createPaidService, type PaidProfile } from '../../services/paid/paid.se
 import { withDatabase } from '../run.js';
 import { formatTable } from './quality.js';
 
-const money = wholePounds;
 const pct = (s: number | null): string => (s === null ? 'not computable' : `${(s * 100).toFixed(1)}%`);
 
 const flag = (name: string, paid: FlagShare, awarded: FlagShare): string =>
-  `${name}: paid ${pct(paid.byValue.share)} of ${money(paid.byValue.denominator)} known, not known ${money(paid.unknownValue)}` +
+  `${name}: paid ${pct(paid.byValue.share)} of ${wholePounds(paid.byValue.denominator)} known, not known ${wholePounds(paid.unknownValue)}` +
   ` | awarded ${pct(awarded.byValue.share)}, not known ${pct(awarded.unknownValueShare)} of value`;
 
 export function formatSpend(p: PaidProfile, top = 10): string {
@@ -20,13 +19,13 @@ export function formatSpend(p: PaidProfile, top = 10): string {
   const m = p.matching;
   const periods = p.periods.map(
     (x) =>
-      `  ${x.period}: ${money(x.amount)} in ${x.payments} payments; SME ${pct(x.sme.byValue.share)}, ` +
+      `  ${x.period}: ${wholePounds(x.amount)} in ${x.payments} payments; SME ${pct(x.sme.byValue.share)}, ` +
       `VCSE ${pct(x.vcse.byValue.share)}, local ${pct(x.local.byValue.share)}`,
   );
   const lm3 = p.lm3.map(
     (y) =>
-      `  FY${y.financialYear}: LM3 ${y.lm3 === null ? 'not computable' : y.lm3.toFixed(2)} (R1 ${money(y.r1)}, R2 ${money(y.r2)}, ` +
-      `R3 ${money(y.r3)}; ${money(y.r3FromDefault)} of R3 from the default share ${pct(y.defaultShare)}` +
+      `  FY${y.financialYear}: LM3 ${y.lm3 === null ? 'not computable' : y.lm3.toFixed(2)} (R1 ${wholePounds(y.r1)}, R2 ${wholePounds(y.r2)}, ` +
+      `R3 ${wholePounds(y.r3)}; ${wholePounds(y.r3FromDefault)} of R3 from the default share ${pct(y.defaultShare)}` +
       `${y.entered ? '' : '; no figures entered'})`,
   );
   const rows = f.suppliers
@@ -41,20 +40,20 @@ export function formatSpend(p: PaidProfile, top = 10): string {
     ]);
   return [
     `Paid money: ${p.scope.label}, payments dated ${p.from} to ${p.to} (${p.buyers.length} buyer(s))`,
-    `Paid: ${money(f.amount)} net in ${f.payments} payments; credits ${money(f.credits.amount)}; ` +
-      `payees in no resolved supplier ${money(f.unresolvedAmount)}`,
+    `Paid: ${wholePounds(f.amount)} net in ${f.payments} payments; credits ${wholePounds(f.credits.amount)}; ` +
+      `payees in no resolved supplier ${wholePounds(f.unresolvedAmount)}`,
     flag('SME share', f.sme, p.awarded.sme),
     flag('VCSE share', f.vcse, p.awarded.vcse),
     flag(`Local share (ITL${p.localItlLevel})`, f.local, p.awarded.local),
-    `On contract (±${m.slackDays} days): ${money(m.onContract.amount)}; off contract ${money(m.offContract.amount)}; ` +
-      `not matchable (no supplier) ${money(m.unresolved.amount)}`,
+    `On contract (±${m.slackDays} days): ${wholePounds(m.onContract.amount)}; off contract ${wholePounds(m.offContract.amount)}; ` +
+      `not matchable (no supplier) ${wholePounds(m.unresolved.amount)}`,
     `Top off-contract: ${
       m.topOffContract
         .slice(0, 5)
-        .map((s) => `${s.label} ${money(s.amount)}`)
+        .map((s) => `${s.label} ${wholePounds(s.amount)}`)
         .join('; ') || 'none'
     }`,
-    `Register contracts live in the period: ${p.registers.contracts} (${money(p.registers.value)})`,
+    `Register contracts live in the period: ${p.registers.contracts} (${wholePounds(p.registers.value)})`,
     `Per ${p.periodKind}:`,
     ...periods,
     ...(lm3.length > 0 ? ['LM3 per financial year:', ...lm3] : []),
